@@ -1,0 +1,96 @@
+//! Arabic proclitics and enclitics.
+//!
+//! News Arabic attaches conjunctions, prepositions and the article to the next word
+//! («وبطائرة» = و + ب + طائرة, «لوكالة» = ل + وكالة, «للعراق» = ل + ال + عراق) and pronouns to
+//! the end («مقرها», «أمينها»). Dictionary matching must see through them, so this module
+//! says which prefixes and suffixes are clitic sequences. It works on match keys (see
+//! [`crate::normalize`]), and never strips a stem below two letters.
+
+/// Proclitic sequences, longest first (match-key spelling).
+const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "وس", "فب",
+    "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س",
+];
+
+/// Pronoun enclitics, longest first (match-key spelling).
+const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"];
+
+/// True when `prefix` (match key) is empty or a sequence of proclitics.
+pub fn is_proclitic(prefix: &str) -> bool {
+    prefix.is_empty() || PROCLITICS.contains(&prefix)
+}
+
+/// True when `prefix` is a proclitic sequence that ends in the article («ال», «بال», «لل»…).
+pub fn has_article(prefix: &str) -> bool {
+    prefix.ends_with("ال") || prefix.ends_with("لل")
+}
+
+/// True when `suffix` (match key) is empty or a pronoun enclitic.
+pub fn is_enclitic(suffix: &str) -> bool {
+    suffix.is_empty() || ENCLITICS.contains(&suffix)
+}
+
+/// Byte length of the longest proclitic sequence that can be removed from an Arabic word,
+/// leaving a stem of at least `min_stem` letters.
+pub fn proclitic_len(word: &str, min_stem: usize) -> usize {
+    let letters = word.chars().count();
+    for p in PROCLITICS {
+        if let Some(rest) = word.strip_prefix(p) {
+            let plen = p.chars().count();
+            // «لل» is ل + the article: the stem keeps no alef.
+            if letters - plen >= min_stem && rest.chars().next().is_some_and(is_arabic_letter) {
+                return p.len();
+            }
+        }
+    }
+    0
+}
+
+/// Byte length of a pronoun enclitic that can be removed from the end of an Arabic word,
+/// leaving at least `min_stem` letters.
+pub fn enclitic_len(word: &str, min_stem: usize) -> usize {
+    let letters = word.chars().count();
+    for s in ENCLITICS {
+        if word.ends_with(s) && letters - s.chars().count() >= min_stem {
+            return s.len();
+        }
+    }
+    0
+}
+
+/// True for letters of the Arabic block (not digits, marks or punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! t {
+        ($name:ident, $word:expr, $stem:expr) => {
+            #[test]
+            fn $name() {
+                let w = $word;
+                assert_eq!(&w[proclitic_len(w, 3)..], $stem);
+            }
+        };
+    }
+
+    t!(strips_lam_before_wakala, "لوكاله", "وكاله");
+    t!(strips_waw_ba, "وبطايره", "طايره");
+    t!(strips_article, "العراق", "عراق");
+    t!(strips_lil, "للعراق", "عراق");
+    t!(keeps_short_stems, "بلد", "بلد");
+    t!(keeps_plain_words, "قاعده", "قاعده");
+
+    #[test]
+    fn recognises_sequences() {
+        assert!(is_proclitic("وال"));
+        assert!(is_proclitic(""));
+        assert!(!is_proclitic("م"));
+        assert!(is_enclitic("ها"));
+        assert!(!is_enclitic("ات"));
+        assert_eq!(enclitic_len("امينها", 3), "ها".len());
+    }
+}
