@@ -1,0 +1,1 @@
+//! `rasd gazetteer import geonames`: build a gazetteer TSV from GeoNames dumps (stub).
