@@ -1,1 +1,64 @@
-fn main() {}
+//! `rasd`: Arabic conflict news in, structured, source-attributed event data out.
+//!
+//! Each subcommand lives in its own module; this file only parses the command line and maps
+//! errors to exit codes (0: all went through; 1: a fatal error; 2: some inputs were skipped).
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd_extract;
+mod cmd_gazetteer;
+mod cmd_serve;
+mod cmd_store;
+
+/// rasd (رصد): turn Arabic news about armed conflict into structured, source-attributed events.
+#[derive(Parser)]
+#[command(name = "rasd", version, about, long_about = None, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXIT_CODES: &str = "Exit status: 0 when every document was processed, 2 when some were skipped \
+(each is reported on standard error with its file and line), 1 on a fatal error.";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract events, claims, tolls, relations and entities as JSON Lines (a pure, streaming filter).
+    Extract(cmd_extract::ExtractArgs),
+    /// Show for one document which rule produced each field.
+    Explain(cmd_extract::ExplainArgs),
+    /// Run extraction and store the results in a database (SQLite by default, or PostgreSQL).
+    Ingest(cmd_store::IngestArgs),
+    /// Query stored events.
+    Query(cmd_store::QueryArgs),
+    /// Export stored events (acled-csv, plover-jsonl, geojson, jsonl, parquet).
+    Export(cmd_store::ExportArgs),
+    /// Show a stored (fused) event and why its reports were fused.
+    Event(cmd_store::EventArgs),
+    /// Serve the JSON API and the dashboard.
+    Serve(cmd_serve::ServeArgs),
+    /// Manage the gazetteer (import GeoNames dumps).
+    Gazetteer(cmd_gazetteer::GazetteerArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => cmd_extract::run(a),
+        Command::Explain(a) => cmd_extract::explain(a),
+        Command::Ingest(a) => cmd_store::ingest(a),
+        Command::Query(a) => cmd_store::query(a),
+        Command::Export(a) => cmd_store::export(a),
+        Command::Event(a) => cmd_store::event(a),
+        Command::Serve(a) => cmd_serve::run(a),
+        Command::Gazetteer(a) => cmd_gazetteer::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rasd: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
