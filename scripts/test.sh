@@ -2,4 +2,4 @@
 # The test command: every unit, integration, snapshot, property, CLI, store and browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --workspace --all-targets
+cargo test --workspace
