@@ -1,0 +1,176 @@
+//! The language lexicon: trigger words, weapons, outcomes, claim cues, casualty words, relation
+//! cues… read from `data/lexicon.tsv` (compiled in) and `data/given_names.txt`.
+use crate::dict::Matcher;
+
+/// The built-in lexicon file.
+pub const LEXICON_TSV: &str = include_str!("../../../data/lexicon.tsv");
+/// The built-in given-names file.
+pub const GIVEN_NAMES: &str = include_str!("../../../data/given_names.txt");
+
+/// Class of a lexicon entry (the second column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// An event trigger.
+    Trigger,
+    /// A weapon word.
+    Weapon,
+    /// An outcome word.
+    Outcome,
+    /// A claim cue (reporting verb, «وفق», «نفى», «تبنت»…).
+    Cue,
+    /// A negation.
+    Neg,
+    /// A hypothetical or future marker.
+    Hypo,
+    /// A cumulative-toll cue.
+    Toll,
+    /// A casualty word.
+    Casualty,
+    /// A noun for people counted in casualty figures.
+    PersonNoun,
+    /// A relation cue.
+    Relation,
+    /// A word that marks a publication date, not an event date.
+    Metadate,
+    /// The head of an anonymous or role source.
+    SourceHead,
+    /// The head of a descriptive actor.
+    ActorHead,
+    /// The head of an organisation name.
+    OrgHead,
+    /// A nationality adjective; value = ISO country code.
+    Nisba,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "trigger" => Class::Trigger,
+            "weapon" => Class::Weapon,
+            "outcome" => Class::Outcome,
+            "cue" => Class::Cue,
+            "neg" => Class::Neg,
+            "hypo" => Class::Hypo,
+            "toll" => Class::Toll,
+            "casualty" => Class::Casualty,
+            "person_noun" => Class::PersonNoun,
+            "relation" => Class::Relation,
+            "metadate" => Class::Metadate,
+            "source_head" => Class::SourceHead,
+            "actor_head" => Class::ActorHead,
+            "org_head" => Class::OrgHead,
+            "nisba" => Class::Nisba,
+            _ => return None,
+        })
+    }
+
+    /// Every class.
+    pub const ALL: [Class; 15] = [
+        Class::Trigger,
+        Class::Weapon,
+        Class::Outcome,
+        Class::Cue,
+        Class::Neg,
+        Class::Hypo,
+        Class::Toll,
+        Class::Casualty,
+        Class::PersonNoun,
+        Class::Relation,
+        Class::Metadate,
+        Class::SourceHead,
+        Class::ActorHead,
+        Class::OrgHead,
+        Class::Nisba,
+    ];
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The pattern as written.
+    pub pattern: String,
+    /// Its class.
+    pub class: Class,
+    /// Its value (third column): meaning depends on the class.
+    pub value: String,
+}
+
+/// Parse the lexicon TSV; malformed lines are returned as errors with their line number.
+pub fn parse(tsv: &str) -> Result<Vec<Entry>, String> {
+    let mut out = Vec::new();
+    for (i, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(p), Some(c), Some(v)) = (cols.first(), cols.get(1), cols.get(2)) else {
+            return Err(format!("lexicon line {}: expected 3 tab-separated columns", i + 1));
+        };
+        let class = Class::parse(c.trim()).ok_or_else(|| format!("lexicon line {}: unknown class {c:?}", i + 1))?;
+        out.push(Entry { pattern: p.trim().to_string(), class, value: v.trim().to_string() });
+    }
+    Ok(out)
+}
+
+/// One matcher per class, payload = the entry's value.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    matchers: Vec<(Class, Matcher<String>)>,
+    /// Given names (match keys).
+    pub given_names: std::collections::HashSet<String>,
+}
+
+impl Lexicon {
+    /// Compile the lexicon entries and given names.
+    pub fn new(entries: &[Entry], given_names: &str) -> Lexicon {
+        let matchers = Class::ALL
+            .iter()
+            .map(|&c| {
+                let m = Matcher::new(
+                    entries.iter().filter(|e| e.class == c).map(|e| (e.pattern.as_str(), e.value.clone())),
+                );
+                (c, m)
+            })
+            .collect();
+        let given_names = given_names
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(rasd_text::match_key_str)
+            .collect();
+        Lexicon { matchers, given_names }
+    }
+
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        // The built-in file is checked by the test suite; a broken built-in is a bug.
+        let entries = parse(LEXICON_TSV).unwrap_or_else(|e| panic!("built-in lexicon: {e}"));
+        Lexicon::new(&entries, GIVEN_NAMES)
+    }
+
+    /// The matcher of a class.
+    pub fn matcher(&self, c: Class) -> &Matcher<String> {
+        // Every class has a matcher: `new` builds one per `Class::ALL`.
+        &self.matchers.iter().find(|(k, _)| *k == c).unwrap_or(&self.matchers[0]).1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses() {
+        let e = parse(LEXICON_TSV).unwrap();
+        assert!(e.len() > 300);
+        for c in Class::ALL {
+            assert!(e.iter().any(|x| x.class == c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        assert!(parse("x\tnope\ty").unwrap_err().contains("line 1"));
+        assert!(parse("x").is_err());
+    }
+}
