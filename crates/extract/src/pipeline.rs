@@ -1,7 +1,18 @@
 //! The immutable extraction pipeline, shared by `Arc` across threads.
-use rasd_model::{DocInfo, Document, Record};
+//!
+//! `extract` runs, for one document: recognise (names, lexicon, numbers, dates) → tolls →
+//! event mentions → merge into events → claims attached to events → designation and threat
+//! arguments → relations → entities, and converts every span to character offsets at the end.
+use rasd_model::{ActorRef, DocInfo, Document, Event, Record, Role, Span, Stance, TraceLine};
 
-use crate::kb::{KbError, Knowledge};
+use crate::claims::{self, RawClaim};
+use crate::ctx::Ctx;
+use crate::events::{self, Draft, TrigKind};
+use crate::geo::GeoContext;
+use crate::kb::{ActorKind, KbError, Knowledge};
+use crate::lexicon::Lexicon;
+use crate::recognize::Recognizer;
+use crate::{entities, relations, tolls};
 
 /// What can go wrong building a pipeline.
 #[derive(Debug, thiserror::Error)]
@@ -34,16 +45,12 @@ impl PipelineBuilder {
 
     /// Build the pipeline.
     pub fn build(self) -> Result<Pipeline, ExtractError> {
-        let kb = if self.gazetteers.is_empty() {
-            Knowledge::builtin().clone()
-        } else {
-            let mut kb = Knowledge::builtin().clone();
-            for g in &self.gazetteers {
-                kb.add_places_tsv(g)?;
-            }
-            kb
-        };
-        Ok(Pipeline { kb, trace: self.trace })
+        let mut kb = Knowledge::builtin().clone();
+        for g in &self.gazetteers {
+            kb.add_places_tsv(g)?;
+        }
+        let rec = Recognizer::new(&kb, Lexicon::builtin());
+        Ok(Pipeline { kb, rec, trace: self.trace })
     }
 }
 
@@ -51,6 +58,7 @@ impl PipelineBuilder {
 #[derive(Debug)]
 pub struct Pipeline {
     kb: Knowledge,
+    rec: Recognizer,
     trace: bool,
 }
 
@@ -63,7 +71,9 @@ impl Default for Pipeline {
 impl Pipeline {
     /// A pipeline over the built-in knowledge.
     pub fn new() -> Pipeline {
-        Pipeline { kb: Knowledge::builtin().clone(), trace: false }
+        let kb = Knowledge::builtin().clone();
+        let rec = Recognizer::new(&kb, Lexicon::builtin());
+        Pipeline { kb, rec, trace: false }
     }
 
     /// Configure a pipeline.
@@ -78,17 +88,229 @@ impl Pipeline {
 
     /// Extract one record from one document; spans in the record are character offsets.
     pub fn extract(&self, doc: &Document) -> Record {
-        let _ = self.trace;
-        Record {
+        let published = doc.meta.published;
+        let found = self.rec.recognize(&self.kb, &doc.text, published);
+        let cx = Ctx { kb: &self.kb, f: &found, published, text: &doc.text };
+        let mut trace = Vec::new();
+        let geo = GeoContext::new(&cx);
+        let toll_sents = tolls::toll_sentences(&cx);
+        let mentions = events::mentions(&cx, &geo, &toll_sents);
+        let mut drafts = events::merge(&cx, mentions);
+        let raw_claims = claims::find(&cx);
+        let mut events = Vec::new();
+        fill_designations(&cx, &mut drafts);
+        for (i, d) in drafts.iter().enumerate() {
+            let id = format!("e{}", i + 1);
+            let ev = build_event(&cx, d, &raw_claims, &id, self.trace.then_some(&mut trace));
+            events.push(ev);
+        }
+        let toll_drafts = tolls::find(&cx, &geo, &toll_sents);
+        let tolls = toll_drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut toll = t.toll;
+                toll.evidence = t.keys.iter().map(|k| cx.orig(*k)).collect();
+                if self.trace {
+                    for k in &t.keys {
+                        trace.push(TraceLine { field: format!("toll{}", i + 1), rule: "toll: cumulative cue or figure ≥ 100".into(), text: cx.written(*k), span: cx.orig(*k) });
+                    }
+                }
+                toll
+            })
+            .collect();
+        let relations = relations::find(&cx)
+            .into_iter()
+            .map(|(mut r, k)| {
+                r.evidence = vec![cx.orig(k)];
+                r
+            })
+            .collect();
+        let entities = entities::find(&cx)
+            .into_iter()
+            .map(|(mut e, keys)| {
+                e.mentions = keys.iter().map(|k| cx.orig(*k)).collect();
+                e
+            })
+            .collect();
+        let mut warnings = Vec::new();
+        if published.is_none() {
+            warnings.push("no publication date: relative dates («السبت», «أمس») were not resolved".to_string());
+        }
+        let record = Record {
             doc: DocInfo {
                 id: doc.id.clone(),
                 source: doc.meta.source.clone(),
                 url: doc.meta.url.clone(),
-                published: doc.meta.published.map(|d| d.to_string()),
+                published: published.map(|d| d.to_string()),
                 title: doc.meta.title.clone(),
                 lang: "ar".into(),
             },
-            ..Default::default()
+            events,
+            tolls,
+            relations,
+            entities,
+            warnings,
+            trace,
+        };
+        record.into_char_offsets(&doc.text)
+    }
+}
+
+/// Designations: the designator and the designated, from the sentence or the document.
+fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
+    let mut last_actor = None;
+    for d in drafts.iter_mut() {
+        if !d.mentions.iter().any(|m| m.kind == TrigKind::Designation) {
+            continue;
         }
+        let (m0_sent, m0_trig) = (d.mentions[0].sent, d.mentions[0].trig);
+        if d.actor().is_none() {
+            // The subject of «أعلنت» in the sentence, or the last designator.
+            let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
+            let subj = cx
+                .f
+                .names_in(ss)
+                .filter(|n| n.key.end <= m0_trig.start)
+                .find(|n| cx.actor_of(n).is_some_and(|(_, a)| matches!(a.kind, ActorKind::State | ActorKind::Agency)))
+                .and_then(|n| events::party(cx, n));
+            let actor = subj.or_else(|| last_actor.clone());
+            if let Some(a) = actor {
+                d.mentions[0].actor = Some(a);
+            }
+        }
+        if d.target().is_none() {
+            // A list line: «كتائب حزب الله - تم تصنيفها …».
+            let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
+            if let Some(n) = cx.f.names.iter().find(|n| n.key.start == ss.start && cx.is_agent(n)) {
+                d.mentions[0].target = events::party(cx, n);
+            }
+        }
+        if let Some(a) = d.actor() {
+            last_actor = Some(a.clone());
+        }
+    }
+}
+
+fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Option<&mut Vec<TraceLine>>) -> Event {
+    let kind = d.kind();
+    let (date, date_precision, date_text) = events::resolve_date(cx, d);
+    let location = if matches!(kind, rasd_model::EventType::Designation) { None } else { d.place().map(|p| p.1.clone()) };
+    let mut actors = events::actor_refs(d);
+    let mut weapons: Vec<rasd_model::Weapon> = Vec::new();
+    let mut outcome = Vec::new();
+    let (mut count, mut killed, mut injured) = (None, None, None);
+    for m in &d.mentions {
+        for w in &m.weapons {
+            if !weapons.contains(w) {
+                weapons.push(*w);
+            }
+        }
+        for o in &m.outcome {
+            if !outcome.contains(o) {
+                outcome.push(*o);
+            }
+        }
+        count = max_opt(count, m.count);
+        killed = max_opt(killed, m.killed);
+        injured = max_opt(injured, m.injured);
+    }
+    // Claims whose scope holds one of the event's triggers.
+    let mut claims: Vec<(String, rasd_model::Claim)> = Vec::new();
+    let mut blamed = None;
+    for c in raw {
+        if !d.mentions.iter().any(|m| c.scope.contains(m.trig)) {
+            continue;
+        }
+        let mut stance = c.stance;
+        // A source speaking for the attacker claims the attack.
+        if stance == Stance::Asserts {
+            if let (Some(a), Some(sa)) = (d.actor(), c.source_actor) {
+                let s = &cx.kb.actors[sa];
+                let same = a.entity_id.as_deref() == Some(s.id.as_str())
+                    || (a.country.is_some() && a.country == s.country && matches!(s.kind, ActorKind::State | ActorKind::StateForce | ActorKind::Agency));
+                if same {
+                    stance = Stance::ClaimsResponsibility;
+                }
+            }
+        }
+        if stance == Stance::Attributes && c.blamed.is_some() {
+            blamed = blamed.or(c.blamed);
+        }
+        let key = format!("{:?}|{}", stance, claims::identity(cx, c));
+        if claims.iter().any(|(k, _)| *k == key) {
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(TraceLine { field: format!("{id}.claims"), rule: format!("claim cue «{}» → {:?}", c.cue_text, stance), text: c.source.clone(), span: cx.orig(c.source_key) });
+        }
+        claims.push((
+            key,
+            rasd_model::Claim {
+                source: c.source.clone(),
+                anonymous: c.anonymous,
+                via: c.via.clone(),
+                stance,
+                source_id: c.source_actor.map(|a| cx.kb.actors[a].id.clone()),
+                evidence: vec![cx.orig(cx.sentence(c.cue))],
+            },
+        ));
+        // A group claiming the attack is its actor.
+        if stance == Stance::ClaimsResponsibility && !actors.iter().any(|a| a.role == Role::Actor) {
+            actors.insert(0, ActorRef { role: Role::Actor, name: c.source.clone(), name_en: None, entity_id: c.source_actor.map(|a| cx.kb.actors[a].id.clone()) });
+        }
+    }
+    if !actors.iter().any(|a| a.role == Role::Actor) {
+        if let Some(b) = blamed {
+            if let Some(n) = cx.f.names.iter().find(|n| n.key == b) {
+                if let Some(p) = events::party(cx, n) {
+                    actors.insert(0, ActorRef { role: Role::Actor, name: p.name, name_en: p.name_en, entity_id: p.entity_id });
+                }
+            }
+        }
+    }
+    let claims: Vec<rasd_model::Claim> = claims.into_iter().map(|(_, c)| c).collect();
+    let contradiction = claims.iter().any(|c| c.stance.affirms()) && claims.iter().any(|c| matches!(c.stance, Stance::Denies | Stance::Unconfirmed));
+    let evidence: Vec<Span> = {
+        let mut v: Vec<Span> = d.mentions.iter().map(|m| cx.orig(cx.sentence(m.trig))).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if let Some(t) = trace {
+        for m in &d.mentions {
+            t.push(TraceLine { field: format!("{id}.type"), rule: format!("trigger {:?} → {}", m.kind, kind.as_str()), text: m.trig_text.clone(), span: cx.orig(m.trig) });
+            if let Some((k, l, _)) = &m.place {
+                t.push(TraceLine { field: format!("{id}.location"), rule: "place nearest the trigger, most specific".into(), text: l.name.clone(), span: cx.orig(*k) });
+            }
+        }
+        if let Some(dm) = d.date(cx) {
+            t.push(TraceLine { field: format!("{id}.date"), rule: format!("date expression → {} ({:?})", dm.value, dm.precision), text: cx.written(dm.key), span: dm.orig });
+        }
+    }
+    Event {
+        id: id.to_string(),
+        kind,
+        date,
+        date_precision,
+        date_text,
+        location,
+        actors,
+        weapons,
+        count,
+        killed,
+        injured,
+        outcome,
+        claims,
+        contradiction,
+        evidence,
+    }
+}
+
+fn max_opt(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
     }
 }

@@ -320,11 +320,15 @@ fn sources(f: &Found) -> Vec<Name> {
                     }
                 }
             } else if w == "في" || w == "باسم" {
-                // Up to four definite words: «في الأجهزة الأمنية العراقية».
+                // Up to four definite words: «في الأجهزة الأمنية العراقية»; after «باسم» any
+                // name words: «باسم جيش سوريا الحرة».
                 let mut k = j;
-                while k < f.a.tokens.len() && k < j + 4 && !gap_has_punct(f, k) {
+                while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
                     let t = tok_str(f, k);
-                    if !(t.starts_with("ال") || is_nisba(f, k).is_some()) || NAME_STOP.contains(&t) {
+                    let wordy = w == "باسم" && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
+                        && !f.lex(Class::Cue).iter().any(|c| c.key.overlaps(f.a.tokens[k].key))
+                        && !f.dates.iter().any(|d| d.key.overlaps(f.a.tokens[k].key));
+                    if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy) || NAME_STOP.contains(&t) {
                         break;
                     }
                     end = f.a.tokens[k].key.end;

@@ -1,0 +1,270 @@
+//! Claims: who says what about which event.
+//!
+//! A claim is made by a cue (a reporting verb «قال», «أكد»; «وفق», «بحسب»; «نقلت عن»; «نفى»;
+//! «ليس على علم»; «تبنت», «أعلنت مسؤوليتها»; «تنسبها إلى», «ألقت باللوم على») and a source
+//! found next to it: a named actor, a person, or an anonymous or role source («مصدر أمني
+//! عراقي», «مسؤول طلب عدم كشف هويته»). News agencies next to the cue («لوكالة فرانس برس»,
+//! «عبر قنوات تلغرام», «حسب ما نقله موقع الحرة») become `via`. The stance comes from the
+//! sentence: no confirmation → `unconfirmed`, a denial → `denies`, responsibility →
+//! `claims_responsibility`, blame → `attributes`, otherwise `asserts`.
+use rasd_model::{Span, Stance};
+
+use crate::ctx::Ctx;
+use crate::lexicon::Class;
+use crate::recognize::{source_head_lemma, LexHit, Name, NameKind};
+
+/// A claim found in a sentence, before it is attached to events.
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    /// The source as written (bare sources resolved to the source they refer to).
+    pub source: String,
+    /// Anonymous or role source.
+    pub anonymous: bool,
+    /// Agency or channel.
+    pub via: Option<String>,
+    /// Stance.
+    pub stance: Stance,
+    /// Dictionary actor of the source (or the body it speaks for).
+    pub source_actor: Option<usize>,
+    /// Sentence index.
+    pub sent: usize,
+    /// Key span of the claim's scope in the sentence (where the events it speaks of are told).
+    pub scope: Span,
+    /// Key span of the cue.
+    pub cue: Span,
+    /// The cue as written.
+    pub cue_text: String,
+    /// Key span of the source name.
+    pub source_key: Span,
+    /// Party blamed by an attribution («تنسبها إلى X», «شنه على الأرجح X»).
+    pub blamed: Option<Span>,
+}
+
+fn speech(c: &LexHit) -> bool {
+    matches!(c.value.as_str(), "say" | "relay" | "per" | "deny" | "responsibility" | "attribute")
+}
+
+/// Find the claims of a document, in text order.
+pub fn find(cx: &Ctx) -> Vec<RawClaim> {
+    let f = cx.f;
+    let mut out: Vec<RawClaim> = Vec::new();
+    let mut last_media: Option<String> = None;
+    for (si, ss) in f.a.sentences.iter().enumerate() {
+        let cues: Vec<&LexHit> = f
+            .lex_in(Class::Cue, *ss)
+            .filter(|c| !f.names.iter().any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. })))
+            .collect();
+        // Media named in the sentence (for `via` and «الوكالة» references).
+        let media: Vec<&Name> = f.names_in(*ss).filter(|n| cx.is_media(n)).collect();
+        let mut via = media.iter().find(|n| via_position(cx, n)).map(|n| cx.written(n.key));
+        if via.is_none() && sentence_mentions_agency(cx, *ss) {
+            via = last_media.clone();
+        }
+        if let Some(m) = media.last() {
+            last_media = Some(cx.written(m.key));
+        }
+        // The sentence's stance.
+        let negated = |c: &LexHit| cx.lex_before(Class::Neg, c.key.start, 1).is_some();
+        let mut stance = Stance::Asserts;
+        if cues.iter().any(|c| c.value == "unconfirmed") {
+            stance = Stance::Unconfirmed;
+        } else if cues.iter().any(|c| c.value == "deny" && !negated(c)) {
+            stance = Stance::Denies;
+        } else if cues.iter().any(|c| c.value == "responsibility" && !negated(c)) {
+            stance = Stance::ClaimsResponsibility;
+        } else if cues.iter().any(|c| c.value == "attribute") {
+            stance = Stance::Attributes;
+        }
+        let blamed = if stance == Stance::Attributes {
+            cues.iter()
+                .filter(|c| c.value == "attribute")
+                .find_map(|c| f.names_in(*ss).find(|n| n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && cx.is_agent(n)))
+                .map(|n| n.key)
+        } else {
+            None
+        };
+        let speech_cues: Vec<&LexHit> = cues.iter().copied().filter(|c| speech(c) && !negated(c)).collect();
+        // Headline attribution: «البنتاغون: إصابة …».
+        let headline = headline_source(cx, *ss);
+        if speech_cues.is_empty() && headline.is_none() {
+            continue;
+        }
+        let mut found: Vec<(Span, &Name, Span)> = Vec::new();
+        if let Some(n) = headline {
+            found.push((n.key, n, *ss));
+        }
+        for (ci, c) in speech_cues.iter().enumerate() {
+            let scope_start = if ci == 0 { ss.start } else { c.key.start };
+            let scope_end = speech_cues.get(ci + 1).map(|n| n.key.start).unwrap_or(ss.end);
+            let scope = if speech_cues.len() == 1 { *ss } else { Span::new(scope_start, scope_end) };
+            let Some(src) = source_for(cx, c, *ss) else { continue };
+            // «وفق وسائل إعلام أمريكية» next to another source: it is the channel.
+            if c.value == "per" && (cx.is_media(src) || is_media_source(cx, src)) && speech_cues.len() > 1 {
+                via = Some(cx.written(src.key));
+                continue;
+            }
+            if found.iter().any(|(k, _, _)| *k == src.key) {
+                continue;
+            }
+            found.push((src.key, src, scope));
+            // «عن مصدر أمني عراقي وآخر عسكري»
+            if let Some((key, text)) = another(cx, src) {
+                out.push(RawClaim {
+                    source: text,
+                    anonymous: true,
+                    via: via.clone(),
+                    stance,
+                    source_actor: None,
+                    sent: si,
+                    scope,
+                    cue: c.key,
+                    cue_text: cx.written(c.key),
+                    source_key: key,
+                    blamed,
+                });
+            }
+        }
+        for (key, n, scope) in found {
+            let (mut source, mut anonymous, mut actor) = describe(cx, n);
+            if let NameKind::Source { bare: true, head, .. } = &n.kind {
+                // «المصدر», «المسؤول»: the last source of that kind.
+                if let Some(prev) = out.iter().rev().find(|p| p.anonymous && source_head_lemma(&head_of(cx, p)) == *head) {
+                    source = prev.source.clone();
+                    anonymous = prev.anonymous;
+                    actor = prev.source_actor.or(actor);
+                }
+            }
+            let cue = speech_cues.iter().find(|c| scope.contains(c.key)).copied();
+            out.push(RawClaim {
+                source,
+                anonymous,
+                via: via.clone().filter(|v| *v != cx.written(key)),
+                stance,
+                source_actor: actor,
+                sent: si,
+                scope,
+                cue: cue.map(|c| c.key).unwrap_or(key),
+                cue_text: cue.map(|c| cx.written(c.key)).unwrap_or_else(|| ":".into()),
+                source_key: key,
+                blamed,
+            });
+        }
+    }
+    out
+}
+
+fn head_of(cx: &Ctx, c: &RawClaim) -> String {
+    let k = rasd_text::match_key_str(&c.source);
+    let _ = cx;
+    k.split(' ').next().unwrap_or("").to_string()
+}
+
+/// Is a media name in a `via` position («لوكالة فرانس برس», «عبر تلغرام», «نقله موقع الحرة»)?
+fn via_position(cx: &Ctx, n: &Name) -> bool {
+    let i = cx.tok_from(n.key.start);
+    let tok = cx.tok(i);
+    let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+    let prev2 = if i > 1 { cx.tok(i - 2) } else { "" };
+    (tok.starts_with('ل') && !cx.key(n.key).starts_with('ل'))
+        || matches!(prev, "عبر" | "لوكاله" | "وكاله" | "موقع" | "قناه" | "لقناه" | "لموقع" | "لصحيفه" | "صحيفه" | "قنوات" | "نقله" | "نقلته")
+        || prev2 == "عبر"
+        || cx.gap_before(n.key.start).contains("ل")
+}
+
+/// «الوكالة ذاتها», «الوكالة» used as the subject of a relay.
+fn sentence_mentions_agency(cx: &Ctx, ss: Span) -> bool {
+    (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| matches!(cx.tok(i), "الوكاله" | "للوكاله" | "والوكاله"))
+}
+
+fn is_media_source(cx: &Ctx, n: &Name) -> bool {
+    matches!(&n.kind, NameKind::Source { head, .. } if head.starts_with("وسايل")) || cx.key(n.key).starts_with("وسايل")
+}
+
+/// The name that says something through a cue.
+fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
+    let f = cx.f;
+    let speaker = |n: &&Name| {
+        matches!(n.kind, NameKind::Source { .. } | NameKind::Person | NameKind::NewOrg(_))
+            || (cx.is_agent(n) && !matches!(n.kind, NameKind::Descriptor { .. }))
+            || cx.is_media(n)
+    };
+    let in_sent: Vec<&Name> = f.names_in(ss).filter(speaker).collect();
+    // Relays: the source follows «عن».
+    if c.value == "relay" {
+        let an = (cx.tok_from(c.key.end)..cx.tok_from(ss.end)).find(|&i| cx.tok(i) == "عن").map(|i| cx.f.a.tokens[i].key.end);
+        if let Some(from) = an {
+            return in_sent.iter().copied().find(|n| n.key.start >= from && !via_position(cx, n));
+        }
+    }
+    // After the cue (verb-subject order), skipping agencies in a `via` position.
+    let after = in_sent.iter().copied().find(|n| {
+        n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && !(cx.is_media(n) && via_position(cx, n))
+    });
+    // Before the cue (subject-verb order), in the same clause.
+    let before = in_sent.iter().copied().filter(|n| n.key.end <= c.key.start && cx.dist(n.key, c.key) <= 5).last();
+    match c.value.as_str() {
+        "per" | "deny" => after.or(before),
+        "attribute" | "unconfirmed" => before.or(after),
+        "responsibility" => after.or_else(|| in_sent.iter().copied().filter(|n| n.key.end <= c.key.start && !cx.is_media(n)).last()),
+        _ => after.filter(|n| !cx.is_media(n) || !in_sent.iter().any(|m| matches!(m.kind, NameKind::Source { .. }) && m.key.start > n.key.end)).or(before),
+    }
+}
+
+/// «الهيئة: …» at the start of a line.
+fn headline_source<'a>(cx: &Ctx<'a>, ss: Span) -> Option<&'a Name> {
+    let n = cx.f.names.iter().find(|n| n.key.start == ss.start)?;
+    let gap = cx.f.a.key.text.get(n.key.end..)?.trim_start();
+    (gap.starts_with(':') && (cx.is_agent(n) || matches!(n.kind, NameKind::NewOrg(_)))).then_some(n)
+}
+
+/// «وآخر عسكري» after a source: another source of the same head.
+fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
+    let NameKind::Source { head, .. } = &n.kind else { return None };
+    let i = cx.tok_from(n.key.end);
+    if !matches!(cx.tok(i), "واخر" | "واخرين") {
+        return None;
+    }
+    let adj = cx.f.a.tokens.get(i + 1)?;
+    let adj_text = cx.written(adj.key);
+    let head_text = match head.as_str() {
+        "مصدر" => "مصدر",
+        "مسوول" => "مسؤول",
+        other => other,
+    };
+    Some((Span::new(cx.f.a.tokens[i].key.start, adj.key.end), format!("{head_text} {adj_text}")))
+}
+
+/// Source text, anonymity and dictionary actor of a source name.
+fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
+    let text = cx.written(n.key);
+    match &n.kind {
+        NameKind::Source { anonymous, speaks_for, .. } => (text, *anonymous, *speaks_for),
+        NameKind::Known { actors, .. } => (text, false, actors.first().copied()),
+        NameKind::Descriptor { .. } => (text, true, None),
+        _ => (text, false, None),
+    }
+}
+
+/// A normalised identity for de-duplicating claims of one event.
+pub fn identity(cx: &Ctx, c: &RawClaim) -> String {
+    if let Some(a) = c.source_actor {
+        return format!("id:{}", cx.kb.actors[a].id);
+    }
+    let k = rasd_text::match_key_str(&c.source);
+    k.split(' ')
+        .map(|w| {
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            let w = source_head_lemma(w);
+            let w = w.as_str();
+            for suf in ["يين", "يون", "ين", "ون", "ان", "ه"] {
+                if let Some(s) = w.strip_suffix(suf) {
+                    if s.chars().count() >= 3 {
+                        return s.trim_end_matches('ي').to_string();
+                    }
+                }
+            }
+            w.trim_end_matches('ي').to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

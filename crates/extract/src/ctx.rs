@@ -1,0 +1,144 @@
+//! Shared helpers over one document's recognised material.
+use rasd_model::{IsoDate, Span};
+
+use crate::kb::{Actor, ActorKind, Knowledge, Place, PlaceKind};
+use crate::lexicon::Class;
+use crate::recognize::{Found, Name, NameKind};
+
+/// One document's recognised material and the knowledge it was recognised with.
+pub struct Ctx<'a> {
+    /// The knowledge base.
+    pub kb: &'a Knowledge,
+    /// What the recognisers found.
+    pub f: &'a Found,
+    /// Publication date.
+    pub published: Option<IsoDate>,
+    /// The original text.
+    pub text: &'a str,
+}
+
+impl<'a> Ctx<'a> {
+    /// Index of the token that starts at or after a key offset.
+    pub fn tok_from(&self, off: usize) -> usize {
+        self.f.a.tokens.partition_point(|t| t.key.start < off)
+    }
+
+    /// Index of the last token that ends at or before a key offset, if any.
+    pub fn tok_before(&self, off: usize) -> Option<usize> {
+        self.f.a.tokens.partition_point(|t| t.key.end <= off).checked_sub(1)
+    }
+
+    /// Token key text.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.f.a.tokens.get(i).map(|t| self.f.a.key_str(t.key)).unwrap_or("")
+    }
+
+    /// Token stem (without proclitics).
+    pub fn stem(&self, i: usize) -> &'a str {
+        self.f.a.tokens.get(i).map(|t| self.f.a.key_str(t.stem)).unwrap_or("")
+    }
+
+    /// Token distance between two key spans (0 when adjacent or overlapping).
+    pub fn dist(&self, a: Span, b: Span) -> usize {
+        let (x, y) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let i = self.tok_from(x.end);
+        let j = self.tok_from(y.start);
+        j.saturating_sub(i)
+    }
+
+    /// The sentence span holding a key span.
+    pub fn sentence(&self, s: Span) -> Span {
+        self.f.a.sentence_of(s.start).map(|i| self.f.a.sentences[i]).unwrap_or(s)
+    }
+
+    /// Index of the sentence holding a key span.
+    pub fn sentence_ix(&self, s: Span) -> usize {
+        self.f.a.sentence_of(s.start).unwrap_or(usize::MAX)
+    }
+
+    /// Original text under a key span.
+    pub fn orig(&self, s: Span) -> Span {
+        self.f.a.key.to_original(s)
+    }
+
+    /// Original text under a key span, as written.
+    pub fn written(&self, s: Span) -> String {
+        self.orig(s).slice(self.text).unwrap_or("").to_string()
+    }
+
+    /// Key text of a span.
+    pub fn key(&self, s: Span) -> &'a str {
+        self.f.a.key_str(s)
+    }
+
+    /// The key text of the gap before the token at key offset `off` (back to the previous token).
+    pub fn gap_before(&self, off: usize) -> &'a str {
+        let i = self.tok_from(off);
+        let prev_end = if i == 0 { 0 } else { self.f.a.tokens[i - 1].key.end };
+        self.f.a.key.text.get(prev_end..off).unwrap_or("")
+    }
+
+    /// True when a lexicon hit of `class` lies within `n` tokens before key offset `off`, in the same sentence.
+    pub fn lex_before(&self, class: Class, off: usize, n: usize) -> Option<&'a crate::recognize::LexHit> {
+        let sent = self.sentence(Span::new(off, off));
+        let i = self.tok_from(off);
+        self.f.lex(class).iter().rev().find(|h| {
+            h.key.end <= off && h.key.start >= sent.start && i.saturating_sub(self.tok_from(h.key.start)) <= n
+        })
+    }
+
+    /// The first actor of a known name.
+    pub fn actor_of(&self, n: &Name) -> Option<(usize, &'a Actor)> {
+        match &n.kind {
+            NameKind::Known { actors, .. } => actors.first().map(|&i| (i, &self.kb.actors[i])),
+            NameKind::Source { speaks_for: Some(i), .. } => Some((*i, &self.kb.actors[*i])),
+            _ => None,
+        }
+    }
+
+    /// The place candidates of a known name.
+    pub fn places_of(&self, n: &Name) -> Vec<&'a Place> {
+        match &n.kind {
+            NameKind::Known { places, .. } => places.iter().map(|&i| &self.kb.places[i]).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True for a name that can act in an event (not a media outlet, not only a place).
+    pub fn is_agent(&self, n: &Name) -> bool {
+        match &n.kind {
+            NameKind::Known { actors, places } => {
+                actors.iter().any(|&i| self.kb.actors[i].kind != ActorKind::Media) && !actors.is_empty() && {
+                    // A state name used as a place («في العراق») is not an agent there.
+                    let _ = places;
+                    true
+                }
+            }
+            NameKind::Descriptor { .. } | NameKind::NewOrg(_) | NameKind::Person => true,
+            NameKind::Source { .. } => false,
+        }
+    }
+
+    /// True for a media outlet.
+    pub fn is_media(&self, n: &Name) -> bool {
+        matches!(&n.kind, NameKind::Known { actors, .. } if actors.first().is_some_and(|&i| self.kb.actors[i].kind == ActorKind::Media))
+    }
+
+    /// The country of a name, when it has one.
+    pub fn country_of(&self, n: &Name) -> Option<String> {
+        match &n.kind {
+            NameKind::Known { actors, places } => actors
+                .first()
+                .and_then(|&i| self.kb.actors[i].country.clone())
+                .or_else(|| places.first().map(|&i| self.kb.places[i].country.clone())),
+            NameKind::Descriptor { country, .. } => country.clone(),
+            NameKind::Source { speaks_for: Some(i), .. } => self.kb.actors[*i].country.clone(),
+            _ => None,
+        }
+    }
+
+    /// The most specific place kind among a name's candidates.
+    pub fn best_kind(&self, n: &Name) -> Option<PlaceKind> {
+        self.places_of(n).iter().map(|p| p.kind).min()
+    }
+}

@@ -1,0 +1,113 @@
+//! Entity linking: every actor and place mention gets its dictionary id; persons and
+//! organisations found by patterns become new entities, flagged `new`.
+use rasd_model::{Designation, Entity, EntityType, Span};
+
+use crate::ctx::Ctx;
+use crate::kb::{ActorKind, PlaceKind};
+use crate::recognize::{entity_type, NameKind};
+
+/// Media that are platforms, not outlets: they carry claims but are no entity of the story.
+const PLATFORMS: &[&str] = &["تلغرام", "تيليغرام", "تليغرام", "اكس", "تويتر", "فيسبوك", "يوتيوب", "انستغرام", "تيك توك", "واتساب"];
+
+/// The entities of a document, with their mentions as key spans.
+pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
+    let mut out: Vec<(Entity, Vec<Span>)> = Vec::new();
+    let mut add = |id: String, e: Entity, key: Span| match out.iter_mut().find(|(x, _)| x.id == id) {
+        Some((x, spans)) => {
+            spans.push(key);
+            for a in e.aliases {
+                if !x.aliases.contains(&a) && a != x.name {
+                    x.aliases.push(a);
+                }
+            }
+        }
+        None => out.push((e, vec![key])),
+    };
+    for n in &cx.f.names {
+        let written = cx.written(n.key);
+        match &n.kind {
+            NameKind::Known { actors, places } => {
+                if let Some(&ai) = actors.first() {
+                    let a = &cx.kb.actors[ai];
+                    if a.kind == ActorKind::Media && PLATFORMS.contains(&rasd_text::match_key_str(&a.name_ar).as_str()) {
+                        continue;
+                    }
+                    let mut aliases: Vec<String> = a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect();
+                    if written != a.name_ar && !aliases.contains(&written) {
+                        aliases.insert(0, written.clone());
+                    }
+                    let e = Entity {
+                        id: a.id.clone(),
+                        kind: entity_type(a.kind),
+                        name: a.name_ar.clone(),
+                        name_en: Some(a.name_en.clone()),
+                        aliases,
+                        mentions: Vec::new(),
+                        new: false,
+                        country: a.country.clone(),
+                        designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+                    };
+                    add(a.id.clone(), e, n.key);
+                } else if let Some(&pi) = places.first() {
+                    let p = &cx.kb.places[pi];
+                    let kind = if p.kind == PlaceKind::Country { EntityType::State } else { EntityType::Place };
+                    let mut aliases: Vec<String> = p.aliases_ar.iter().chain(&p.aliases_en).cloned().collect();
+                    if written != p.name_ar && !aliases.contains(&written) {
+                        aliases.insert(0, written.clone());
+                    }
+                    // Same-name places are one entity for the document.
+                    let id = format!("place:{}", rasd_text::match_key_str(&p.name_ar));
+                    let e = Entity {
+                        id: p.id.clone(),
+                        kind,
+                        name: p.name_ar.clone(),
+                        name_en: Some(p.name_en.clone()),
+                        aliases,
+                        mentions: Vec::new(),
+                        new: false,
+                        country: Some(p.country.clone()),
+                        designations: Vec::new(),
+                    };
+                    add(id, e, n.key);
+                }
+            }
+            NameKind::Source { speaks_for: Some(ai), .. } => {
+                let a = &cx.kb.actors[*ai];
+                let e = Entity {
+                    id: a.id.clone(),
+                    kind: entity_type(a.kind),
+                    name: a.name_ar.clone(),
+                    name_en: Some(a.name_en.clone()),
+                    aliases: a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect(),
+                    mentions: Vec::new(),
+                    new: false,
+                    country: a.country.clone(),
+                    designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+                };
+                add(a.id.clone(), e, n.key);
+            }
+            NameKind::Person | NameKind::NewOrg(_) => {
+                let kind = match &n.kind {
+                    NameKind::NewOrg(k) => *k,
+                    _ => EntityType::Person,
+                };
+                let key = rasd_text::match_key_str(&written);
+                let id = format!("new:{}", key.replace(' ', "_"));
+                let e = Entity {
+                    id: id.clone(),
+                    kind,
+                    name: written.clone(),
+                    name_en: None,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    new: true,
+                    country: None,
+                    designations: Vec::new(),
+                };
+                add(id, e, n.key);
+            }
+            _ => {}
+        }
+    }
+    out
+}

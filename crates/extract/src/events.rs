@@ -1,0 +1,789 @@
+//! Events: trigger mentions, their arguments, and one event per real event.
+//!
+//! 1. Every trigger word (see `data/lexicon.tsv`, class `trigger`) that is not negated,
+//!    hypothetical, inside a threat («هددت بمهاجمة») or an aggregate («لخمس هجمات منذ
+//!    الأربعاء», «عشرات الهجمات») becomes a [`Mention`] with the arguments found around it in
+//!    its sentence: weapons, place, date, actor and target, count, killed and injured, outcome.
+//! 2. Mentions merge into events in text order: a mention joins the most recent event it is
+//!    compatible with (same family, no conflicting date, place or actor); otherwise it starts
+//!    a new event. Definite nouns («الهجوم», «القاعدة») refer back and bring no new place.
+//! 3. Each event's type comes from its triggers and weapons (a drone → `air_drone_strike`…).
+use rasd_model::{ActorRef, DatePrecision, EventType, Location, Outcome, Role, Span, Weapon};
+use rasd_text::numbers::Approx;
+
+use crate::ctx::Ctx;
+use crate::geo::{self, GeoContext};
+use crate::kb::{ActorKind, PlaceKind};
+use crate::lexicon::Class;
+use crate::recognize::{LexHit, Name, NameKind};
+
+/// What a trigger word says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TrigKind {
+    /// Generic attack.
+    Attack,
+    /// Air or drone strike.
+    Air,
+    /// Shelling, rockets, missiles.
+    Missile,
+    /// An explosion of unknown cause.
+    Explosion,
+    /// A bombing (IED, car bomb).
+    Explosive,
+    /// A suicide attack.
+    Suicide,
+    /// Armed clashes.
+    Clash,
+    /// An assassination.
+    Assassination,
+    /// A shooting.
+    Shooting,
+    /// A stabbing.
+    Stabbing,
+    /// Abduction.
+    Abduction,
+    /// Arrest.
+    Arrest,
+    /// Protest.
+    Protest,
+    /// Terrorist designation or sanctions.
+    Designation,
+    /// Threat.
+    Threat,
+    /// Agreement, truce.
+    Agreement,
+    /// An interception (part of the attack it stops).
+    Intercept,
+    /// A fall or crash of a projectile.
+    Crash,
+    /// Killing (an event on its own only when nothing else is said).
+    Kill,
+}
+
+impl TrigKind {
+    fn parse(s: &str) -> Option<TrigKind> {
+        Some(match s {
+            "attack" => TrigKind::Attack,
+            "air" => TrigKind::Air,
+            "missile" => TrigKind::Missile,
+            "explosion" => TrigKind::Explosion,
+            "explosive" => TrigKind::Explosive,
+            "suicide" => TrigKind::Suicide,
+            "clash" => TrigKind::Clash,
+            "assassination" => TrigKind::Assassination,
+            "shooting" => TrigKind::Shooting,
+            "stabbing" => TrigKind::Stabbing,
+            "abduction" => TrigKind::Abduction,
+            "arrest" => TrigKind::Arrest,
+            "protest" => TrigKind::Protest,
+            "designation" => TrigKind::Designation,
+            "threat" => TrigKind::Threat,
+            "agreement" => TrigKind::Agreement,
+            "intercept" => TrigKind::Intercept,
+            "crash" => TrigKind::Crash,
+            "kill" => TrigKind::Kill,
+            _ => return None,
+        })
+    }
+
+    /// True for kinds of violence (they merge with each other).
+    pub fn violent(self) -> bool {
+        !matches!(
+            self,
+            TrigKind::Abduction
+                | TrigKind::Arrest
+                | TrigKind::Protest
+                | TrigKind::Designation
+                | TrigKind::Threat
+                | TrigKind::Agreement
+        )
+    }
+
+    /// Kinds that only add to an attack told elsewhere (an interception, a fall, a death toll).
+    fn secondary(self) -> bool {
+        matches!(self, TrigKind::Intercept | TrigKind::Crash | TrigKind::Kill | TrigKind::Explosion)
+    }
+}
+
+/// An actor or target found for a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    /// Name as written (or the canonical name of a state from a nationality adjective).
+    pub name: String,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Dictionary id.
+    pub entity_id: Option<String>,
+    /// Country, when known.
+    pub country: Option<String>,
+    /// Key span where it was found.
+    pub key: Span,
+}
+
+/// One trigger and its arguments.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Trigger key span.
+    pub trig: Span,
+    /// Trigger words as written.
+    pub trig_text: String,
+    /// Sentence index.
+    pub sent: usize,
+    /// Kind.
+    pub kind: TrigKind,
+    /// Refers back to an event told before («الهجوم»).
+    pub anaphoric: bool,
+    /// Weapons.
+    pub weapons: Vec<Weapon>,
+    /// Place: (the name's key span, location).
+    pub place: Option<(Span, Location, PlaceKind)>,
+    /// Date: index into `Found::dates`.
+    pub date: Option<usize>,
+    /// Who acted.
+    pub actor: Option<Party>,
+    /// Who was acted on.
+    pub target: Option<Party>,
+    /// Number of projectiles / strikes.
+    pub count: Option<u64>,
+    /// Killed.
+    pub killed: Option<u64>,
+    /// Injured.
+    pub injured: Option<u64>,
+    /// Outcomes.
+    pub outcome: Vec<Outcome>,
+}
+
+/// An event being built from mentions.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Its mentions.
+    pub mentions: Vec<Mention>,
+    /// Set once: see [`Draft::kind`].
+    pub kinds: Vec<TrigKind>,
+}
+
+impl Draft {
+    /// The explicit date of the event (the most precise of its mentions).
+    pub fn date<'c>(&self, cx: &'c Ctx) -> Option<&'c rasd_text::dates::DateMention> {
+        self.mentions
+            .iter()
+            .filter_map(|m| m.date.and_then(|d| cx.f.dates.get(d)))
+            .min_by_key(|d| (d.precision, d.range.is_some()))
+    }
+
+    /// The most specific place of the event.
+    pub fn place(&self) -> Option<&(Span, Location, PlaceKind)> {
+        self.mentions.iter().filter_map(|m| m.place.as_ref()).min_by_key(|p| p.2)
+    }
+
+    /// The actor.
+    pub fn actor(&self) -> Option<&Party> {
+        self.mentions.iter().find_map(|m| m.actor.as_ref())
+    }
+
+    /// The target.
+    pub fn target(&self) -> Option<&Party> {
+        self.mentions.iter().find_map(|m| m.target.as_ref())
+    }
+
+    /// The primary (non-secondary) kinds of its triggers.
+    fn primary(&self) -> Vec<TrigKind> {
+        self.mentions.iter().map(|m| m.kind).filter(|k| !k.secondary()).collect()
+    }
+
+    /// The event type from triggers and weapons.
+    pub fn kind(&self) -> EventType {
+        let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
+        let weapons: Vec<Weapon> = self.mentions.iter().flat_map(|m| m.weapons.iter().copied()).collect();
+        let has = |k: TrigKind| kinds.contains(&k);
+        let w = |x: Weapon| weapons.contains(&x);
+        for (k, t) in [
+            (TrigKind::Designation, EventType::Designation),
+            (TrigKind::Threat, EventType::Threat),
+            (TrigKind::Agreement, EventType::Agreement),
+            (TrigKind::Arrest, EventType::Arrest),
+            (TrigKind::Abduction, EventType::Abduction),
+            (TrigKind::Protest, EventType::Protest),
+        ] {
+            if has(k) {
+                return t;
+            }
+        }
+        if has(TrigKind::Suicide) || w(Weapon::ExplosiveBelt) {
+            return EventType::SuicideBomb;
+        }
+        if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
+            return EventType::AirDroneStrike;
+        }
+        if [Weapon::Rocket, Weapon::BallisticMissile, Weapon::CruiseMissile, Weapon::Mortar, Weapon::Artillery]
+            .iter()
+            .any(|x| w(*x))
+            || has(TrigKind::Missile)
+        {
+            return EventType::MissileArtillery;
+        }
+        if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine].iter().any(|x| w(*x)) || has(TrigKind::Explosive) {
+            return EventType::RemoteExplosive;
+        }
+        if has(TrigKind::Clash) {
+            return EventType::ArmedClash;
+        }
+        if self.primary().is_empty() && has(TrigKind::Intercept) {
+            // Air defences intercept what flies: drones, missiles, aircraft.
+            return EventType::AirDroneStrike;
+        }
+        EventType::Attack
+    }
+}
+
+/// Words after a verb that make it habitual, not one event.
+const HABITUAL: &[&str] = &["مرارا", "تكرارا", "باستمرار", "مرات", "دايما"];
+/// Words that make plural triggers an aggregate over time.
+const SPAN_WORDS: &[&str] = &["منذ", "خلال", "حتي", "طوال", "الاعوام", "الاشهر", "السنوات", "الماضيه", "الماضي"];
+/// Prepositions that introduce where something happened.
+const LOCATIVE: &[&str] = &["في", "علي", "فوق", "قرب", "داخل", "عند", "قبالة", "قباله", "بمنطقه", "بالقرب", "محيط", "ضد"];
+
+/// Find the event mentions of a document.
+pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Mention> {
+    let f = cx.f;
+    let triggers = f.lex(Class::Trigger);
+    let mut out = Vec::new();
+    for (ti, h) in triggers.iter().enumerate() {
+        let mut parts = h.value.split(',');
+        let Some(kind) = parts.next().and_then(TrigKind::parse) else { continue };
+        let feats: Vec<&str> = parts.collect();
+        let present = feats.contains(&"present");
+        let plural = feats.contains(&"plural");
+        let noun = feats.contains(&"noun");
+        let sent = cx.sentence_ix(h.key);
+        // Inside a name («وزارة الدفاع», «قوات التحالف»)? Skip.
+        if f.names.iter().any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. })) {
+            continue;
+        }
+        // Casualty words in toll sentences belong to the toll.
+        if kind == TrigKind::Kill && toll_sentences.contains(&sent) {
+            continue;
+        }
+        if toll_sentences.contains(&sent) && plural {
+            continue;
+        }
+        // Negated or hypothetical.
+        if cx.lex_before(Class::Neg, h.key.start, 1).is_some_and(|n| n.value != "none") {
+            continue;
+        }
+        if cx.lex_before(Class::Hypo, h.key.start, 3).is_some_and(|x| x.value != "weak") {
+            continue;
+        }
+        if present && !matches!(kind, TrigKind::Threat) {
+            // Habitual present («تصنفها واشنطن», «تستهدف»): no single event.
+            if kind == TrigKind::Designation || kind == TrigKind::Attack || kind == TrigKind::Missile {
+                continue;
+            }
+        }
+        // Inside a threat's scope: «هددت بمواصلة مهاجمة…».
+        if kind != TrigKind::Threat
+            && triggers[..ti].iter().rev().take(3).any(|p| {
+                p.value.starts_with("threat") && cx.sentence_ix(p.key) == sent && cx.dist(p.key, h.key) <= 4
+            })
+        {
+            continue;
+        }
+        // Habitual verbs: «هاجمت مرارا وتكرارا».
+        let next = cx.tok_from(h.key.end);
+        if HABITUAL.iter().any(|w| cx.tok(next) == *w || cx.stem(next) == *w) {
+            continue;
+        }
+        // Aggregates: «لخمس هجمات», «عشرات الهجمات», «مئات الضربات منذ…».
+        if plural && kind.violent() {
+            let quantified = f.numbers.iter().any(|q| {
+                q.key.end <= h.key.start
+                    && cx.dist(q.key, h.key) <= 2
+                    && (q.value > 1 || q.approx == Approx::Vague)
+                    && cx.sentence_ix(q.key) == sent
+            });
+            let ssp = cx.sentence(h.key);
+            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)));
+            let definite = cx.key(h.key).starts_with("ال") || cx.tok(cx.tok_from(h.key.start).wrapping_sub(1)) == "تلك";
+            if (quantified && (spans_time || f.numbers.iter().any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
+                || (spans_time && (quantified || definite))
+            {
+                continue;
+            }
+        }
+        let anaphoric = noun && is_definite(cx, h);
+        let m = build(cx, geo, h, kind, sent, anaphoric);
+        out.push(m);
+    }
+    out
+}
+
+fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
+    let i = cx.tok_from(h.key.start);
+    let t = cx.tok(i);
+    let before = if i > 0 { cx.tok(i - 1) } else { "" };
+    t.starts_with("ال")
+        || t.starts_with("بال")
+        || t.starts_with("لل")
+        || t.starts_with("وال")
+        || matches!(before, "هذا" | "هذه" | "ذلك" | "تلك" | "ذات")
+}
+
+/// Build a mention: look for its arguments around the trigger in its sentence.
+fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, anaphoric: bool) -> Mention {
+    let f = cx.f;
+    let ss = cx.sentence(h.key);
+    let mut m = Mention {
+        trig: h.key,
+        trig_text: cx.written(h.key),
+        sent,
+        kind,
+        anaphoric,
+        weapons: Vec::new(),
+        place: None,
+        date: None,
+        actor: None,
+        target: None,
+        count: None,
+        killed: None,
+        injured: None,
+        outcome: Vec::new(),
+    };
+    // Clause window: from the trigger back to the previous trigger of another place, forward 12 tokens.
+    let win = 10;
+    // Weapons near the trigger; not those being destroyed («تدمير صواريخ», «ضد صواريخ»).
+    for w in f.lex_in(Class::Weapon, ss) {
+        if cx.dist(w.key, h.key) > win {
+            continue;
+        }
+        let i = cx.tok_from(w.key.start);
+        let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+        if matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين") {
+            continue;
+        }
+        if let Some(wp) = parse_weapon(&w.value) {
+            if !m.weapons.contains(&wp) {
+                m.weapons.push(wp);
+            }
+            // Count: a number right before the weapon («ثلاث طائرات»), a dual weapon word,
+            // or «واحدة» after it.
+            if let Some(c) = count_for(cx, w) {
+                m.count = Some(m.count.map_or(c, |x| x.max(c)));
+            }
+        }
+    }
+    // Outcomes in the sentence.
+    for o in f.lex_in(Class::Outcome, ss) {
+        if let Some(x) = parse_outcome(&o.value) {
+            if !m.outcome.contains(&x) {
+                m.outcome.push(x);
+            }
+        }
+    }
+    // Place.
+    m.place = place_for(cx, geo, h, ss, anaphoric);
+    // Date: the nearest date in the sentence that is not a publication stamp or a range start.
+    m.date = f
+        .dates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| ss.contains(d.key) && !d.value.is_empty())
+        .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
+        .filter(|(_, d)| cx.tok(cx.tok_from(d.key.start).wrapping_sub(1)) != "منذ" && !cx.key(d.key).starts_with("منذ"))
+        .min_by_key(|(_, d)| cx.dist(d.key, h.key))
+        .map(|(i, _)| i);
+    // Actor and target.
+    parties(cx, h, kind, ss, &mut m);
+    // Casualties.
+    let (k, i) = casualties(cx, ss);
+    m.killed = k;
+    m.injured = i;
+    if m.outcome.contains(&Outcome::NoCasualties) {
+        m.killed.get_or_insert(0);
+        m.injured.get_or_insert(0);
+    }
+    m
+}
+
+fn parse_weapon(s: &str) -> Option<Weapon> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn parse_outcome(s: &str) -> Option<Outcome> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+/// The number of weapons a weapon word counts.
+fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
+    let f = cx.f;
+    for q in &f.numbers {
+        if !is_count(q) {
+            continue;
+        }
+        // Dual carried by the weapon noun itself, or a number right before it.
+        if q.noun.is_some_and(|n| n.overlaps(w.key)) || q.key.overlaps(w.key) {
+            return Some(q.value);
+        }
+        if q.key.end <= w.key.start && cx.dist(q.key, w.key) == 0 && q.approx != Approx::Vague {
+            return Some(q.value);
+        }
+    }
+    // «طائرة مسيرة واحدة»
+    let next = cx.tok_from(w.key.end);
+    if matches!(cx.tok(next), "واحده" | "واحد") {
+        return Some(1);
+    }
+    None
+}
+
+fn is_count(q: &rasd_text::numbers::Quantity) -> bool {
+    q.approx != Approx::Vague && q.value > 0 && q.value < 10_000 && is_count_kind(q)
+}
+
+/// True for numbers that count things (not years, times, percentages).
+pub fn is_count_kind(q: &rasd_text::numbers::Quantity) -> bool {
+    let _ = q; true
+}
+
+/// The place of a trigger: the most specific place near it in its sentence.
+fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) -> Option<(Span, Location, PlaceKind)> {
+    let f = cx.f;
+    let mut best: Option<(usize, PlaceKind, &Name)> = None;
+    for n in f.names_in(ss) {
+        let NameKind::Known { actors, places } = &n.kind else { continue };
+        if places.is_empty() {
+            continue;
+        }
+        let i = cx.tok_from(n.key.start);
+        let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+        let tok = cx.tok(i);
+        let after = n.key.start >= h.key.end;
+        let d = cx.dist(n.key, h.key);
+        if d > 14 || (anaphoric && (!after || d > 8)) {
+            continue;
+        }
+        // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
+        if matches!(prev, "اتجاه" | "باتجاه" | "مصدرها") || (prev == "من" && after && d > 1) {
+            continue;
+        }
+        let Some(kind) = cx.best_kind(n) else { continue };
+        // A state name is a place only after a locative («في العراق», «بالعراق»).
+        if kind == PlaceKind::Country && !actors.is_empty() {
+            let t_full = tok;
+            let located = t_full.starts_with('ب') && !t_full.starts_with("بال") || t_full.starts_with("بال")
+                || LOCATIVE.contains(&prev)
+                || matches!(prev, "شمال" | "جنوب" | "شرق" | "غرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي" | "وسط" | "انحاء" | "مناطق" | "قبالة");
+            if !located {
+                continue;
+            }
+        }
+        // Distance penalty; places after the trigger are preferred.
+        let score = d + if after { 0 } else { 3 };
+        let better = match &best {
+            None => true,
+            Some((bs, bk, _)) => (kind, score) < (*bk, *bs) && (kind < *bk && score <= bs + 8 || score < *bs && kind <= *bk),
+        };
+        if better {
+            best = Some((score, kind, n));
+        }
+    }
+    let (_, kind, n) = best?;
+    let p = geo::choose(cx, geo, n)?;
+    Some((n.key, geo::location(cx, p, n.key), kind.min(p.kind).max(p.kind)))
+}
+
+/// Parties of a mention: who acted, who was acted on.
+fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
+    let f = cx.f;
+    let agents: Vec<&Name> = f.names_in(ss).filter(|n| cx.is_agent(n) && !is_place_use(cx, n)).collect();
+    let trig_i = cx.tok_from(h.key.start);
+    let trig_end = cx.tok_from(h.key.end);
+    let is_verb = !f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("noun"));
+    let passive = cx.key(h.key).contains("تعرض") || f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("passive"));
+    // Nationality adjective right after a trigger noun: «غارات إسرائيلية», «الضربات الجوية الأمريكية».
+    let mut nisba_actor = None;
+    for k in trig_end..(trig_end + 3).min(f.a.tokens.len()) {
+        if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| f.a.tokens[k].key.contains(x.key) || x.key.contains(f.a.tokens[k].key)) {
+            if nh.value.len() == 2 {
+                nisba_actor = state_party(cx, &nh.value, nh.key);
+            }
+            break;
+        }
+        // Only through weapon words («هجوم جوي إسرائيلي»).
+        if !f.lex(Class::Weapon).iter().any(|w| w.key.overlaps(f.a.tokens[k].key)) && !matches!(cx.tok(k), "جوي" | "جويه" | "صاروخي" | "الجويه" | "الجوي") {
+            break;
+        }
+    }
+    let after: Vec<&&Name> = agents.iter().filter(|n| n.key.start >= h.key.end).collect();
+    let before: Vec<&&Name> = agents.iter().filter(|n| n.key.end <= h.key.start).collect();
+    let first_after = after.first().filter(|n| cx.tok_from(n.key.start).saturating_sub(trig_end) <= 2);
+    let target_after = after.iter().find(|n| {
+        let i = cx.tok_from(n.key.start);
+        let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+        matches!(prev, "علي" | "ضد" | "استهدف" | "استهدفت" | "مستهدفا") || cx.gap_before(n.key.start).is_empty() && i > 0 && matches!(cx.stem(i), _ if false)
+            || f.a.tokens.get(i).is_some_and(|t| {
+                let w = cx.key(t.key);
+                (w.starts_with("علي") || w.starts_with("ضد")) && false
+            })
+    });
+    let near_before = before.last().filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
+    match kind {
+        TrigKind::Intercept => {
+            // The interceptor defends: it is the target of the attack.
+            if let Some(n) = first_after.or(near_before) {
+                m.target = party(cx, n);
+            }
+        }
+        TrigKind::Threat | TrigKind::Designation | TrigKind::Arrest | TrigKind::Protest | TrigKind::Agreement | TrigKind::Abduction => {
+            if is_verb {
+                if let Some(n) = first_after.or(near_before) {
+                    m.actor = party(cx, n);
+                    if let Some(t) = after.iter().find(|t| t.key.start >= n.key.end && t.key != n.key) {
+                        m.target = party(cx, t);
+                    }
+                }
+            } else {
+                if let Some(n) = near_before {
+                    m.actor = party(cx, n);
+                }
+                if let Some(t) = after.first() {
+                    m.target = party(cx, t);
+                }
+            }
+        }
+        _ => {
+            if passive {
+                if let Some(n) = near_before {
+                    m.target = party(cx, n);
+                }
+            } else if is_verb {
+                if let Some(n) = first_after {
+                    m.actor = party(cx, n);
+                } else if let Some(n) = near_before {
+                    m.actor = party(cx, n);
+                }
+            } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_from(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
+                // «هجوم حماس»: the genitive after a noun is the attacker.
+                m.actor = party(cx, n);
+            }
+            if m.actor.is_none() {
+                m.actor = nisba_actor;
+            }
+            if m.target.is_none() {
+                if let Some(n) = target_after {
+                    m.target = party(cx, n);
+                }
+            }
+            // Forces named anywhere in the sentence, attacked: «قاعدة تضم قوات أميركية».
+            if m.target.is_none() {
+                if let Some(n) = agents.iter().find(|n| {
+                    cx.actor_of(n).is_some_and(|(_, a)| a.kind == ActorKind::StateForce)
+                        && m.actor.as_ref().is_none_or(|p| p.key != n.key)
+                        && cx.dist(n.key, h.key) <= 12
+                }) {
+                    m.target = party(cx, n);
+                }
+            }
+        }
+    }
+    if let (Some(a), Some(t)) = (&m.actor, &m.target) {
+        if a.key == t.key {
+            m.target = None;
+        }
+    }
+}
+
+/// True when a known name is used as a place here («في العراق»), not as an actor.
+fn is_place_use(cx: &Ctx, n: &Name) -> bool {
+    let NameKind::Known { places, .. } = &n.kind else { return false };
+    if places.is_empty() {
+        return false;
+    }
+    let i = cx.tok_from(n.key.start);
+    let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+    let tok = cx.tok(i);
+    LOCATIVE.contains(&prev) || (tok.starts_with('ب') && !cx.key(n.key).starts_with('ب'))
+}
+
+/// A party from a name.
+pub fn party(cx: &Ctx, n: &Name) -> Option<Party> {
+    let written = cx.written(n.key);
+    match cx.actor_of(n) {
+        Some((_, a)) if !matches!(n.kind, NameKind::Source { .. }) => Some(Party {
+            name: written,
+            name_en: Some(a.name_en.clone()),
+            entity_id: Some(a.id.clone()),
+            country: a.country.clone(),
+            key: n.key,
+        }),
+        _ => Some(Party { name: written, name_en: None, entity_id: None, country: cx.country_of(n), key: n.key }),
+    }
+}
+
+/// The state of a country code as a party.
+fn state_party(cx: &Ctx, code: &str, key: Span) -> Option<Party> {
+    let a = cx.kb.actors.iter().find(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(code))?;
+    Some(Party { name: a.name_ar.clone(), name_en: Some(a.name_en.clone()), entity_id: Some(a.id.clone()), country: Some(code.to_string()), key })
+}
+
+/// Killed and injured figures stated in a sentence.
+pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
+    let f = cx.f;
+    let mut killed = None;
+    let mut injured = None;
+    for c in f.lex_in(Class::Casualty, ss) {
+        let (what, side) = c.value.split_once(',').unwrap_or((c.value.as_str(), "after"));
+        let q = if side == "before" {
+            f.numbers.iter().filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0).last()
+        } else {
+            // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
+            f.numbers.iter().find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1).or_else(|| {
+                f.numbers.iter().filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
+                    let ni = cx.tok_from(q.key.end);
+                    f.lex(Class::PersonNoun).iter().any(|p| cx.tok_from(p.key.start) == ni)
+                }).last()
+            })
+        };
+        let Some(q) = q else { continue };
+        if q.approx == Approx::Vague || !is_count_kind(q) {
+            continue;
+        }
+        let slot = if what == "killed" { &mut killed } else { &mut injured };
+        *slot = Some(slot.map_or(q.value, |v: u64| v.max(q.value)));
+    }
+    (killed, injured)
+}
+
+/// Is the mention compatible with the draft event?
+fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+    let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
+    let d_violent = dk.iter().any(|k| k.violent());
+    if m.kind.violent() != d_violent {
+        return false;
+    }
+    if !m.kind.violent() && !dk.contains(&m.kind) {
+        return false;
+    }
+    // Dates.
+    if let (Some(a), Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+        let n = a.value.len().min(b.value.len());
+        if a.value.get(..n) != b.value.get(..n) {
+            return false;
+        }
+    }
+    // Places.
+    if let (Some(a), Some(b)) = (d.place(), m.place.as_ref()) {
+        if !places_compatible(cx, &a.1, &b.1) {
+            return false;
+        }
+    }
+    // Actors: the same party cannot be attacker in one and target in the other.
+    let same = |x: &Party, y: &Party| {
+        x.entity_id.is_some() && x.entity_id == y.entity_id || x.country.is_some() && x.country == y.country && x.entity_id.is_none() == y.entity_id.is_none()
+    };
+    if let (Some(a), Some(t)) = (d.actor(), m.target.as_ref()) {
+        if same(a, t) {
+            return false;
+        }
+    }
+    if let (Some(t), Some(a)) = (d.target(), m.actor.as_ref()) {
+        if same(t, a) {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (d.actor(), m.actor.as_ref()) {
+        if a.country.is_some() && b.country.is_some() && a.country != b.country {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (d.target(), m.target.as_ref()) {
+        if !m.kind.violent() && a.entity_id.is_some() && b.entity_id.is_some() && a.entity_id != b.entity_id {
+            return false;
+        }
+    }
+    true
+}
+
+/// Same place, one inside the other, or within 25 km.
+pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
+    if a.place_id.is_some() && a.place_id == b.place_id {
+        return true;
+    }
+    if a.country != b.country {
+        return false;
+    }
+    let coarse = |l: &Location| matches!(l.precision, Some(rasd_model::GeoPrecision::Country | rasd_model::GeoPrecision::Region | rasd_model::GeoPrecision::Admin1));
+    if coarse(a) || coarse(b) {
+        // One contains the other when the coarse one is a country, or the admin1 agrees.
+        let (c, fine) = if coarse(a) { (a, b) } else { (b, a) };
+        return c.precision != Some(rasd_model::GeoPrecision::Admin1) || c.admin1.is_none() || c.admin1 == fine.admin1 || c.name == fine.admin1.clone().unwrap_or_default();
+    }
+    let _ = cx;
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 25.0,
+        _ => false,
+    }
+}
+
+/// Great-circle distance in km.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Merge mentions into events.
+pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    for m in mentions {
+        // The most recent compatible event; secondary and anaphoric mentions need one, others
+        // start a new event when they bring a new date or place.
+        let pick = drafts.iter().rposition(|d| compatible(cx, d, &m));
+        let starts_new = match pick {
+            None => true,
+            Some(i) => {
+                let d = &drafts[i];
+                let same_sentence = d.mentions.iter().any(|x| x.sent == m.sent);
+                let new_info = (m.date.is_some() && d.date(cx).is_none() && !same_sentence && d.mentions.iter().any(|x| x.sent + 3 < m.sent))
+                    || (!m.anaphoric && !m.kind.secondary() && m.place.is_some() && d.place().is_some_and(|p| {
+                        m.place.as_ref().is_some_and(|q| q.1.place_id != p.1.place_id && q.2 <= PlaceKind::Locality && p.2 <= PlaceKind::Locality)
+                    }));
+                new_info && !same_sentence
+            }
+        };
+        if starts_new {
+            drafts.push(Draft { kinds: vec![m.kind], mentions: vec![m] });
+        } else if let Some(i) = pick {
+            drafts[i].kinds.push(m.kind);
+            drafts[i].mentions.push(m);
+        }
+    }
+    // An event made only of secondary mentions with nothing else («قُتل» alone) stays an attack;
+    // an interception with no weapon and no place is dropped as too thin.
+    drafts.retain(|d| !(d.primary().is_empty() && d.place().is_none() && d.mentions.iter().all(|m| m.weapons.is_empty())));
+    drafts
+}
+
+/// The resolved date of a draft: (value, precision, text).
+pub fn resolve_date(cx: &Ctx, d: &Draft) -> (Option<String>, DatePrecision, Option<String>) {
+    if let Some(dm) = d.date(cx) {
+        return (Some(dm.value.clone()), dm.precision, Some(cx.written(dm.key)));
+    }
+    match cx.published {
+        Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
+        None => (None, DatePrecision::Unknown, None),
+    }
+}
+
+/// The actor refs of a draft.
+pub fn actor_refs(d: &Draft) -> Vec<ActorRef> {
+    let mut out = Vec::new();
+    if let Some(a) = d.actor() {
+        out.push(ActorRef { role: Role::Actor, name: a.name.clone(), name_en: a.name_en.clone(), entity_id: a.entity_id.clone() });
+    }
+    if let Some(t) = d.target() {
+        out.push(ActorRef { role: Role::Target, name: t.name.clone(), name_en: t.name_en.clone(), entity_id: t.entity_id.clone() });
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! Geocoding: choose one gazetteer entry for a place name and turn it into a [`Location`].
+//!
+//! Disambiguation, in order: a place inside an admin1 stated next to it («الواقعة في محافظة
+//! الأنبار»); a place in the country the article is about (the most mentioned country); a
+//! facility over a town of the same name, a town over its governorate; then population.
+use std::collections::HashMap;
+
+use rasd_model::{GeoPrecision, Location, Span};
+
+use crate::ctx::Ctx;
+use crate::kb::{Place, PlaceKind};
+use crate::lexicon::Class;
+use crate::recognize::{Name, NameKind};
+
+/// What the article is about, geographically.
+#[derive(Debug, Clone, Default)]
+pub struct GeoContext {
+    /// Country codes by number of mentions, most mentioned first.
+    pub countries: Vec<String>,
+}
+
+impl GeoContext {
+    /// Count the countries of every place and nationality mention of a document.
+    pub fn new(cx: &Ctx) -> GeoContext {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for n in &cx.f.names {
+            if let NameKind::Known { places, .. } = &n.kind {
+                // A name shared by places of several countries counts for none of them.
+                let mut cs: Vec<&str> = places.iter().map(|&i| cx.kb.places[i].country.as_str()).collect();
+                cs.dedup();
+                if cs.len() == 1 {
+                    *counts.entry(cs[0].to_string()).or_default() += 2;
+                }
+            }
+        }
+        for h in cx.f.lex(Class::Nisba) {
+            if h.value.len() == 2 {
+                *counts.entry(h.value.clone()).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        GeoContext { countries: v.into_iter().map(|(c, _)| c).collect() }
+    }
+}
+
+/// Pick the best candidate of a place name in its sentence.
+pub fn choose<'a>(cx: &Ctx<'a>, geo: &GeoContext, name: &Name) -> Option<&'a Place> {
+    let cands = cx.places_of(name);
+    if cands.len() <= 1 {
+        return cands.into_iter().next();
+    }
+    // Admin1 units named in the same sentence.
+    let sent = cx.sentence(name.key);
+    let stated: Vec<&str> = cx
+        .f
+        .names_in(sent)
+        .filter(|n| n.key != name.key)
+        .flat_map(|n| cx.places_of(n))
+        .filter(|p| p.kind == PlaceKind::Admin1)
+        .map(|p| p.id.as_str())
+        .collect();
+    let rank = |p: &Place| {
+        let in_stated = p.admin1.as_deref().is_some_and(|a| stated.contains(&a));
+        let country_rank = geo.countries.iter().position(|c| *c == p.country).unwrap_or(99);
+        (!in_stated, country_rank, p.kind, std::cmp::Reverse(p.population))
+    };
+    cands.into_iter().min_by_key(|p| rank(p))
+}
+
+/// The location record of a place mention.
+pub fn location(cx: &Ctx, p: &Place, written: Span) -> Location {
+    let name = Some(cx.written(written)).filter(|s| !s.is_empty()).unwrap_or_else(|| p.name_ar.clone());
+    Location {
+        name,
+        name_en: Some(p.name_en.clone()).filter(|s| !s.is_empty()),
+        place_id: Some(p.id.clone()),
+        country: Some(p.country.clone()),
+        admin1: cx.kb.admin1_name(p).map(str::to_string),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision: Some(p.kind.precision()),
+    }
+}
+
+/// The location of a bare country code (from a nationality adjective).
+pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
+    let p = cx.kb.places.iter().find(|p| p.kind == PlaceKind::Country && p.country == code)?;
+    Some(Location {
+        name: p.name_ar.clone(),
+        name_en: Some(p.name_en.clone()),
+        place_id: Some(p.id.clone()),
+        country: Some(p.country.clone()),
+        admin1: None,
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision: Some(GeoPrecision::Country),
+    })
+}

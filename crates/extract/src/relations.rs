@@ -1,0 +1,210 @@
+//! Relations between actors stated in the text: member_of, leader_of, alias_of,
+//! affiliated_with, splinter_of (cues in `data/lexicon.tsv`, class `relation`).
+//!
+//! Subjects and objects are named entities (dictionary actors, persons, new organisations).
+//! Anaphors («الحركة», «هذا الفصيل», «الجماعة») refer to the document's topic: the armed group
+//! or organisation it names most. A relation whose subject would be a description («فصائل
+//! موالية لإيران») is not a relation between actors and is left out.
+use rasd_model::{Relation, RelationType, Span};
+
+use crate::ctx::Ctx;
+use crate::lexicon::Class;
+use crate::recognize::{Name, NameKind};
+
+/// An entity taking part in a relation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arg {
+    /// Name as written.
+    pub name: String,
+    /// Dictionary id.
+    pub id: Option<String>,
+    /// Where.
+    pub key: Span,
+}
+
+const ANAPHORS: &[&str] = &["الحركه", "الفصيل", "الجماعه", "التنظيم", "الميليشيا", "المجموعه", "الحزب", "الكتايب"];
+
+fn entityish(cx: &Ctx, n: &Name) -> bool {
+    match &n.kind {
+        NameKind::Known { actors, .. } => !actors.is_empty() && !cx.is_media(n),
+        NameKind::Person | NameKind::NewOrg(_) => true,
+        _ => false,
+    }
+}
+
+fn arg(cx: &Ctx, n: &Name) -> Arg {
+    let id = cx.actor_of(n).map(|(_, a)| a.id.clone());
+    let name = match cx.actor_of(n) {
+        Some((_, a)) => a.name_ar.clone(),
+        None => cx.written(n.key),
+    };
+    Arg { name, id, key: n.key }
+}
+
+/// The document's topic: the group or organisation named most often.
+fn topic(cx: &Ctx) -> Option<Arg> {
+    let mut counts: Vec<(String, usize, &Name)> = Vec::new();
+    for n in &cx.f.names {
+        let group = match &n.kind {
+            NameKind::Known { actors, .. } => actors.first().is_some_and(|&i| {
+                matches!(cx.kb.actors[i].kind, crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization)
+            }),
+            NameKind::NewOrg(_) => true,
+            _ => false,
+        };
+        if !group {
+            continue;
+        }
+        let a = arg(cx, n);
+        let k = a.id.clone().unwrap_or(rasd_text::match_key_str(&a.name));
+        match counts.iter_mut().find(|c| c.0 == k) {
+            Some(c) => c.1 += 1,
+            None => counts.push((k, 1, n)),
+        }
+    }
+    counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2.key.start))).map(|c| arg(cx, c.2))
+}
+
+/// An anaphor («الحركة», «هذا الفصيل») at token `i`, resolved to the topic.
+fn anaphor_at(cx: &Ctx, i: usize, topic: &Option<Arg>) -> Option<Arg> {
+    let w = cx.tok(i);
+    let st = cx.stem(i);
+    let hit = ANAPHORS.contains(&w) || ANAPHORS.iter().any(|a| a.strip_prefix("ال") == Some(st) && w.ends_with(st) && (w.starts_with("لل") || w.starts_with("وال") || w.starts_with("بال")));
+    if !hit {
+        return None;
+    }
+    let mut t = topic.clone()?;
+    t.key = cx.f.a.tokens[i].key;
+    Some(t)
+}
+
+/// The entity (or anaphor) nearest before key offset `off` in the sentence, within `max` tokens.
+fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>) -> Option<Arg> {
+    let i = cx.tok_from(off);
+    let lo = cx.tok_from(ss.start);
+    for k in (lo..i).rev() {
+        if i - k > max {
+            break;
+        }
+        if let Some(n) = cx.f.names.iter().find(|n| n.key.end == cx.f.a.tokens[k].key.end || n.key.contains(cx.f.a.tokens[k].key)) {
+            if matches!(n.kind, NameKind::Descriptor { .. }) {
+                return None;
+            }
+            if entityish(cx, n) {
+                return Some(arg(cx, n));
+            }
+        }
+        if let Some(a) = anaphor_at(cx, k, topic) {
+            return Some(a);
+        }
+        // «فصائل … موالية لإيران»: a description in between; no named subject.
+        if cx.f.lex(Class::ActorHead).iter().any(|h| h.key.overlaps(cx.f.a.tokens[k].key)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The entity (or anaphor) nearest after key offset `off` in the sentence, within `max` tokens.
+fn after(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>) -> Option<Arg> {
+    let i = cx.tok_from(off);
+    let hi = cx.tok_from(ss.end);
+    for k in i..hi.min(i + max + 1) {
+        if let Some(n) = cx.f.names.iter().find(|n| n.key.start == cx.f.a.tokens[k].key.start || cx.f.a.tokens[k].key.contains(Span::new(n.key.start, n.key.start))) {
+            if entityish(cx, n) {
+                return Some(arg(cx, n));
+            }
+        }
+        if let Some(a) = anaphor_at(cx, k, topic) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+fn person_near(cx: &Ctx, ss: Span, cue: Span) -> Option<Arg> {
+    let persons: Vec<&Name> = cx
+        .f
+        .names_in(ss)
+        .filter(|n| matches!(n.kind, NameKind::Person) || cx.actor_of(n).is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person))
+        .collect();
+    persons.iter().filter(|n| cx.dist(n.key, cue) <= 6).min_by_key(|n| cx.dist(n.key, cue)).map(|n| arg(cx, n))
+}
+
+/// Find the relations of a document.
+pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
+    let f = cx.f;
+    let topic = topic(cx);
+    let mut out: Vec<(Relation, Span)> = Vec::new();
+    fn push(out: &mut Vec<(Relation, Span)>, kind: RelationType, s: Option<Arg>, o: Option<Arg>, ev: Span) {
+        let (Some(s), Some(o)) = (s, o) else { return };
+        let same = s.id.is_some() && s.id == o.id || rasd_text::match_key_str(&s.name) == rasd_text::match_key_str(&o.name);
+        if same {
+            return;
+        }
+        let r = Relation { kind, subject: s.name, object: o.name, subject_id: s.id, object_id: o.id, evidence: Vec::new() };
+        if !out.iter().any(|(x, _)| x.kind == r.kind && x.subject == r.subject && x.object == r.object) {
+            out.push((r, ev));
+        }
+    }
+    for (si, ss) in f.a.sentences.iter().enumerate() {
+        for h in f.lex_in(Class::Relation, *ss) {
+            match h.value.as_str() {
+                "member_of" => push(&mut out, RelationType::MemberOf, before(cx, *ss, h.key.start, 8, &topic), after(cx, *ss, h.key.end, 3, &topic), *ss),
+                "splinter_of" => push(&mut out, RelationType::SplinterOf, before(cx, *ss, h.key.start, 4, &topic), after(cx, *ss, h.key.end, 2, &topic), *ss),
+                "affiliated_with" => {
+                    let obj = after(cx, *ss, h.key.end, 2, &topic);
+                    push(&mut out, RelationType::AffiliatedWith, before(cx, *ss, h.key.start, 8, &topic), obj, *ss)
+                }
+                "alias_of" => {
+                    // «حيدر مزهر مالك السعيدي (المعروف أيضا باسم حيدر الغراوي)»
+                    let alias = after(cx, *ss, h.key.end, 2, &topic);
+                    let main = before(cx, *ss, h.key.start, 3, &topic);
+                    push(&mut out, RelationType::AliasOf, alias, main, *ss)
+                }
+                "leader_of" => {
+                    let person = person_near(cx, *ss, h.key);
+                    // The organisation: right after the cue («الأمين العام للحركة», «زعيم حماس»),
+                    // else right before it («الحركة وأمينها العام»).
+                    let org = after(cx, *ss, h.key.end, 1, &topic)
+                        .filter(|o| person.as_ref().is_none_or(|p| p.key != o.key))
+                        .or_else(|| before(cx, *ss, h.key.start, 2, &topic).filter(|o| person.as_ref().is_none_or(|p| p.key != o.key)));
+                    push(&mut out, RelationType::LeaderOf, person, org, *ss)
+                }
+                "member_list" => {
+                    // «Y … تضم … ومنها A وB وC», «وتضم Y أعضاء آخرين وهم:» + list lines.
+                    let container = if cx.key(h.key).contains("تضم") {
+                        before(cx, *ss, h.key.start, 6, &topic).or_else(|| after(cx, *ss, h.key.end, 1, &topic))
+                    } else {
+                        None
+                    };
+                    let container = container.or_else(|| {
+                        out.iter().rev().find(|(r, _)| r.kind == RelationType::MemberOf).map(|(r, k)| Arg { name: r.object.clone(), id: r.object_id.clone(), key: *k })
+                    });
+                    let members: Vec<Arg> = f.names_in(Span::new(h.key.end, ss.end)).filter(|n| entityish(cx, n) && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_))).map(|n| arg(cx, n)).collect();
+                    let container_key = container.as_ref().map(|c| c.key);
+                    for m in members {
+                        if Some(m.key) == container_key {
+                            continue;
+                        }
+                        push(&mut out, RelationType::MemberOf, Some(m), container.clone(), *ss);
+                    }
+                    // A list announced at the end of the sentence: the lines that follow.
+                    let tail = f.a.key.text.get(h.key.end..ss.end).unwrap_or("").trim();
+                    if tail.is_empty() || tail.starts_with("وهم") {
+                        let cont = container.clone().or_else(|| after(cx, *ss, h.key.end, 1, &topic));
+                        for ns in f.a.sentences.iter().skip(si + 1).take(12) {
+                            let Some(first) = f.names.iter().find(|n| n.key.start == ns.start) else { break };
+                            if !entityish(cx, first) {
+                                break;
+                            }
+                            push(&mut out, RelationType::MemberOf, Some(arg(cx, first)), cont.clone(), *ns);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,250 @@
+//! Tolls: cumulative casualty figures, never single incidents.
+//!
+//! A sentence states a toll when it has a toll cue («حصيلة», «ارتفعت حصيلة», «الإجمالية»,
+//! «منذ بدء الحرب») or a killed figure of a hundred or more; daily figures («خلال الـ24 ساعة
+//! الماضية») are not cumulative. Consecutive toll sentences about the same place form one toll
+//! (a figure in one sentence, its breakdown and source in the next); tolls of the same place
+//! and figure told twice (a headline and the body) are one.
+use std::collections::BTreeMap;
+
+use rasd_model::{Location, Span, Toll};
+use rasd_text::numbers::Approx;
+
+use crate::events::is_count_kind;
+
+use crate::ctx::Ctx;
+use crate::geo::{self, GeoContext};
+use crate::kb::PlaceKind;
+use crate::lexicon::Class;
+use crate::recognize::NameKind;
+
+/// A toll and the sentences it came from.
+#[derive(Debug, Clone)]
+pub struct TollDraft {
+    /// The toll.
+    pub toll: Toll,
+    /// Sentence indices.
+    pub sentences: Vec<usize>,
+    /// Key spans of its evidence.
+    pub keys: Vec<Span>,
+}
+
+/// The indices of sentences that state tolls.
+pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
+    let f = cx.f;
+    let mut out = Vec::new();
+    for (i, ss) in f.a.sentences.iter().enumerate() {
+        let cue = f.lex_in(Class::Toll, *ss).any(|h| h.value == "cue" || h.value == "since");
+        let daily = f.lex_in(Class::Toll, *ss).any(|h| h.value == "daily");
+        let (killed, _) = figures(cx, *ss);
+        let big = killed.is_some_and(|k| k >= 100);
+        if (cue || big) && !daily && (killed.is_some() || figures(cx, *ss).1.is_some() || breakdown(cx, *ss).0.len() > 0) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Killed and injured figures of a toll sentence: a number before a casualty noun
+/// («4385 شخصا», «45028 شهيدًا», «13561 جريحا»), or after a casualty verb («قُتل 4385»).
+fn figures(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
+    let f = cx.f;
+    let mut killed = None;
+    let mut injured = None;
+    let breakdown_numbers: Vec<Span> = breakdown(cx, ss).1;
+    for q in f.numbers.iter().filter(|q| ss.contains(q.key)) {
+        if q.approx == Approx::Vague || !is_count_kind(q) || breakdown_numbers.contains(&q.key) {
+            continue;
+        }
+        let ni = cx.tok_from(q.key.end);
+        let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
+        let cas_after = f.lex(Class::Casualty).iter().find(|c| c.key.overlaps(next) && c.value.ends_with("before"));
+        let person_after = f.lex(Class::PersonNoun).iter().any(|c| c.key.overlaps(next) && c.value == "-");
+        let cas_before = f.lex(Class::Casualty).iter().find(|c| c.key.end <= q.key.start && cx.dist(c.key, q.key) == 0);
+        let what = if let Some(c) = cas_after {
+            c.value.split(',').next()
+        } else if let Some(c) = cas_before.filter(|_| person_after || true) {
+            c.value.split(',').next()
+        } else if person_after {
+            // «قُتل 4385 شخصا»: the verb is further back.
+            f.lex_in(Class::Casualty, Span::new(ss.start, q.key.start)).last().and_then(|c| c.value.split(',').next())
+        } else {
+            None
+        };
+        match what {
+            Some("killed") if killed.is_none() => killed = Some(q.value),
+            Some("injured") if injured.is_none() => injured = Some(q.value),
+            _ => {}
+        }
+    }
+    (killed, injured)
+}
+
+/// Breakdown figures («منهم 1756 طفلا و967 امرأة», «51 كادرا صحيا … إصابة 87 آخرين») and
+/// the key spans of the numbers they use.
+fn breakdown(cx: &Ctx, ss: Span) -> (BTreeMap<String, u64>, Vec<Span>) {
+    let f = cx.f;
+    let mut out = BTreeMap::new();
+    let mut used = Vec::new();
+    let mut last_group: Option<String> = None;
+    for q in f.numbers.iter().filter(|q| ss.contains(q.key)) {
+        if q.approx == Approx::Vague || !is_count_kind(q) {
+            continue;
+        }
+        let ni = cx.tok_from(q.key.end);
+        let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
+        let group = f.lex(Class::PersonNoun).iter().find(|c| c.key.start == next.start && c.value != "-").map(|c| c.value.clone());
+        let injured_ctx = f
+            .lex(Class::Casualty)
+            .iter()
+            .any(|c| c.value.starts_with("injured") && c.key.end <= q.key.start && cx.dist(c.key, q.key) <= 1);
+        let group = match group {
+            Some(g) => Some(g),
+            // «إصابة 87 آخرين»: the group just named.
+            None if matches!(cx.tok(ni), "اخرين" | "اخرون") => last_group.clone(),
+            None => None,
+        };
+        let Some(g) = group else { continue };
+        let key = format!("{g}_{}", if injured_ctx { "injured" } else { "killed" });
+        out.entry(key).or_insert(q.value);
+        used.push(q.key);
+        last_group = Some(g);
+    }
+    (out, used)
+}
+
+/// Extract the tolls of a document.
+pub fn find(cx: &Ctx, geo: &GeoContext, sentences: &[usize]) -> Vec<TollDraft> {
+    let f = cx.f;
+    let mut out: Vec<TollDraft> = Vec::new();
+    for &si in sentences {
+        let ss = f.a.sentences[si];
+        let (killed, injured) = figures(cx, ss);
+        let (bd, _) = breakdown(cx, ss);
+        let place = toll_place(cx, geo, ss);
+        let source = toll_source(cx, ss);
+        let as_of = f
+            .dates
+            .iter()
+            .filter(|d| ss.contains(d.key) && d.range.is_none() && d.precision == rasd_model::DatePrecision::Day)
+            .map(|d| d.value.clone())
+            .next();
+        let continues = out.last().is_some_and(|prev| {
+            prev.sentences.last().is_some_and(|&p| p + 1 == si)
+                && (place.is_none() || prev.toll.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name))
+                && (killed.is_none() || prev.toll.killed.is_none() || prev.toll.killed == killed)
+        });
+        let same = out.iter().position(|prev| {
+            place.is_some()
+                && prev.toll.place.as_ref().and_then(|p| p.place_id.as_ref()) == place.as_ref().and_then(|p| p.place_id.as_ref())
+                && killed.is_some()
+                && prev.toll.killed == killed
+        });
+        let target = if continues { Some(out.len() - 1) } else { same };
+        match target {
+            Some(i) => {
+                let t = &mut out[i].toll;
+                t.killed = t.killed.or(killed);
+                t.injured = t.injured.or(injured);
+                for (k, v) in bd {
+                    t.breakdown.entry(k).or_insert(v);
+                }
+                if t.place.is_none() {
+                    t.place = place;
+                }
+                if t.source.is_none() {
+                    t.source = source;
+                }
+                if as_of.is_some() {
+                    t.as_of = as_of;
+                }
+                out[i].sentences.push(si);
+                out[i].keys.push(ss);
+            }
+            None => {
+                if killed.is_none() && injured.is_none() {
+                    continue;
+                }
+                out.push(TollDraft {
+                    toll: Toll {
+                        place,
+                        killed,
+                        injured,
+                        breakdown: bd,
+                        as_of: as_of.or_else(|| cx.published.map(|p| p.to_string())),
+                        source,
+                        evidence: Vec::new(),
+                    },
+                    sentences: vec![si],
+                    keys: vec![ss],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn toll_place(cx: &Ctx, geo: &GeoContext, ss: Span) -> Option<Location> {
+    // The first place of the sentence that is not part of the source («وزارة الصحة في غزة» is
+    // still Gaza: fine).
+    for n in cx.f.names_in(ss) {
+        if let NameKind::Known { places, .. } = &n.kind {
+            if places.is_empty() {
+                continue;
+            }
+            if let Some(p) = geo::choose(cx, geo, n) {
+                if p.kind <= PlaceKind::Country {
+                    return Some(geo::location(cx, p, n.key));
+                }
+            }
+        }
+    }
+    // «في الجانب الإسرائيلي»: a nationality adjective.
+    cx.f
+        .lex_in(Class::Nisba, ss)
+        .find(|h| h.value.len() == 2 && {
+            let i = cx.tok_from(h.key.start);
+            i > 0 && matches!(cx.tok(i - 1), "الجانب" | "الطرف")
+        })
+        .and_then(|h| {
+            let mut l = geo::country_location(cx, &h.value)?;
+            let i = cx.tok_from(h.key.start);
+            l.name = format!("{} {}", cx.written(cx.f.a.tokens[i - 1].key), cx.written(h.key));
+            Some(l)
+        })
+}
+
+fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
+    let f = cx.f;
+    // «وفق آخر حصيلة لوزارة الصحة التابعة لحركة حماس», «بحسب السلطات الإسرائيلية»,
+    // «أعلنت وزارة الصحة بقطاع غزة».
+    for c in f.lex_in(Class::Cue, ss) {
+        if !matches!(c.value.as_str(), "per" | "say") {
+            continue;
+        }
+        let n = f.names_in(ss).find(|n| {
+            n.key.start >= c.key.end
+                && cx.dist(c.key, n.key) <= 3
+                && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_) | NameKind::Source { .. })
+                && !cx.places_of(n).iter().any(|p| p.kind == PlaceKind::Country || p.kind == PlaceKind::Region)
+        });
+        if let Some(n) = n {
+            // Extend over «التابعة لـ X», «في غزة», «بقطاع غزة», «الفلسطينية».
+            let mut end = n.key.end;
+            let mut i = cx.tok_from(end);
+            for _ in 0..3 {
+                let w = cx.tok(i);
+                if matches!(w, "التابعه" | "في") {
+                    if let Some(m) = f.names.iter().find(|m| m.key.start >= f.a.tokens.get(i + 1).map(|t| t.key.start).unwrap_or(usize::MAX) && cx.tok_from(m.key.start) == i + 1) {
+                        end = m.key.end;
+                        i = cx.tok_from(end);
+                        continue;
+                    }
+                }
+                break;
+            }
+            return Some(cx.written(Span::new(n.key.start, end)));
+        }
+    }
+    None
+}
