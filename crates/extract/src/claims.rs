@@ -53,6 +53,8 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         let cues: Vec<&LexHit> = f
             .lex_in(Class::Cue, *ss)
             .filter(|c| !f.names.iter().any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. })))
+            // Verbs take no article: «الكشف عن هويته» is no «كشف».
+            .filter(|c| !(c.value == "say" && rasd_text::clitics::has_article(prefix_of(cx, c.key))))
             .collect();
         // Media named in the sentence (for `via` and «الوكالة» references).
         let media: Vec<&Name> = f.names_in(*ss).filter(|n| cx.is_media(n)).collect();
@@ -153,6 +155,12 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
     out
 }
 
+/// The proclitics before a key offset inside its token.
+fn prefix_of<'a>(cx: &Ctx<'a>, k: Span) -> &'a str {
+    let i = cx.tok_at(k.start);
+    cx.f.a.tokens.get(i).and_then(|t| cx.f.a.key.text.get(t.key.start..k.start)).unwrap_or("")
+}
+
 fn head_of(cx: &Ctx, c: &RawClaim) -> String {
     let k = rasd_text::match_key_str(&c.source);
     let _ = cx;
@@ -161,7 +169,7 @@ fn head_of(cx: &Ctx, c: &RawClaim) -> String {
 
 /// Is a media name in a `via` position («لوكالة فرانس برس», «عبر تلغرام», «نقله موقع الحرة»)?
 fn via_position(cx: &Ctx, n: &Name) -> bool {
-    let i = cx.tok_from(n.key.start);
+    let i = cx.tok_at(n.key.start);
     let tok = cx.tok(i);
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let prev2 = if i > 1 { cx.tok(i - 2) } else { "" };

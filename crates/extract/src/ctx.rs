@@ -23,6 +23,11 @@ impl<'a> Ctx<'a> {
         self.f.a.tokens.partition_point(|t| t.key.start < off)
     }
 
+    /// Index of the token that holds a key offset (or the next one after a gap).
+    pub fn tok_at(&self, off: usize) -> usize {
+        self.f.a.tokens.partition_point(|t| t.key.end <= off)
+    }
+
     /// Index of the last token that ends at or before a key offset, if any.
     pub fn tok_before(&self, off: usize) -> Option<usize> {
         self.f.a.tokens.partition_point(|t| t.key.end <= off).checked_sub(1)
@@ -83,7 +88,7 @@ impl<'a> Ctx<'a> {
         let sent = self.sentence(Span::new(off, off));
         let i = self.tok_from(off);
         self.f.lex(class).iter().rev().find(|h| {
-            h.key.end <= off && h.key.start >= sent.start && i.saturating_sub(self.tok_from(h.key.start)) <= n
+            h.key.end <= off && h.key.start >= sent.start && i.saturating_sub(self.tok_at(h.key.start)) <= n
         })
     }
 

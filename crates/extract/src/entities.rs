@@ -9,10 +9,37 @@ use crate::recognize::{entity_type, NameKind};
 /// Media that are platforms, not outlets: they carry claims but are no entity of the story.
 const PLATFORMS: &[&str] = &["تلغرام", "تيليغرام", "تليغرام", "اكس", "تويتر", "فيسبوك", "يوتيوب", "انستغرام", "تيك توك", "واتساب"];
 
+/// Words that open the name of a part of a country («غرب العراق»): geography, not an entity.
+const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"];
+
+/// Opening words of a state's generic armed forces («القوات الأميركية», «الجيش الإسرائيلي»):
+/// in the entity list they stand for the state, as analysts code them.
+const GENERIC_FORCES: &[&str] = &["القوات", "قوات", "الجيش", "جيش", "الدفاعات", "سلاح", "البحريه", "الطيران", "القوات الامنيه"];
+
+/// The state an actor stands for in the entity list, when it is a state's generic force.
+fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Actor {
+    if a.kind != ActorKind::StateForce {
+        return a;
+    }
+    let key = rasd_text::match_key_str(&a.name_ar);
+    let first = key.split(' ').next().unwrap_or("");
+    if !GENERIC_FORCES.contains(&first) {
+        return a;
+    }
+    let state = a
+        .parent
+        .as_deref()
+        .and_then(|p| cx.kb.actor(p))
+        .filter(|p| p.kind == ActorKind::State)
+        .or_else(|| cx.kb.actors.iter().find(|s| s.kind == ActorKind::State && s.country == a.country && a.country.is_some()));
+    state.unwrap_or(a)
+}
+
 /// The entities of a document, with their mentions as key spans.
 pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
     let mut out: Vec<(Entity, Vec<Span>)> = Vec::new();
-    let mut add = |id: String, e: Entity, key: Span| match out.iter_mut().find(|(x, _)| x.id == id) {
+    let mut keys: Vec<String> = Vec::new();
+    let mut add = |id: String, e: Entity, key: Span| match keys.iter().position(|k| *k == id).map(|i| &mut out[i]) {
         Some((x, spans)) => {
             spans.push(key);
             for a in e.aliases {
@@ -21,15 +48,19 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                 }
             }
         }
-        None => out.push((e, vec![key])),
+        None => {
+            keys.push(id);
+            out.push((e, vec![key]));
+        }
     };
     for n in &cx.f.names {
         let written = cx.written(n.key);
         match &n.kind {
             NameKind::Known { actors, places } => {
                 if let Some(&ai) = actors.first() {
-                    let a = &cx.kb.actors[ai];
-                    if a.kind == ActorKind::Media && PLATFORMS.contains(&rasd_text::match_key_str(&a.name_ar).as_str()) {
+                    let a = standing_for(cx, &cx.kb.actors[ai]);
+                    let ak = rasd_text::match_key_str(&a.name_ar);
+                    if a.kind == ActorKind::Media && PLATFORMS.iter().any(|p| ak.split(' ').any(|w| w == *p)) {
                         continue;
                     }
                     let mut aliases: Vec<String> = a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect();
@@ -50,6 +81,10 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                     add(a.id.clone(), e, n.key);
                 } else if let Some(&pi) = places.first() {
                     let p = &cx.kb.places[pi];
+                    let pk = rasd_text::match_key_str(&p.name_ar);
+                    if p.kind >= PlaceKind::Admin1 && pk.split(' ').next().is_some_and(|w| DIRECTIONS.contains(&w)) {
+                        continue;
+                    }
                     let kind = if p.kind == PlaceKind::Country { EntityType::State } else { EntityType::Place };
                     let mut aliases: Vec<String> = p.aliases_ar.iter().chain(&p.aliases_en).cloned().collect();
                     if written != p.name_ar && !aliases.contains(&written) {
@@ -72,7 +107,7 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                 }
             }
             NameKind::Source { speaks_for: Some(ai), .. } => {
-                let a = &cx.kb.actors[*ai];
+                let a = standing_for(cx, &cx.kb.actors[*ai]);
                 let e = Entity {
                     id: a.id.clone(),
                     kind: entity_type(a.kind),

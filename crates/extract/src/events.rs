@@ -303,7 +303,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             });
             let ssp = cx.sentence(h.key);
             let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)));
-            let definite = cx.key(h.key).starts_with("ال") || cx.tok(cx.tok_from(h.key.start).wrapping_sub(1)) == "تلك";
+            let definite = cx.key(h.key).starts_with("ال") || cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)) == "تلك";
             if (quantified && (spans_time || f.numbers.iter().any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
                 || (spans_time && (quantified || definite))
             {
@@ -318,7 +318,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
 }
 
 fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
-    let i = cx.tok_from(h.key.start);
+    let i = cx.tok_at(h.key.start);
     let t = cx.tok(i);
     let before = if i > 0 { cx.tok(i - 1) } else { "" };
     t.starts_with("ال")
@@ -355,7 +355,7 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
         if cx.dist(w.key, h.key) > win {
             continue;
         }
-        let i = cx.tok_from(w.key.start);
+        let i = cx.tok_at(w.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
         if matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين") {
             continue;
@@ -388,7 +388,7 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
         .enumerate()
         .filter(|(_, d)| ss.contains(d.key) && !d.value.is_empty())
         .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
-        .filter(|(_, d)| cx.tok(cx.tok_from(d.key.start).wrapping_sub(1)) != "منذ" && !cx.key(d.key).starts_with("منذ"))
+        .filter(|(_, d)| cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ" && !cx.key(d.key).starts_with("منذ"))
         .min_by_key(|(_, d)| cx.dist(d.key, h.key))
         .map(|(i, _)| i);
     // Actor and target.
@@ -453,7 +453,7 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
         if places.is_empty() {
             continue;
         }
-        let i = cx.tok_from(n.key.start);
+        let i = cx.tok_at(n.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
         let tok = cx.tok(i);
         let after = n.key.start >= h.key.end;
@@ -495,7 +495,7 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
 fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let f = cx.f;
     let agents: Vec<&Name> = f.names_in(ss).filter(|n| cx.is_agent(n) && !is_place_use(cx, n)).collect();
-    let trig_i = cx.tok_from(h.key.start);
+    let trig_i = cx.tok_at(h.key.start);
     let trig_end = cx.tok_from(h.key.end);
     let is_verb = !f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("noun"));
     let passive = cx.key(h.key).contains("تعرض") || f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("passive"));
@@ -515,9 +515,9 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     }
     let after: Vec<&&Name> = agents.iter().filter(|n| n.key.start >= h.key.end).collect();
     let before: Vec<&&Name> = agents.iter().filter(|n| n.key.end <= h.key.start).collect();
-    let first_after = after.first().filter(|n| cx.tok_from(n.key.start).saturating_sub(trig_end) <= 2);
+    let first_after = after.first().filter(|n| cx.tok_at(n.key.start).saturating_sub(trig_end) <= 2);
     let target_after = after.iter().find(|n| {
-        let i = cx.tok_from(n.key.start);
+        let i = cx.tok_at(n.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
         matches!(prev, "علي" | "ضد" | "استهدف" | "استهدفت" | "مستهدفا") || cx.gap_before(n.key.start).is_empty() && i > 0 && matches!(cx.stem(i), _ if false)
             || f.a.tokens.get(i).is_some_and(|t| {
@@ -561,7 +561,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 } else if let Some(n) = near_before {
                     m.actor = party(cx, n);
                 }
-            } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_from(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
+            } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_at(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
                 // «هجوم حماس»: the genitive after a noun is the attacker.
                 m.actor = party(cx, n);
             }
@@ -598,7 +598,7 @@ fn is_place_use(cx: &Ctx, n: &Name) -> bool {
     if places.is_empty() {
         return false;
     }
-    let i = cx.tok_from(n.key.start);
+    let i = cx.tok_at(n.key.start);
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let tok = cx.tok(i);
     LOCATIVE.contains(&prev) || (tok.starts_with('ب') && !cx.key(n.key).starts_with('ب'))
@@ -639,7 +639,7 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
             f.numbers.iter().find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1).or_else(|| {
                 f.numbers.iter().filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
                     let ni = cx.tok_from(q.key.end);
-                    f.lex(Class::PersonNoun).iter().any(|p| cx.tok_from(p.key.start) == ni)
+                    f.lex(Class::PersonNoun).iter().any(|p| cx.tok_at(p.key.start) == ni)
                 }).last()
             })
         };

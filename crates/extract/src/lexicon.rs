@@ -40,6 +40,9 @@ pub enum Class {
     OrgHead,
     /// A nationality adjective; value = ISO country code.
     Nisba,
+    /// A common word that is also a place name («جويا», «النصر»): a place only after
+    /// «في», «بلدة», «مدينة»….
+    Ambiguous,
 }
 
 impl Class {
@@ -60,12 +63,13 @@ impl Class {
             "actor_head" => Class::ActorHead,
             "org_head" => Class::OrgHead,
             "nisba" => Class::Nisba,
+            "ambiguous" => Class::Ambiguous,
             _ => return None,
         })
     }
 
     /// Every class.
-    pub const ALL: [Class; 15] = [
+    pub const ALL: [Class; 16] = [
         Class::Trigger,
         Class::Weapon,
         Class::Outcome,
@@ -81,6 +85,7 @@ impl Class {
         Class::ActorHead,
         Class::OrgHead,
         Class::Nisba,
+        Class::Ambiguous,
     ];
 }
 

@@ -119,20 +119,21 @@ impl Pipeline {
                 toll
             })
             .collect();
-        let relations = relations::find(&cx)
+        let relations: Vec<rasd_model::Relation> = relations::find(&cx)
             .into_iter()
             .map(|(mut r, k)| {
                 r.evidence = vec![cx.orig(k)];
                 r
             })
             .collect();
-        let entities = entities::find(&cx)
+        let mut entities: Vec<rasd_model::Entity> = entities::find(&cx)
             .into_iter()
             .map(|(mut e, keys)| {
                 e.mentions = keys.iter().map(|k| cx.orig(*k)).collect();
                 e
             })
             .collect();
+        merge_aliases(&mut entities, &relations);
         let mut warnings = Vec::new();
         if published.is_none() {
             warnings.push("no publication date: relative dates («السبت», «أمس») were not resolved".to_string());
@@ -304,6 +305,29 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
         claims,
         contradiction,
         evidence,
+    }
+}
+
+/// «X (المعروف أيضا باسم Y)»: Y is one more name of X, not another entity.
+fn merge_aliases(entities: &mut Vec<rasd_model::Entity>, relations: &[rasd_model::Relation]) {
+    let key = rasd_text::match_key_str;
+    for r in relations.iter().filter(|r| r.kind == rasd_model::RelationType::AliasOf) {
+        let find = |es: &[rasd_model::Entity], name: &str| {
+            let k = key(name);
+            es.iter().position(|e| key(&e.name) == k || e.aliases.iter().any(|a| key(a) == k))
+        };
+        let (Some(si), Some(oi)) = (find(entities, &r.subject), find(entities, &r.object)) else { continue };
+        if si == oi {
+            continue;
+        }
+        let sub = entities[si].clone();
+        let obj = &mut entities[oi];
+        if !obj.aliases.contains(&sub.name) {
+            obj.aliases.push(sub.name.clone());
+        }
+        obj.mentions.extend(sub.mentions);
+        obj.mentions.sort();
+        entities.remove(si);
     }
 }
 

@@ -184,10 +184,11 @@ impl Recognizer {
         let dates = rasd_text::dates::find(&a, published);
         let mut f = Found { a, names: Vec::new(), lex, numbers, dates };
         f.names = self.known_names(&f);
+        drop_ambiguous_places(&mut f);
         let mut extra = Vec::new();
         extra.extend(sources(&f));
         extra.extend(descriptors(&f));
-        extra.extend(persons(&f, &self.lex));
+        extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
         // Pattern names never override dictionary names, and each other by order of preference.
         for n in extra {
@@ -233,6 +234,29 @@ impl Recognizer {
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
     }
+}
+
+/// Words that introduce a place name.
+const PLACE_INTRO: &[&str] = &[
+    "في", "بلده", "مدينه", "قريه", "منطقه", "مخيم", "ناحيه", "قضاء", "محافظه", "حي", "بلدة", "الي", "من", "قرب", "بمنطقه",
+    "ببلده", "بمدينه", "بقريه", "لبلده", "لمدينه",
+];
+
+/// A common word that is also a place name is a place only after a place word.
+fn drop_ambiguous_places(f: &mut Found) {
+    let amb: Vec<Span> = f.lex(Class::Ambiguous).iter().map(|h| h.key).collect();
+    let tokens = &f.a.tokens;
+    let text = &f.a.key.text;
+    f.names.retain(|n| {
+        let NameKind::Known { actors, .. } = &n.kind else { return true };
+        if !actors.is_empty() || !amb.iter().any(|a| *a == n.key) {
+            return true;
+        }
+        let i = tokens.partition_point(|t| t.key.end <= n.key.start);
+        let prev = if i > 0 { tokens.get(i - 1).and_then(|t| text.get(t.key.start..t.key.end)).unwrap_or("") } else { "" };
+        let own_prefix = tokens.get(i).and_then(|t| text.get(t.key.start..n.key.start)).unwrap_or("");
+        PLACE_INTRO.contains(&prev) || own_prefix.ends_with('ب')
+    });
 }
 
 /// Index of the token starting at or after a key offset.
@@ -413,7 +437,7 @@ fn descriptors(f: &Found) -> Vec<Name> {
 }
 
 /// Persons: a given name followed by one to three name tokens.
-fn persons(f: &Found, lex: &Lexicon) -> Vec<Name> {
+fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     let mut out = Vec::new();
     let covered = |s: Span| {
         f.names.iter().any(|n| n.key.overlaps(s))
@@ -432,7 +456,9 @@ fn persons(f: &Found, lex: &Lexicon) -> Vec<Name> {
             // «وحيدر»: a conjunction before the name.
             w.strip_prefix('و').filter(|s| lex.given_names.contains(*s)).unwrap_or("")
         };
-        if w.is_empty() || covered(t.key) {
+        // «على» folds to «علي»: a name only when written with a final ya.
+        let written = t.orig.slice(text).unwrap_or("");
+        if w.is_empty() || covered(t.key) || (w.ends_with('ي') && written.ends_with('ى')) {
             i += 1;
             continue;
         }

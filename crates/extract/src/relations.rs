@@ -20,6 +20,8 @@ pub struct Arg {
     pub id: Option<String>,
     /// Where.
     pub key: Span,
+    /// A group or organisation (not a state, a state force or a person).
+    pub group: bool,
 }
 
 const ANAPHORS: &[&str] = &["الحركه", "الفصيل", "الجماعه", "التنظيم", "الميليشيا", "المجموعه", "الحزب", "الكتايب"];
@@ -38,7 +40,11 @@ fn arg(cx: &Ctx, n: &Name) -> Arg {
         Some((_, a)) => a.name_ar.clone(),
         None => cx.written(n.key),
     };
-    Arg { name, id, key: n.key }
+    let group = match cx.actor_of(n) {
+        Some((_, a)) => matches!(a.kind, crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization),
+        None => matches!(n.kind, NameKind::NewOrg(_)),
+    };
+    Arg { name, id, key: n.key, group }
 }
 
 /// The document's topic: the group or organisation named most often.
@@ -79,26 +85,70 @@ fn anaphor_at(cx: &Ctx, i: usize, topic: &Option<Arg>) -> Option<Arg> {
 }
 
 /// The entity (or anaphor) nearest before key offset `off` in the sentence, within `max` tokens.
-fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>) -> Option<Arg> {
-    let i = cx.tok_from(off);
-    let lo = cx.tok_from(ss.start);
-    for k in (lo..i).rev() {
-        if i - k > max {
+///
+/// With `group`, only groups and organisations qualify and other names are passed over; a
+/// description in between («فصائل … موالية لإيران») means there is no named subject, unless it
+/// is a predicate («X هي ميليشيا موالية…») or a list of members («X … تضم … الميليشيات
+/// المتحالفة مع…»), whose subject is X. Names that are objects of another cue («المنشق عن X»)
+/// are passed over.
+fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group: bool) -> Option<Arg> {
+    let i = cx.tok_at(off);
+    let lo = cx.tok_at(ss.start);
+    let mut k = i;
+    let mut budget = max;
+    while k > lo {
+        k -= 1;
+        if budget == 0 {
             break;
         }
-        if let Some(n) = cx.f.names.iter().find(|n| n.key.end == cx.f.a.tokens[k].key.end || n.key.contains(cx.f.a.tokens[k].key)) {
+        budget -= 1;
+        let tk = cx.f.a.tokens[k].key;
+        if let Some(n) = cx.f.names.iter().find(|n| n.key.end == tk.end || n.key.contains(tk)) {
             if matches!(n.kind, NameKind::Descriptor { .. }) {
+                // Skip back over the description and judge what stands before it.
+                let j = cx.tok_at(n.key.start);
+                let prev = if j > 0 { cx.tok(j - 1) } else { "" };
+                if matches!(prev, "هي" | "هو" | "وهي" | "وهو") {
+                    k = j.saturating_sub(1);
+                    budget = max;
+                    continue;
+                }
+                if let Some(t) = (j.saturating_sub(4)..j).rev().find(|&t| cx.tok(t).ends_with("تضم")) {
+                    k = t;
+                    budget = max;
+                    continue;
+                }
                 return None;
             }
-            if entityish(cx, n) {
-                return Some(arg(cx, n));
+            let object = {
+                let j = cx.tok_at(n.key.start);
+                let own = cx.f.a.tokens.get(j).map(|t| cx.key(Span::new(t.key.start, n.key.start))).unwrap_or("");
+                (j > 0 && cx.tok(j - 1) == "عن") || own.ends_with('ل')
+            };
+            if entityish(cx, n) && !object {
+                let a = arg(cx, n);
+                if !group || a.group {
+                    return Some(a);
+                }
             }
+            k = cx.tok_at(n.key.start);
+            continue;
         }
         if let Some(a) = anaphor_at(cx, k, topic) {
             return Some(a);
         }
-        // «فصائل … موالية لإيران»: a description in between; no named subject.
-        if cx.f.lex(Class::ActorHead).iter().any(|h| h.key.overlaps(cx.f.a.tokens[k].key)) {
+        if cx.f.lex(Class::ActorHead).iter().any(|h| h.key.overlaps(tk)) {
+            let prev = if k > 0 { cx.tok(k - 1) } else { "" };
+            if matches!(prev, "هي" | "هو" | "وهي" | "وهو") {
+                k -= 1;
+                budget = max;
+                continue;
+            }
+            if let Some(t) = (k.saturating_sub(4)..k).rev().find(|&t| cx.tok(t).ends_with("تضم")) {
+                k = t;
+                budget = max;
+                continue;
+            }
             return None;
         }
     }
@@ -123,11 +173,17 @@ fn after(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>) -> Opt
 }
 
 fn person_near(cx: &Ctx, ss: Span, cue: Span) -> Option<Arg> {
+    // «X هو الأمين العام»: the person the sentence is about.
+    let ci = cx.tok_at(cue.start);
+    let copula = ci > 0 && matches!(cx.tok(ci - 1), "هو" | "وهو");
     let persons: Vec<&Name> = cx
         .f
         .names_in(ss)
         .filter(|n| matches!(n.kind, NameKind::Person) || cx.actor_of(n).is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person))
         .collect();
+    if copula {
+        return persons.iter().find(|n| n.key.end <= cue.start).map(|n| arg(cx, n));
+    }
     persons.iter().filter(|n| cx.dist(n.key, cue) <= 6).min_by_key(|n| cx.dist(n.key, cue)).map(|n| arg(cx, n))
 }
 
@@ -142,6 +198,13 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
         if same {
             return;
         }
+        // Membership and splits hold between groups, not states or their forces.
+        if matches!(kind, RelationType::MemberOf | RelationType::SplinterOf) && !(s.group && o.group) {
+            return;
+        }
+        if kind == RelationType::LeaderOf && !o.group {
+            return;
+        }
         let r = Relation { kind, subject: s.name, object: o.name, subject_id: s.id, object_id: o.id, evidence: Vec::new() };
         if !out.iter().any(|(x, _)| x.kind == r.kind && x.subject == r.subject && x.object == r.object) {
             out.push((r, ev));
@@ -150,16 +213,16 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
     for (si, ss) in f.a.sentences.iter().enumerate() {
         for h in f.lex_in(Class::Relation, *ss) {
             match h.value.as_str() {
-                "member_of" => push(&mut out, RelationType::MemberOf, before(cx, *ss, h.key.start, 8, &topic), after(cx, *ss, h.key.end, 3, &topic), *ss),
-                "splinter_of" => push(&mut out, RelationType::SplinterOf, before(cx, *ss, h.key.start, 4, &topic), after(cx, *ss, h.key.end, 2, &topic), *ss),
+                "member_of" => push(&mut out, RelationType::MemberOf, before(cx, *ss, h.key.start, 8, &topic, true), after(cx, *ss, h.key.end, 3, &topic), *ss),
+                "splinter_of" => push(&mut out, RelationType::SplinterOf, before(cx, *ss, h.key.start, 4, &topic, true), after(cx, *ss, h.key.end, 2, &topic), *ss),
                 "affiliated_with" => {
                     let obj = after(cx, *ss, h.key.end, 2, &topic);
-                    push(&mut out, RelationType::AffiliatedWith, before(cx, *ss, h.key.start, 8, &topic), obj, *ss)
+                    push(&mut out, RelationType::AffiliatedWith, before(cx, *ss, h.key.start, 8, &topic, true), obj, *ss)
                 }
                 "alias_of" => {
                     // «حيدر مزهر مالك السعيدي (المعروف أيضا باسم حيدر الغراوي)»
                     let alias = after(cx, *ss, h.key.end, 2, &topic);
-                    let main = before(cx, *ss, h.key.start, 3, &topic);
+                    let main = before(cx, *ss, h.key.start, 3, &topic, false);
                     push(&mut out, RelationType::AliasOf, alias, main, *ss)
                 }
                 "leader_of" => {
@@ -168,18 +231,18 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
                     // else right before it («الحركة وأمينها العام»).
                     let org = after(cx, *ss, h.key.end, 1, &topic)
                         .filter(|o| person.as_ref().is_none_or(|p| p.key != o.key))
-                        .or_else(|| before(cx, *ss, h.key.start, 2, &topic).filter(|o| person.as_ref().is_none_or(|p| p.key != o.key)));
+                        .or_else(|| before(cx, *ss, h.key.start, 2, &topic, true).filter(|o| person.as_ref().is_none_or(|p| p.key != o.key)));
                     push(&mut out, RelationType::LeaderOf, person, org, *ss)
                 }
                 "member_list" => {
                     // «Y … تضم … ومنها A وB وC», «وتضم Y أعضاء آخرين وهم:» + list lines.
                     let container = if cx.key(h.key).contains("تضم") {
-                        before(cx, *ss, h.key.start, 6, &topic).or_else(|| after(cx, *ss, h.key.end, 1, &topic))
+                        before(cx, *ss, h.key.start, 6, &topic, true).or_else(|| after(cx, *ss, h.key.end, 1, &topic))
                     } else {
                         None
                     };
                     let container = container.or_else(|| {
-                        out.iter().rev().find(|(r, _)| r.kind == RelationType::MemberOf).map(|(r, k)| Arg { name: r.object.clone(), id: r.object_id.clone(), key: *k })
+                        out.iter().rev().find(|(r, _)| r.kind == RelationType::MemberOf).map(|(r, k)| Arg { name: r.object.clone(), id: r.object_id.clone(), key: *k, group: true })
                     });
                     let members: Vec<Arg> = f.names_in(Span::new(h.key.end, ss.end)).filter(|n| entityish(cx, n) && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_))).map(|n| arg(cx, n)).collect();
                     let container_key = container.as_ref().map(|c| c.key);

@@ -203,12 +203,12 @@ fn toll_place(cx: &Ctx, geo: &GeoContext, ss: Span) -> Option<Location> {
     cx.f
         .lex_in(Class::Nisba, ss)
         .find(|h| h.value.len() == 2 && {
-            let i = cx.tok_from(h.key.start);
+            let i = cx.tok_at(h.key.start);
             i > 0 && matches!(cx.tok(i - 1), "الجانب" | "الطرف")
         })
         .and_then(|h| {
             let mut l = geo::country_location(cx, &h.value)?;
-            let i = cx.tok_from(h.key.start);
+            let i = cx.tok_at(h.key.start);
             l.name = format!("{} {}", cx.written(cx.f.a.tokens[i - 1].key), cx.written(h.key));
             Some(l)
         })
@@ -235,7 +235,7 @@ fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
             for _ in 0..3 {
                 let w = cx.tok(i);
                 if matches!(w, "التابعه" | "في") {
-                    if let Some(m) = f.names.iter().find(|m| m.key.start >= f.a.tokens.get(i + 1).map(|t| t.key.start).unwrap_or(usize::MAX) && cx.tok_from(m.key.start) == i + 1) {
+                    if let Some(m) = f.names.iter().find(|m| m.key.start >= f.a.tokens.get(i + 1).map(|t| t.key.start).unwrap_or(usize::MAX) && cx.tok_at(m.key.start) == i + 1) {
                         end = m.key.end;
                         i = cx.tok_from(end);
                         continue;
