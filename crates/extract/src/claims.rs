@@ -59,6 +59,14 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         // Media named in the sentence (for `via` and «الوكالة» references).
         let media: Vec<&Name> = f.names_in(*ss).filter(|n| cx.is_media(n)).collect();
         let mut via = media.iter().find(|n| via_position(cx, n)).map(|n| cx.written(n.key));
+        // «نقلت وكالة رويترز عن …», «وكانت الوكالة ذاتها قد نقلت عن …»: the relay's subject.
+        if via.is_none() {
+            for c in cues.iter().filter(|c| c.value == "relay") {
+                if let Some(m) = media.iter().find(|m| cx.dist(c.key, m.key) <= 3) {
+                    via = Some(cx.written(m.key));
+                }
+            }
+        }
         if via.is_none() && sentence_mentions_agency(cx, *ss) {
             via = last_media.clone();
         }
@@ -129,11 +137,14 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         for (key, n, scope) in found {
             let (mut source, mut anonymous, mut actor) = describe(cx, n);
             if let NameKind::Source { bare: true, head, .. } = &n.kind {
-                // «المصدر», «المسؤول»: the last source of that kind.
-                if let Some(prev) = out.iter().rev().find(|p| p.anonymous && source_head_lemma(&head_of(cx, p)) == *head) {
-                    source = prev.source.clone();
-                    anonymous = prev.anonymous;
-                    actor = prev.source_actor.or(actor);
+                // «المصدر», «المسؤول»: the last source of that kind; none, no claim.
+                match out.iter().rev().find(|p| source_head_lemma(&head_of(cx, p)) == *head) {
+                    Some(prev) => {
+                        source = prev.source.clone();
+                        anonymous = prev.anonymous;
+                        actor = prev.source_actor.or(actor);
+                    }
+                    None => continue,
                 }
             }
             let cue = speech_cues.iter().find(|c| scope.contains(c.key)).copied();
@@ -176,7 +187,15 @@ fn via_position(cx: &Ctx, n: &Name) -> bool {
     (tok.starts_with('ل') && !cx.key(n.key).starts_with('ل'))
         || matches!(prev, "عبر" | "لوكاله" | "وكاله" | "موقع" | "قناه" | "لقناه" | "لموقع" | "لصحيفه" | "صحيفه" | "قنوات" | "نقله" | "نقلته")
         || prev2 == "عبر"
+        || prev == "ل"
         || cx.gap_before(n.key.start).contains("ل")
+}
+
+/// A name written with the preposition «ل» («لفرانس برس», «للحرس الثوري»).
+fn has_lam(cx: &Ctx, n: &Name) -> bool {
+    let own = prefix_of(cx, n.key);
+    let i = cx.tok_at(n.key.start);
+    own.ends_with('ل') || own.ends_with("لل") || (i > 0 && cx.tok(i - 1) == "ل")
 }
 
 /// «الوكالة ذاتها», «الوكالة» used as the subject of a relay.
@@ -204,9 +223,13 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
             return in_sent.iter().copied().find(|n| n.key.start >= from && !via_position(cx, n));
         }
     }
-    // After the cue (verb-subject order), skipping agencies in a `via` position.
+    // After the cue (verb-subject order), skipping agencies in a `via` position and addressees
+    // («قالت لـ…», «قالت إنها تعود للحرس الثوري»).
     let after = in_sent.iter().copied().find(|n| {
-        n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && !(cx.is_media(n) && via_position(cx, n))
+        n.key.start >= c.key.end
+            && cx.dist(c.key, n.key) <= 4
+            && !(cx.is_media(n) && via_position(cx, n))
+            && !(c.value == "say" && has_lam(cx, n))
     });
     // Before the cue (subject-verb order), in the same clause.
     let before = in_sent.iter().copied().filter(|n| n.key.end <= c.key.start && cx.dist(n.key, c.key) <= 5).last();

@@ -209,7 +209,7 @@ impl Draft {
                 return t;
             }
         }
-        if has(TrigKind::Suicide) || w(Weapon::ExplosiveBelt) {
+        if has(TrigKind::Suicide) || (w(Weapon::ExplosiveBelt) && !w(Weapon::Drone) && !w(Weapon::Aircraft)) {
             return EventType::SuicideBomb;
         }
         if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
@@ -287,6 +287,18 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             })
         {
             continue;
+        }
+        // Purposes are no events: «لاستهداف سفن», «لمهاجمة».
+        {
+            let ti_ = cx.tok_at(h.key.start);
+            let w = cx.tok(ti_);
+            if noun && (w.starts_with("لاستهداف") || w.starts_with("لمهاجمه") || w.starts_with("لضرب")) {
+                continue;
+            }
+            // «المزيد من الهجمات»: more to come, not an event.
+            if plural && ti_ >= 2 && cx.tok(ti_ - 2) == "المزيد" {
+                continue;
+            }
         }
         // Habitual verbs: «هاجمت مرارا وتكرارا».
         let next = cx.tok_from(h.key.end);
@@ -556,7 +568,14 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                     m.target = party(cx, n);
                 }
             } else if is_verb {
-                if let Some(n) = first_after {
+                // «طائرة مسيرة هاجمت القوات»: a weapon before the verb is its subject, and the
+                // name after the verb is the target.
+                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| w.key.end <= h.key.start && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 2);
+                if weapon_subject {
+                    if let Some(n) = first_after {
+                        m.target = party(cx, n);
+                    }
+                } else if let Some(n) = first_after {
                     m.actor = party(cx, n);
                 } else if let Some(n) = near_before {
                     m.actor = party(cx, n);
@@ -715,7 +734,11 @@ pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
     if coarse(a) || coarse(b) {
         // One contains the other when the coarse one is a country, or the admin1 agrees.
         let (c, fine) = if coarse(a) { (a, b) } else { (b, a) };
-        return c.precision != Some(rasd_model::GeoPrecision::Admin1) || c.admin1.is_none() || c.admin1 == fine.admin1 || c.name == fine.admin1.clone().unwrap_or_default();
+        let near = match (c.lat, c.lon, fine.lat, fine.lon) {
+            (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 40.0,
+            _ => false,
+        };
+        return c.precision != Some(rasd_model::GeoPrecision::Admin1) || c.admin1.is_none() || c.admin1 == fine.admin1 || near;
     }
     let _ = cx;
     match (a.lat, a.lon, b.lat, b.lon) {

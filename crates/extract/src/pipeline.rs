@@ -239,7 +239,10 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
             blamed = blamed.or(c.blamed);
         }
         let key = format!("{:?}|{}", stance, claims::identity(cx, c));
-        if claims.iter().any(|(k, _)| *k == key) {
+        if let Some((_, prev)) = claims.iter_mut().find(|(k, _)| *k == key) {
+            if prev.via.is_none() {
+                prev.via = c.via.clone();
+            }
             continue;
         }
         if let Some(t) = trace.as_deref_mut() {

@@ -312,6 +312,11 @@ fn is_source_adj(w: &str) -> bool {
 fn sources(f: &Found) -> Vec<Name> {
     let mut out = Vec::new();
     for h in f.lex(Class::SourceHead) {
+        // «مجهول المصدر» is no source.
+        let hi = f.a.tokens.partition_point(|t| t.key.end <= h.key.start);
+        if hi > 0 && tok_str(f, hi - 1).starts_with("مجهول") {
+            continue;
+        }
         let anonymous = h.value.starts_with("anonymous");
         let bare_head = h.value.contains("bare");
         let head = source_head_lemma(f.key_str(h.key));
@@ -343,13 +348,13 @@ fn sources(f: &Found) -> Vec<Name> {
                         modified = true;
                     }
                 }
-            } else if w == "في" || w == "باسم" {
+            } else if w == "في" || w == "باسم" || head == "مراسل" {
                 // Up to four definite words: «في الأجهزة الأمنية العراقية»; after «باسم» any
                 // name words: «باسم جيش سوريا الحرة».
                 let mut k = j;
                 while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
                     let t = tok_str(f, k);
-                    let wordy = w == "باسم" && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
+                    let wordy = (w == "باسم" || head == "مراسل") && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
                         && !f.lex(Class::Cue).iter().any(|c| c.key.overlaps(f.a.tokens[k].key))
                         && !f.dates.iter().any(|d| d.key.overlaps(f.a.tokens[k].key));
                     if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy) || NAME_STOP.contains(&t) {
