@@ -315,7 +315,11 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             });
             let ssp = cx.sentence(h.key);
             let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)));
-            let definite = cx.key(h.key).starts_with("ال") || cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)) == "تلك";
+            let demonstrative = matches!(cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)), "تلك" | "هذه" | "هاتين" | "تلكم");
+            if demonstrative {
+                continue;
+            }
+            let definite = cx.key(h.key).starts_with("ال");
             if (quantified && (spans_time || f.numbers.iter().any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
                 || (spans_time && (quantified || definite))
             {
@@ -545,7 +549,20 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 m.target = party(cx, n);
             }
         }
-        TrigKind::Threat | TrigKind::Designation | TrigKind::Arrest | TrigKind::Protest | TrigKind::Agreement | TrigKind::Abduction => {
+        TrigKind::Designation => {
+            // Only states, their agencies and international bodies designate.
+            let designator = |n: &Name| cx.actor_of(n).is_some_and(|(_, a)| matches!(a.kind, ActorKind::State | ActorKind::Agency | ActorKind::Organization));
+            let fa = first_after.copied().copied().filter(|n| designator(n));
+            let nb = near_before.copied().copied().filter(|n| designator(n));
+            let subj = if is_verb { fa.or(nb) } else { nb };
+            if let Some(n) = subj {
+                m.actor = party(cx, n);
+            }
+            if let Some(t) = after.iter().find(|t| Some(t.key) != subj.map(|s| s.key) && !designator(t)) {
+                m.target = party(cx, t);
+            }
+        }
+        TrigKind::Threat | TrigKind::Arrest | TrigKind::Protest | TrigKind::Agreement | TrigKind::Abduction => {
             if is_verb {
                 if let Some(n) = first_after.or(near_before) {
                     m.actor = party(cx, n);

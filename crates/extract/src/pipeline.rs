@@ -219,8 +219,10 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
     // Claims whose scope holds one of the event's triggers.
     let mut claims: Vec<(String, rasd_model::Claim)> = Vec::new();
     let mut blamed = None;
+    // Claims are about violent events (who says an attack happened, who did it).
+    let claimable = d.mentions.iter().any(|m| m.kind.violent());
     for c in raw {
-        if !d.mentions.iter().any(|m| c.scope.contains(m.trig)) {
+        if !claimable || !d.mentions.iter().any(|m| c.scope.contains(m.trig)) {
             continue;
         }
         let mut stance = c.stance;
@@ -239,7 +241,13 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
             blamed = blamed.or(c.blamed);
         }
         let key = format!("{:?}|{}", stance, claims::identity(cx, c));
-        if let Some((_, prev)) = claims.iter_mut().find(|(k, _)| *k == key) {
+        // «مصدر أمني» after «مصدر أمني عراقي»: the same source told more briefly.
+        let same_source = |k: &String| {
+            let (Some((s1, a)), Some((s2, b))) = (k.split_once('|'), key.split_once('|')) else { return false };
+            let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            s1 == s2 && !a.starts_with("id:") && !b.starts_with("id:") && wa.first() == wb.first() && (wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
+        };
+        if let Some((_, prev)) = claims.iter_mut().find(|(k, _)| *k == key || same_source(k)) {
             if prev.via.is_none() {
                 prev.via = c.via.clone();
             }
