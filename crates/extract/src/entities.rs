@@ -35,6 +35,45 @@ fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Act
     state.unwrap_or(a)
 }
 
+fn actor_entity(a: &crate::kb::Actor) -> Entity {
+    Entity {
+        id: a.id.clone(),
+        kind: entity_type(a.kind),
+        name: a.name_ar.clone(),
+        name_en: Some(a.name_en.clone()),
+        aliases: a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect(),
+        mentions: Vec::new(),
+        new: false,
+        country: a.country.clone(),
+        designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+    }
+}
+
+/// A new organisation whose name opens a known one's («وزارة الصحة» before «وزارة الصحة في
+/// غزة») is that one.
+fn fold_new_into_known(out: &mut Vec<(Entity, Vec<Span>)>) {
+    let key = rasd_text::match_key_str;
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].0.new && out[i].0.kind != EntityType::Person {
+            let k = key(&out[i].0.name);
+            let target = out.iter().position(|(e, _)| {
+                !e.new && std::iter::once(&e.name).chain(&e.aliases).any(|n| key(n).starts_with(&format!("{k} ")) || key(n) == k)
+            });
+            if let Some(t) = target {
+                let (e, spans) = out.remove(i);
+                let t = if t > i { t - 1 } else { t };
+                out[t].1.extend(spans);
+                if !out[t].0.aliases.contains(&e.name) {
+                    out[t].0.aliases.push(e.name);
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
 /// The entities of a document, with their mentions as key spans.
 pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
     let mut out: Vec<(Entity, Vec<Span>)> = Vec::new();
@@ -83,6 +122,10 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                     let p = &cx.kb.places[pi];
                     let pk = rasd_text::match_key_str(&p.name_ar);
                     if p.kind >= PlaceKind::Admin1 && pk.split(' ').next().is_some_and(|w| DIRECTIONS.contains(&w)) {
+                        // «غرب العراق» names a part of a state: the state is mentioned.
+                        if let Some(a) = cx.kb.actors.iter().find(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(p.country.as_str())) {
+                            add(a.id.clone(), actor_entity(a), n.key);
+                        }
                         continue;
                     }
                     let kind = if p.kind == PlaceKind::Country { EntityType::State } else { EntityType::Place };
@@ -144,5 +187,6 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
             _ => {}
         }
     }
+    fold_new_into_known(&mut out);
     out
 }
