@@ -237,9 +237,11 @@ impl Draft {
 }
 
 /// Words after a verb that make it habitual, not one event.
-const HABITUAL: &[&str] = &["مرارا", "تكرارا", "باستمرار", "مرات", "دايما"];
+const HABITUAL: &[&str] = &["مرارا", "تكرارا", "باستمرار", "مرات", "دايما", "المتكرره", "متكرره", "اليوميه"];
 /// Words that make plural triggers an aggregate over time.
 const SPAN_WORDS: &[&str] = &["منذ", "خلال", "حتي", "طوال", "الاعوام", "الاشهر", "السنوات", "الماضيه", "الماضي"];
+/// Verbs that carry a trigger noun after their subject («شنت X غارات», «نفذت X ضربات»).
+const SUPPORT_VERBS: &[&str] = &["شن", "نفذ", "اطلق", "وجه", "ارتكب"];
 /// Prepositions that introduce where something happened.
 const LOCATIVE: &[&str] = &["في", "علي", "فوق", "قرب", "داخل", "عند", "قبالة", "قباله", "بمنطقه", "بالقرب", "محيط", "ضد"];
 
@@ -395,8 +397,8 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
             }
         }
     }
-    // Place.
-    m.place = place_for(cx, geo, h, ss, anaphoric);
+    // Place: in the trigger's clause (a sentence may report two sources on two strikes).
+    m.place = place_for(cx, geo, h, clause(cx, h.key, ss), anaphoric);
     // Date: the nearest date in the sentence that is not a publication stamp or a range start.
     m.date = f
         .dates
@@ -407,6 +409,15 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
         .filter(|(_, d)| cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ" && !cx.key(d.key).starts_with("منذ"))
         .min_by_key(|(_, d)| cx.dist(d.key, h.key))
         .map(|(i, _)| i);
+    // «في 3 فبراير، في حوالي الساعة 7:20 مساء. نفذت القوات ضربات…»: a date alone in the
+    // sentence before.
+    if m.date.is_none() && sent > 0 && sent != usize::MAX {
+        if let Some(prev) = f.a.sentences.get(sent - 1) {
+            if f.lex_in(Class::Trigger, *prev).next().is_none() {
+                m.date = f.dates.iter().position(|d| prev.contains(d.key) && !d.value.is_empty() && d.range.is_none());
+            }
+        }
+    }
     // Actor and target.
     parties(cx, h, kind, ss, &mut m);
     // Casualties.
@@ -418,6 +429,20 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
         m.injured.get_or_insert(0);
     }
     m
+}
+
+/// The part of a sentence between the speech cues around a key span.
+pub fn clause(cx: &Ctx, k: Span, ss: Span) -> Span {
+    let mut start = ss.start;
+    let mut end = ss.end;
+    for c in cx.f.lex_in(Class::Cue, ss).filter(|c| matches!(c.value.as_str(), "say" | "relay")) {
+        if c.key.end <= k.start {
+            start = start.max(c.key.start);
+        } else if c.key.start >= k.end {
+            end = end.min(c.key.start);
+        }
+    }
+    Span::new(start, end)
 }
 
 fn parse_weapon(s: &str) -> Option<Weapon> {
@@ -496,7 +521,7 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
         let score = d + if after { 0 } else { 3 };
         let better = match &best {
             None => true,
-            Some((bs, bk, _)) => (kind, score) < (*bk, *bs) && (kind < *bk && score <= bs + 8 || score < *bs && kind <= *bk),
+            Some((bs, bk, _)) => (kind < *bk && score <= bs + 4) || (score < *bs && kind <= *bk) || (score + 4 < *bs),
         };
         if better {
             best = Some((score, kind, n));
@@ -504,7 +529,7 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
     }
     let (_, kind, n) = best?;
     let p = geo::choose(cx, geo, n)?;
-    Some((n.key, geo::location(cx, p, n.key), kind.min(p.kind).max(p.kind)))
+    Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
 }
 
 /// Parties of a mention: who acted, who was acted on.
@@ -597,6 +622,13 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 } else if let Some(n) = near_before {
                     m.actor = party(cx, n);
                 }
+            } else if let Some(n) = near_before.filter(|n| {
+                // «نفذت قوات القيادة المركزية ضربات», «شنت إسرائيل قصفا»: a support verb, its
+                // subject, then the trigger noun.
+                let j = cx.tok_at(n.key.start);
+                j > 0 && SUPPORT_VERBS.iter().any(|v| cx.stem(j - 1).starts_with(v) || cx.tok(j - 1).starts_with(v))
+            }) {
+                m.actor = party(cx, n);
             } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_at(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
                 // «هجوم حماس»: the genitive after a noun is the attacker.
                 m.actor = party(cx, n);

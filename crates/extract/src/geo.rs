@@ -68,6 +68,16 @@ pub fn choose<'a>(cx: &Ctx<'a>, geo: &GeoContext, name: &Name) -> Option<&'a Pla
     cands.into_iter().min_by_key(|p| rank(p))
 }
 
+/// The location record of a place mention; a sea with no country takes the article's.
+pub fn location_in(cx: &Ctx, geo: &GeoContext, p: &Place, written: Span) -> Location {
+    let mut l = location(cx, p, written);
+    if p.country.is_empty() {
+        l.country = geo.countries.first().cloned();
+        l.precision = Some(GeoPrecision::Region);
+    }
+    l
+}
+
 /// The location record of a place mention.
 pub fn location(cx: &Ctx, p: &Place, written: Span) -> Location {
     let name = Some(cx.written(written)).filter(|s| !s.is_empty()).unwrap_or_else(|| p.name_ar.clone());
@@ -75,7 +85,7 @@ pub fn location(cx: &Ctx, p: &Place, written: Span) -> Location {
         name,
         name_en: Some(p.name_en.clone()).filter(|s| !s.is_empty()),
         place_id: Some(p.id.clone()),
-        country: Some(p.country.clone()),
+        country: Some(p.country.clone()).filter(|c| !c.is_empty()),
         admin1: cx.kb.admin1_name(p).map(str::to_string),
         lat: Some(p.lat),
         lon: Some(p.lon),
