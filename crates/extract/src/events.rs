@@ -507,8 +507,13 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
             continue;
         }
         let Some(kind) = cx.best_kind(n) else { continue };
-        // A state name is a place only after a locative («في العراق», «بالعراق»).
-        if kind == PlaceKind::Country && !actors.is_empty() {
+        // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
+        if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
+            continue;
+        }
+        // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
+        // («في العراق», «بالعراق»).
+        if !actors.is_empty() {
             let t_full = tok;
             let located = t_full.starts_with('ب') && !t_full.starts_with("بال") || t_full.starts_with("بال")
                 || LOCATIVE.contains(&prev)
