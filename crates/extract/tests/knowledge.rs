@@ -4,11 +4,14 @@
 //! names the entries and the rule.
 use std::collections::{HashMap, HashSet};
 
-use rasd_extract::kb::{Actor, Knowledge, Place, PlaceKind, ACTORS_TOML, PLACES_TSV};
+use rasd_extract::kb::{
+    Actor, Knowledge, Place, PlaceKind, ACTORS_TOML, CUE_ONLY_MARK, PLACES_TSV,
+};
 use rasd_text::match_key_str;
 
 fn kb() -> Knowledge {
-    Knowledge::parse(ACTORS_TOML, PLACES_TSV).unwrap_or_else(|e| panic!("built-in knowledge does not parse: {e}"))
+    Knowledge::parse(ACTORS_TOML, PLACES_TSV)
+        .unwrap_or_else(|e| panic!("built-in knowledge does not parse: {e}"))
 }
 
 /// Collect the failures of a check and fail once with all of them.
@@ -23,7 +26,7 @@ fn report(what: &str, errors: Vec<String>) {
 /// The comparison key of a name: its match key without the cue-only mark `~` and without the
 /// article «ال» at the start of any word (the matcher sees through the article).
 fn name_key(name: &str) -> String {
-    let key = match_key_str(name.trim_start_matches('~'));
+    let key = match_key_str(name.trim_start_matches(CUE_ONLY_MARK));
     key.split(' ')
         .map(|w| match w.strip_prefix("ال") {
             Some(rest) if rest.chars().count() >= 2 => rest,
@@ -130,7 +133,9 @@ const BBOX: &[(&str, f64, f64, f64, f64)] = &[
 ];
 
 fn bbox(code: &str) -> Option<(f64, f64, f64, f64)> {
-    BBOX.iter().find(|b| b.0 == code).map(|b| (b.1, b.2, b.3, b.4))
+    BBOX.iter()
+        .find(|b| b.0 == code)
+        .map(|b| (b.1, b.2, b.3, b.4))
 }
 
 fn is_code(c: &str) -> bool {
@@ -160,10 +165,15 @@ fn ids_are_unique_and_well_formed() {
         }
         let ok = !a.id.is_empty()
             && a.id.split('.').all(|p| {
-                !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
             });
         if !ok {
-            errors.push(format!("actor id {:?}: lowercase dotted words expected", a.id));
+            errors.push(format!(
+                "actor id {:?}: lowercase dotted words expected",
+                a.id
+            ));
         }
     }
     let mut seen = HashSet::new();
@@ -192,8 +202,15 @@ fn actors_have_names_kinds_and_links() {
         if let Some(c) = &a.country {
             if !is_code(c) {
                 errors.push(format!("{}: country {c:?} is not ISO 3166-1 alpha-2", a.id));
-            } else if !kb.places.iter().any(|p| p.kind == PlaceKind::Country && &p.country == c) {
-                errors.push(format!("{}: country {c} has no country row in places.tsv", a.id));
+            } else if !kb
+                .places
+                .iter()
+                .any(|p| p.kind == PlaceKind::Country && &p.country == c)
+            {
+                errors.push(format!(
+                    "{}: country {c} has no country row in places.tsv",
+                    a.id
+                ));
             }
         }
         if let Some(p) = &a.parent {
@@ -205,7 +222,10 @@ fn actors_have_names_kinds_and_links() {
         }
         for x in &a.affiliated {
             if x == &a.id || kb.actor(x).is_none() {
-                errors.push(format!("{}: affiliated {x} does not exist (or is itself)", a.id));
+                errors.push(format!(
+                    "{}: affiliated {x} does not exist (or is itself)",
+                    a.id
+                ));
             }
             if a.parent.as_deref() == Some(x.as_str()) {
                 errors.push(format!("{}: {x} is both parent and affiliated", a.id));
@@ -231,10 +251,17 @@ fn actors_have_names_kinds_and_links() {
 fn states_have_country_rows() {
     let kb = kb();
     let mut errors = Vec::new();
-    for a in kb.actors.iter().filter(|a| a.kind == rasd_extract::kb::ActorKind::State) {
+    for a in kb
+        .actors
+        .iter()
+        .filter(|a| a.kind == rasd_extract::kb::ActorKind::State)
+    {
         match &a.country {
             None => errors.push(format!("{}: a state needs its country code", a.id)),
-            Some(c) if a.id != c.to_lowercase() => errors.push(format!("{}: a state's id is its lowercase country code", a.id)),
+            Some(c) if a.id != c.to_lowercase() => errors.push(format!(
+                "{}: a state's id is its lowercase country code",
+                a.id
+            )),
             Some(_) => {}
         }
     }
@@ -244,7 +271,11 @@ fn states_have_country_rows() {
 fn is_date(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
     let num = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
-    let Some(y) = parts.first().filter(|y| num(y, 4)).and_then(|y| y.parse::<u32>().ok()) else {
+    let Some(y) = parts
+        .first()
+        .filter(|y| num(y, 4))
+        .and_then(|y| y.parse::<u32>().ok())
+    else {
         return false;
     };
     if !(1945..=2100).contains(&y) {
@@ -253,14 +284,22 @@ fn is_date(d: &str) -> bool {
     match parts.len() {
         1 => true,
         2 | 3 => {
-            let m: u32 = if num(parts[1], 2) { parts[1].parse().unwrap_or(0) } else { 0 };
+            let m: u32 = if num(parts[1], 2) {
+                parts[1].parse().unwrap_or(0)
+            } else {
+                0
+            };
             if !(1..=12).contains(&m) {
                 return false;
             }
             if parts.len() == 2 {
                 return true;
             }
-            let dd: u32 = if num(parts[2], 2) { parts[2].parse().unwrap_or(0) } else { 0 };
+            let dd: u32 = if num(parts[2], 2) {
+                parts[2].parse().unwrap_or(0)
+            } else {
+                0
+            };
             let max = match m {
                 2 if y % 4 == 0 => 29,
                 2 => 28,
@@ -282,20 +321,30 @@ fn designations_are_well_formed() {
         let mut seen = HashSet::new();
         for d in &a.designations {
             if !BY.contains(&d.by.as_str()) {
-                errors.push(format!("{}: designation by {:?} is not one of {BY:?}", a.id, d.by));
+                errors.push(format!(
+                    "{}: designation by {:?} is not one of {BY:?}",
+                    a.id, d.by
+                ));
             }
             if !seen.insert(d.by.as_str()) {
                 errors.push(format!("{}: two designations by {}", a.id, d.by));
             }
             match &d.date {
-                Some(date) if !is_date(date) => errors.push(format!("{}: designation date {date:?}", a.id)),
+                Some(date) if !is_date(date) => {
+                    errors.push(format!("{}: designation date {date:?}", a.id))
+                }
                 _ => {}
             }
         }
     }
     report("designations", errors);
     assert!(is_date("2019-04-15") && is_date("2004-10") && is_date("1997"));
-    assert!(!is_date("2019-02-30") && !is_date("2019-13") && !is_date("19-01-01") && !is_date("2019-1-5"));
+    assert!(
+        !is_date("2019-02-30")
+            && !is_date("2019-13")
+            && !is_date("19-01-01")
+            && !is_date("2019-1-5")
+    );
 }
 
 #[test]
@@ -312,16 +361,25 @@ fn places_have_admin1_and_coordinates_inside_their_country() {
         if p.country.is_empty() {
             // Seas and regions across states carry no country.
             if p.kind != PlaceKind::Region {
-                errors.push(format!("{}: only regions and seas may lack a country", p.id));
+                errors.push(format!(
+                    "{}: only regions and seas may lack a country",
+                    p.id
+                ));
             }
         } else if !is_code(&p.country) {
             errors.push(format!("{}: country {:?}", p.id, p.country));
         } else if let Some((la0, la1, lo0, lo1)) = bbox(&p.country) {
             if !(la0..=la1).contains(&p.lat) || !(lo0..=lo1).contains(&p.lon) {
-                errors.push(format!("{}: {} {} outside {}", p.id, p.lat, p.lon, p.country));
+                errors.push(format!(
+                    "{}: {} {} outside {}",
+                    p.id, p.lat, p.lon, p.country
+                ));
             }
         } else {
-            errors.push(format!("{}: no bounding box for {} in tests/knowledge.rs", p.id, p.country));
+            errors.push(format!(
+                "{}: no bounding box for {} in tests/knowledge.rs",
+                p.id, p.country
+            ));
         }
         if p.kind == PlaceKind::Country && p.id != p.country {
             errors.push(format!("{}: a country row's id is its code", p.id));
@@ -332,10 +390,13 @@ fn places_have_admin1_and_coordinates_inside_their_country() {
             }
             (Some(id), _) => match kb.place(id) {
                 None => errors.push(format!("{}: admin1 {id} does not exist", p.id)),
-                Some(a) if a.kind != PlaceKind::Admin1 => errors.push(format!("{}: admin1 {id} is a {:?}", p.id, a.kind)),
-                Some(a) if a.country != p.country => {
-                    errors.push(format!("{}: admin1 {id} is in {}, not {}", p.id, a.country, p.country))
+                Some(a) if a.kind != PlaceKind::Admin1 => {
+                    errors.push(format!("{}: admin1 {id} is a {:?}", p.id, a.kind))
                 }
+                Some(a) if a.country != p.country => errors.push(format!(
+                    "{}: admin1 {id} is in {}, not {}",
+                    p.id, a.country, p.country
+                )),
                 Some(_) => {}
             },
             (None, _) => {}
@@ -347,8 +408,12 @@ fn places_have_admin1_and_coordinates_inside_their_country() {
 #[test]
 fn every_country_of_an_admin1_has_a_country_row() {
     let kb = kb();
-    let countries: HashSet<&str> =
-        kb.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| p.country.as_str()).collect();
+    let countries: HashSet<&str> = kb
+        .places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Country)
+        .map(|p| p.country.as_str())
+        .collect();
     let errors: Vec<String> = kb
         .places
         .iter()
@@ -375,11 +440,18 @@ fn names_are_clean() {
             if n.ends_with('*') || n.ends_with('+') {
                 errors.push(format!("{id}: name {n:?} ends in matcher syntax"));
             }
-            if n.starts_with('~') && !has_arabic(n) {
+            if has_arabic(n) && n.contains(['(', ')', '[', ']']) {
+                errors.push(format!(
+                    "{id}: Arabic name {n:?} contains brackets (it would never match)"
+                ));
+            }
+            if n.starts_with(CUE_ONLY_MARK) && !has_arabic(n) {
                 errors.push(format!("{id}: cue-only mark ~ on a non-Arabic name {n:?}"));
             }
             if !keys.insert(match_key_str(n)) {
-                errors.push(format!("{id}: {n:?} repeats another name of the entry after normalisation"));
+                errors.push(format!(
+                    "{id}: {n:?} repeats another name of the entry after normalisation"
+                ));
             }
         }
     };
@@ -399,7 +471,10 @@ fn no_two_actors_share_a_name() {
     let kb = kb();
     let mut by_key: HashMap<String, Vec<&str>> = HashMap::new();
     for a in &kb.actors {
-        let mut keys: Vec<String> = std::iter::once(&a.name_ar).chain(&a.aliases_ar).map(|n| name_key(n)).collect();
+        let mut keys: Vec<String> = std::iter::once(&a.name_ar)
+            .chain(&a.aliases_ar)
+            .map(|n| name_key(n))
+            .collect();
         keys.extend(
             std::iter::once(&a.name_en)
                 .chain(&a.aliases_en)
@@ -412,8 +487,11 @@ fn no_two_actors_share_a_name() {
             by_key.entry(k).or_default().push(&a.id);
         }
     }
-    let mut errors: Vec<String> =
-        by_key.iter().filter(|(_, ids)| ids.len() > 1).map(|(k, ids)| format!("{k:?}: {}", ids.join(", "))).collect();
+    let mut errors: Vec<String> = by_key
+        .iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(k, ids)| format!("{k:?}: {}", ids.join(", ")))
+        .collect();
     errors.sort();
     report("actor names shared (rule A1 of data/README.md)", errors);
 }
@@ -425,7 +503,10 @@ fn places_sharing_a_name_are_separated_by_a_rule() {
     let kb = kb();
     let mut by_key: HashMap<String, Vec<&Place>> = HashMap::new();
     for p in &kb.places {
-        let mut keys: Vec<String> = std::iter::once(&p.name_ar).chain(&p.aliases_ar).map(|n| name_key(n)).collect();
+        let mut keys: Vec<String> = std::iter::once(&p.name_ar)
+            .chain(&p.aliases_ar)
+            .map(|n| name_key(n))
+            .collect();
         keys.sort();
         keys.dedup();
         for k in keys {
@@ -437,7 +518,10 @@ fn places_sharing_a_name_are_separated_by_a_rule() {
         for (i, a) in ps.iter().enumerate() {
             for b in ps.iter().skip(i + 1) {
                 if a.kind == b.kind && a.country == b.country && a.admin1 == b.admin1 {
-                    errors.push(format!("{k:?}: {} and {} ({:?}, {}, admin1 {:?})", a.id, b.id, a.kind, a.country, a.admin1));
+                    errors.push(format!(
+                        "{k:?}: {} and {} ({:?}, {}, admin1 {:?})",
+                        a.id, b.id, a.kind, a.country, a.admin1
+                    ));
                 }
             }
         }
@@ -461,7 +545,11 @@ fn frequent_names_resolve() {
         let k = name_key(name);
         kb.actors
             .iter()
-            .filter(|a| std::iter::once(&a.name_ar).chain(&a.aliases_ar).any(|n| name_key(n) == k))
+            .filter(|a| {
+                std::iter::once(&a.name_ar)
+                    .chain(&a.aliases_ar)
+                    .any(|n| name_key(n) == k)
+            })
             .map(|a| a.id.clone())
             .collect()
     };
@@ -488,7 +576,12 @@ fn frequent_names_resolve() {
         let k = name_key(name);
         kb.places
             .iter()
-            .filter(|p| p.kind == kind && std::iter::once(&p.name_ar).chain(&p.aliases_ar).any(|n| name_key(n) == k))
+            .filter(|p| {
+                p.kind == kind
+                    && std::iter::once(&p.name_ar)
+                        .chain(&p.aliases_ar)
+                        .any(|n| name_key(n) == k)
+            })
             .map(|p| p.id.clone())
             .collect()
     };

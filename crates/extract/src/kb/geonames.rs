@@ -33,6 +33,7 @@
 //!
 //! Malformed lines are counted and skipped; a file none of whose first
 //! [`FORMAT_PROBE_LINES`] lines can be read is rejected as not being a GeoNames dump.
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, BufRead, Write};
@@ -212,9 +213,9 @@ pub fn import<R1: BufRead, R2: BufRead, W: Write>(
         let mut released = Vec::new();
         if kind == Kind::Admin1 && has_admin1_code(row.admin1) {
             let key = (row.country.to_string(), row.admin1.to_string());
-            if !adm1.contains_key(&key) {
-                released = held.remove(&key).unwrap_or_default();
-                adm1.insert(key, row.id);
+            if let Entry::Vacant(e) = adm1.entry(key) {
+                released = held.remove(e.key()).unwrap_or_default();
+                e.insert(row.id);
             }
         }
         let name_en = clean(row.name);

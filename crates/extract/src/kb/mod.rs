@@ -18,6 +18,11 @@ use serde::Deserialize;
 
 pub mod geonames;
 
+/// Mark of a cue-only alias («~صور»): a name that is also a common word, listed so that a
+/// recogniser may match it after a cue («في»، «مدينة»، «حركة»…); as written it never matches
+/// (see `data/README.md`).
+pub const CUE_ONLY_MARK: char = '~';
+
 /// The built-in actor dictionary.
 pub const ACTORS_TOML: &str = include_str!("../../../../data/actors.toml");
 /// The built-in gazetteer.
