@@ -138,6 +138,8 @@ const NAME_STOP: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Recognizer {
     names: Matcher<NameRef>,
+    /// Match keys of place names that are common words.
+    cue_only: std::collections::HashSet<String>,
     /// The lexicon.
     pub lex: Lexicon,
 }
@@ -148,6 +150,10 @@ impl Recognizer {
         let mut pats: Vec<(String, NameRef)> = Vec::new();
         for (i, a) in kb.actors.iter().enumerate() {
             for n in std::iter::once(&a.name_ar).chain(&a.aliases_ar).chain(std::iter::once(&a.name_en)).chain(&a.aliases_en) {
+                // Common words that name an actor only in context («~فتح»): not matched bare.
+                if n.starts_with(crate::kb::CUE_ONLY_MARK) {
+                    continue;
+                }
                 // Short Latin abbreviations («US», «UN») are too ambiguous in running text.
                 if n.is_ascii() && n.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
                     continue;
@@ -155,15 +161,22 @@ impl Recognizer {
                 pats.push((n.clone(), NameRef::Actor(i)));
             }
         }
+        let mut cue_only = std::collections::HashSet::new();
         for (i, p) in kb.places.iter().enumerate() {
             for n in std::iter::once(&p.name_ar).chain(&p.aliases_ar) {
+                // «~العديد»: a common word, a place only after «في», «مدينة»….
+                if let Some(bare) = n.strip_prefix(crate::kb::CUE_ONLY_MARK) {
+                    cue_only.insert(rasd_text::match_key_str(bare));
+                    pats.push((bare.to_string(), NameRef::Place(i)));
+                    continue;
+                }
                 pats.push((n.clone(), NameRef::Place(i)));
             }
             if p.kind != PlaceKind::Locality && p.name_en.chars().count() >= 4 {
                 pats.push((p.name_en.clone(), NameRef::Place(i)));
             }
         }
-        Recognizer { names: Matcher::new(pats), lex }
+        Recognizer { names: Matcher::new(pats), lex, cue_only }
     }
 
     /// Run every recogniser over a document's text.
@@ -184,7 +197,7 @@ impl Recognizer {
         let dates = rasd_text::dates::find(&a, published);
         let mut f = Found { a, names: Vec::new(), lex, numbers, dates };
         f.names = self.known_names(&f);
-        drop_ambiguous_places(&mut f);
+        drop_ambiguous_places(&mut f, &self.cue_only);
         let mut extra = Vec::new();
         extra.extend(sources(&f));
         extra.extend(descriptors(&f));
@@ -243,8 +256,9 @@ const PLACE_INTRO: &[&str] = &[
 ];
 
 /// A common word that is also a place name is a place only after a place word.
-fn drop_ambiguous_places(f: &mut Found) {
-    let amb: Vec<Span> = f.lex(Class::Ambiguous).iter().map(|h| h.key).collect();
+fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<String>) {
+    let mut amb: Vec<Span> = f.lex(Class::Ambiguous).iter().map(|h| h.key).collect();
+    amb.extend(f.names.iter().filter(|n| cue_only.contains(f.a.key_str(n.key))).map(|n| n.key));
     let tokens = &f.a.tokens;
     let text = &f.a.key.text;
     f.names.retain(|n| {
