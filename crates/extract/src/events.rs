@@ -482,7 +482,7 @@ fn is_count(q: &rasd_text::numbers::Quantity) -> bool {
 
 /// True for numbers that count things (not years, times, percentages).
 pub fn is_count_kind(q: &rasd_text::numbers::Quantity) -> bool {
-    let _ = q; true
+    q.kind == rasd_text::numbers::NumberKind::Count
 }
 
 /// The place of a trigger: the most specific place near it in its sentence.
