@@ -276,6 +276,10 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         if cx.lex_before(Class::Hypo, h.key.start, 3).is_some_and(|x| x.value != "weak") {
             continue;
         }
+        if present && kind == TrigKind::Threat {
+            // «هذه المسيرات تهدد حياة المدنيين»: a present-tense threat describes, it does not threaten.
+            continue;
+        }
         if present && !matches!(kind, TrigKind::Threat) {
             // Habitual present («تصنفها واشنطن», «تستهدف»): no single event.
             if kind == TrigKind::Designation || kind == TrigKind::Attack || kind == TrigKind::Missile {

@@ -386,7 +386,7 @@ fn sources(f: &Found) -> Vec<Name> {
                 }
             }
         }
-        let bare = bare_head || (!modified && matches!(head.as_str(), "مصدر" | "مسوول" | "متحدث"));
+        let bare = !modified && (bare_head || matches!(head.as_str(), "مصدر" | "مسوول" | "متحدث"));
         out.push(Name { key: Span::new(h.key.start, end), kind: NameKind::Source { anonymous, bare, speaks_for, head } });
     }
     out
