@@ -195,7 +195,7 @@ fn via_position(cx: &Ctx, n: &Name) -> bool {
 fn has_lam(cx: &Ctx, n: &Name) -> bool {
     let own = prefix_of(cx, n.key);
     let i = cx.tok_at(n.key.start);
-    own.ends_with('ل') || own.ends_with("لل") || (i > 0 && cx.tok(i - 1) == "ل")
+    own.ends_with('ل') || cx.key(n.key).starts_with("لل") || (i > 0 && cx.tok(i - 1) == "ل")
 }
 
 /// «الوكالة ذاتها», «الوكالة» used as the subject of a relay.
@@ -267,7 +267,7 @@ fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
 
 /// Source text, anonymity and dictionary actor of a source name.
 fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
-    let text = cx.written(n.key);
+    let text = crate::events::written_name(cx, n);
     match &n.kind {
         NameKind::Source { anonymous, speaks_for, .. } => (text, *anonymous, *speaks_for),
         NameKind::Known { actors, .. } => (text, false, actors.first().copied()),

@@ -439,7 +439,12 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
 pub fn clause(cx: &Ctx, k: Span, ss: Span) -> Span {
     let mut start = ss.start;
     let mut end = ss.end;
-    for c in cx.f.lex_in(Class::Cue, ss).filter(|c| matches!(c.value.as_str(), "say" | "relay")) {
+    // A cue followed by «إنها», «أنه» reports the subject already named: it opens no clause.
+    let opens = |c: &&crate::recognize::LexHit| {
+        let next = cx.tok(cx.tok_from(c.key.end));
+        !matches!(next, "انه" | "انها" | "انهم" | "انهما" | "ان")
+    };
+    for c in cx.f.lex_in(Class::Cue, ss).filter(|c| matches!(c.value.as_str(), "say" | "relay")).filter(opens) {
         if c.key.end <= k.start {
             start = start.max(c.key.start);
         } else if c.key.start >= k.end {
@@ -681,9 +686,20 @@ fn is_place_use(cx: &Ctx, n: &Name) -> bool {
     LOCATIVE.contains(&prev) || (tok.starts_with('ب') && !cx.key(n.key).starts_with('ب'))
 }
 
+/// A name as written, with «لل» (ل + the article) given back its article.
+pub fn written_name(cx: &Ctx, n: &Name) -> String {
+    let w = cx.written(n.key);
+    if cx.key(n.key).starts_with("لل") {
+        if let Some(rest) = w.strip_prefix("لل") {
+            return format!("ال{rest}");
+        }
+    }
+    w
+}
+
 /// A party from a name.
 pub fn party(cx: &Ctx, n: &Name) -> Option<Party> {
-    let written = cx.written(n.key);
+    let written = written_name(cx, n);
     match cx.actor_of(n) {
         Some((_, a)) if !matches!(n.kind, NameKind::Source { .. }) => Some(Party {
             name: written,

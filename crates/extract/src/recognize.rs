@@ -207,6 +207,11 @@ impl Recognizer {
         for n in extra {
             if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
                 f.names.push(n);
+            } else if matches!(n.kind, NameKind::Descriptor { .. })
+                && f.names.iter().filter(|m| m.key.overlaps(n.key)).all(|m| n.key.contains(m.key))
+            {
+                // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
+                f.names.push(n);
             } else if matches!(n.kind, NameKind::Source { .. }) {
                 // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
                 f.names.retain(|m| !n.key.contains(m.key) || matches!(m.kind, NameKind::Source { .. }));
