@@ -334,7 +334,46 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
         let anaphoric = noun && is_definite(cx, h);
         let m = build(cx, geo, h, kind, sent, anaphoric);
-        out.push(m);
+        // «هجمات … على قواعد في حقل العمر والشدادي»: one event per place.
+        let others = if plural { coordinated_places(cx, geo, &m) } else { Vec::new() };
+        out.push(m.clone());
+        for p in others {
+            let mut x = m.clone();
+            x.place = Some(p);
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
+/// precision (facilities or towns).
+fn coordinated_places(cx: &Ctx, geo: &GeoContext, m: &Mention) -> Vec<(Span, Location, PlaceKind)> {
+    let Some((pk, _, kind)) = &m.place else { return Vec::new() };
+    if *kind > PlaceKind::Locality {
+        return Vec::new();
+    }
+    let ss = cx.sentence(m.trig);
+    let mut out = Vec::new();
+    let mut last = *pk;
+    for n in cx.f.names_in(Span::new(pk.end, ss.end)) {
+        let NameKind::Known { places, .. } = &n.kind else { continue };
+        if places.is_empty() {
+            continue;
+        }
+        // Joined by «و» right after the previous place (a modifier may stand between: «النفطي»).
+        let i = cx.tok_at(n.key.start);
+        let joined = cx.f.a.tokens.get(i).is_some_and(|t| cx.key(Span::new(t.key.start, n.key.start)) == "و")
+            && cx.dist(last, n.key) <= 1;
+        if !joined {
+            break;
+        }
+        let Some(p) = geo::choose(cx, geo, n) else { break };
+        if p.kind > PlaceKind::Locality {
+            break;
+        }
+        out.push((n.key, geo::location_in(cx, geo, p, n.key), p.kind));
+        last = n.key;
     }
     out
 }

@@ -134,9 +134,10 @@ pub fn find(cx: &Ctx, geo: &GeoContext, sentences: &[usize]) -> Vec<TollDraft> {
                 && (place.is_none() || prev.toll.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name))
                 && (killed.is_none() || prev.toll.killed.is_none() || prev.toll.killed == killed)
         });
+        // The same figure told twice (a headline and the body) for the same country is one toll.
         let same = out.iter().position(|prev| {
             place.is_some()
-                && prev.toll.place.as_ref().and_then(|p| p.place_id.as_ref()) == place.as_ref().and_then(|p| p.place_id.as_ref())
+                && prev.toll.place.as_ref().and_then(|p| p.country.as_ref()) == place.as_ref().and_then(|p| p.country.as_ref())
                 && killed.is_some()
                 && prev.toll.killed == killed
         });
