@@ -679,7 +679,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 // «نفذت قوات القيادة المركزية ضربات», «شنت إسرائيل قصفا»: a support verb, its
                 // subject, then the trigger noun.
                 let j = cx.tok_at(n.key.start);
-                j > 0 && SUPPORT_VERBS.iter().any(|v| cx.stem(j - 1).starts_with(v) || cx.tok(j - 1).starts_with(v))
+                (j.saturating_sub(2)..j).any(|k| SUPPORT_VERBS.iter().any(|v| cx.stem(k).starts_with(v) || cx.tok(k).starts_with(v)))
             }) {
                 m.actor = party(cx, n);
             } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_at(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
