@@ -682,7 +682,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 (j.saturating_sub(2)..j).any(|k| SUPPORT_VERBS.iter().any(|v| cx.stem(k).starts_with(v) || cx.tok(k).starts_with(v)))
             }) {
                 m.actor = party(cx, n);
-            } else if let Some(n) = first_after.filter(|n| cx.gap_before(n.key.start).trim().is_empty() && !matches!(cx.tok(cx.tok_at(n.key.start).wrapping_sub(1)), "علي" | "ضد")) {
+            } else if let Some(n) = first_after.filter(|n| cx.tok_at(n.key.start) == trig_end && cx.gap_before(n.key.start).trim().is_empty()) {
                 // «هجوم حماس»: the genitive after a noun is the attacker.
                 m.actor = party(cx, n);
             }

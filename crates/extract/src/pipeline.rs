@@ -219,6 +219,7 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
     // Claims whose scope holds one of the event's triggers.
     let mut claims: Vec<(String, rasd_model::Claim)> = Vec::new();
     let mut blamed = None;
+    let mut claimed_actor = false;
     // Claims are about violent events (who says an attack happened, who did it).
     let claimable = d.mentions.iter().any(|m| m.kind.violent());
     for c in raw {
@@ -267,10 +268,25 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
                 evidence: vec![cx.orig(cx.sentence(c.cue))],
             },
         ));
-        // A group claiming the attack is its actor.
-        if stance == Stance::ClaimsResponsibility && !actors.iter().any(|a| a.role == Role::Actor) {
-            actors.insert(0, ActorRef { role: Role::Actor, name: c.source.clone(), name_en: None, entity_id: c.source_actor.map(|a| cx.kb.actors[a].id.clone()) });
+        // A group claiming the attack is its actor, whatever else was guessed.
+        if stance == Stance::ClaimsResponsibility && !claimed_actor {
+            let id = c.source_actor.map(|a| cx.kb.actors[a].id.clone());
+            let already = actors.iter().any(|a| a.role == Role::Actor && a.entity_id.is_some() && a.entity_id == id);
+            if !already {
+                actors.retain(|a| a.role != Role::Actor);
+                actors.insert(0, ActorRef { role: Role::Actor, name: c.source.clone(), name_en: None, entity_id: id });
+            }
+            claimed_actor = true;
         }
+    }
+    if blamed.is_none() && !actors.iter().any(|a| a.role == Role::Actor) {
+        // «يرجح أنه تابع للميليشيات الإيرانية»: blame with no speaker.
+        blamed = d.mentions.iter().find_map(|m| {
+            let ss = cx.sentence(m.trig);
+            cx.f.lex_in(crate::lexicon::Class::Cue, ss).filter(|c| c.value == "attribute").find_map(|c| {
+                cx.f.names_in(ss).find(|n| n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 3 && cx.is_agent(n)).map(|n| n.key)
+            })
+        });
     }
     if !actors.iter().any(|a| a.role == Role::Actor) {
         if let Some(b) = blamed {
