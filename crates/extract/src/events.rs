@@ -665,7 +665,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
             } else if is_verb {
                 // «طائرة مسيرة هاجمت القوات»: a weapon before the verb is its subject, and the
                 // name after the verb is the target.
-                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| w.key.end <= h.key.start && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 2);
+                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| w.key.end <= h.key.start && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 4);
                 if weapon_subject {
                     if let Some(n) = first_after {
                         m.target = party(cx, n);

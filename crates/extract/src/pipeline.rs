@@ -269,7 +269,7 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
             },
         ));
         // A group claiming the attack is its actor, whatever else was guessed.
-        if stance == Stance::ClaimsResponsibility && !claimed_actor {
+        if c.stance == Stance::ClaimsResponsibility && !claimed_actor {
             let id = c.source_actor.map(|a| cx.kb.actors[a].id.clone());
             let already = actors.iter().any(|a| a.role == Role::Actor && a.entity_id.is_some() && a.entity_id == id);
             if !already {
