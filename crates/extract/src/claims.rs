@@ -108,6 +108,10 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             let scope_end = speech_cues.get(ci + 1).map(|n| n.key.start).unwrap_or(ss.end);
             let scope = if speech_cues.len() == 1 { *ss } else { Span::new(scope_start, scope_end) };
             let Some(src) = source_for(cx, c, *ss) else { continue };
+            // «إن المزيد من الهجمات قد تتبع…»: a forecast asserts no event.
+            if hypothetical(cx, scope) {
+                continue;
+            }
             // «وفق وسائل إعلام أمريكية» next to another source: it is the channel.
             if c.value == "per" && (cx.is_media(src) || is_media_source(cx, src)) && speech_cues.len() > 1 {
                 via = Some(cx.written(src.key));
@@ -189,6 +193,18 @@ fn via_position(cx: &Ctx, n: &Name) -> bool {
         || prev2 == "عبر"
         || prev == "ل"
         || cx.gap_before(n.key.start).contains("ل")
+}
+
+/// Does a claim's scope speak of what may happen («قد تتبع», «إذا», «سوف»)?
+fn hypothetical(cx: &Ctx, scope: Span) -> bool {
+    cx.f.lex_in(Class::Hypo, scope).any(|h| {
+        if h.value != "weak" {
+            return cx.key(h.key) != "ان";
+        }
+        // «قد» before a present verb is a possibility; before a past verb it stresses a fact.
+        let next = cx.tok(cx.tok_from(h.key.end));
+        cx.key(h.key) == "قد" && (next.starts_with('ت') || next.starts_with('ي')) && next.chars().count() > 3
+    })
 }
 
 /// A name written with the preposition «ل» («لفرانس برس», «للحرس الثوري»).

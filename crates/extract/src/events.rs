@@ -699,6 +699,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 if let Some(n) = agents.iter().find(|n| {
                     cx.actor_of(n).is_some_and(|(_, a)| a.kind == ActorKind::StateForce)
                         && m.actor.as_ref().is_none_or(|p| p.key != n.key)
+                        && n.key.start >= h.key.end
                         && cx.dist(n.key, h.key) <= 12
                 }) {
                     m.target = party(cx, n);
