@@ -252,7 +252,18 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
     match c.value.as_str() {
         "per" | "deny" => after.or(before),
         "attribute" | "unconfirmed" => before.or(after),
-        "responsibility" => after.or_else(|| in_sent.iter().copied().filter(|n| n.key.end <= c.key.start && !cx.is_media(n)).last()),
+        // «وقد أعلنت مسؤوليتها»: the group the sentence is about.
+        "responsibility" => after.or_else(|| {
+            in_sent
+                .iter()
+                .copied()
+                .filter(|n| n.key.end <= c.key.start && !cx.is_media(n))
+                .filter(|n| match cx.actor_of(n) {
+                    Some((_, a)) => a.kind == crate::kb::ActorKind::ArmedGroup,
+                    None => matches!(n.kind, NameKind::NewOrg(_) | NameKind::Descriptor { .. }),
+                })
+                .last()
+        }),
         _ => after.filter(|n| !cx.is_media(n) || !in_sent.iter().any(|m| matches!(m.kind, NameKind::Source { .. }) && m.key.start > n.key.end)).or(before),
     }
 }
