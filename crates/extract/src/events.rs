@@ -320,12 +320,12 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
                     && cx.sentence_ix(q.key) == sent
             });
             let ssp = cx.sentence(h.key);
-            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)));
+            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)) || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و')));
             let demonstrative = matches!(cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)), "تلك" | "هذه" | "هاتين" | "تلكم");
             if demonstrative {
                 continue;
             }
-            let definite = cx.key(h.key).starts_with("ال");
+            let definite = is_definite(cx, h);
             if (quantified && (spans_time || f.numbers.iter().any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
                 || (spans_time && (quantified || definite))
             {
@@ -594,7 +594,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let is_verb = !f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("noun"));
     let passive = cx.key(h.key).contains("تعرض") || f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("passive"));
     // Nationality adjective right after a trigger noun: «غارات إسرائيلية», «الضربات الجوية الأمريكية».
-    let mut nisba_actor = None;
+    let mut nisba_actor: Option<Party> = None;
     for k in trig_end..(trig_end + 3).min(f.a.tokens.len()) {
         if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| f.a.tokens[k].key.contains(x.key) || x.key.contains(f.a.tokens[k].key)) {
             if nh.value.len() == 2 {
@@ -605,6 +605,19 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         // Only through weapon words («هجوم جوي إسرائيلي»).
         if !f.lex(Class::Weapon).iter().any(|w| w.key.overlaps(f.a.tokens[k].key)) && !matches!(cx.tok(k), "جوي" | "جويه" | "صاروخي" | "الجويه" | "الجوي") {
             break;
+        }
+    }
+    // «شنت طائرات حربية إسرائيلية غارة»: a nationality adjective in the weapon phrase before.
+    if nisba_actor.is_none() {
+        for k in (trig_i.saturating_sub(3)..trig_i).rev() {
+            let tk = f.a.tokens[k].key;
+            if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| x.key.overlaps(tk)) {
+                let in_weapon = f.lex(Class::Weapon).iter().any(|w| w.key.end <= tk.start && cx.dist(w.key, tk) <= 1);
+                if in_weapon && nh.value.len() == 2 {
+                    nisba_actor = state_party(cx, &nh.value, nh.key);
+                }
+                break;
+            }
         }
     }
     let after: Vec<&&Name> = agents.iter().filter(|n| n.key.start >= h.key.end).collect();
@@ -661,6 +674,14 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
             if passive {
                 if let Some(n) = near_before {
                     m.target = party(cx, n);
+                }
+            } else if is_verb && trig_i > 0 && matches!(cx.tok(trig_i - 1), "انه" | "انها" | "انهم" | "بانه" | "بانها") {
+                // «قال الجيش الإسرائيلي إنه استهدف مبنى»: the pronoun is the speaker.
+                if let Some(n) = before.iter().rev().find(|n| {
+                    let j = cx.tok_at(n.key.start);
+                    j > 0 && cx.f.lex(Class::Cue).iter().any(|c| c.value == "say" && cx.tok_at(c.key.start) + 1 >= j && cx.tok_at(c.key.start) < j)
+                }) {
+                    m.actor = party(cx, n);
                 }
             } else if is_verb {
                 // «طائرة مسيرة هاجمت القوات»: a weapon before the verb is its subject, and the

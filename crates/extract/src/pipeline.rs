@@ -231,8 +231,11 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
         if stance == Stance::Asserts {
             if let (Some(a), Some(sa)) = (d.actor(), c.source_actor) {
                 let s = &cx.kb.actors[sa];
+                // The same body, or two bodies of the same state (the army for the state).
+                let state_like = |k: ActorKind| matches!(k, ActorKind::State | ActorKind::StateForce | ActorKind::Agency);
+                let actor_state_like = a.entity_id.as_deref().and_then(|id| cx.kb.actor(id)).is_some_and(|x| state_like(x.kind));
                 let same = a.entity_id.as_deref() == Some(s.id.as_str())
-                    || (a.country.is_some() && a.country == s.country && matches!(s.kind, ActorKind::State | ActorKind::StateForce | ActorKind::Agency));
+                    || (actor_state_like && a.country.is_some() && a.country == s.country && state_like(s.kind));
                 if same {
                     stance = Stance::ClaimsResponsibility;
                 }

@@ -492,7 +492,10 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
         while j < f.a.tokens.len() && j <= i + 3 && !gap_has_punct(f, j) {
             let u = &f.a.tokens[j];
             let uw = f.key_str(u.key);
-            if NAME_STOP.contains(&uw) || covered(u.key) || u.kind != rasd_text::tokenize::TokenKind::Arabic || uw.starts_with('و') && uw.chars().count() > 3 && j > i + 1 {
+            // «علي» is a name, «على» (folded alike) a preposition.
+            let is_prep_ala = uw == "علي" && u.orig.slice(text).is_some_and(|w| w.ends_with('ى'));
+            let name_word = uw == "علي" && !is_prep_ala;
+            if (NAME_STOP.contains(&uw) && !name_word) || covered(u.key) || u.kind != rasd_text::tokenize::TokenKind::Arabic || uw.starts_with('و') && uw.chars().count() > 3 && j > i + 1 {
                 break;
             }
             end = u.key.end;
@@ -522,8 +525,10 @@ fn new_orgs(f: &Found) -> Vec<Name> {
             if NAME_STOP.contains(&w) || known_at(f, i).is_some() && n > 0 {
                 break;
             }
-            // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة».
-            if !(w.starts_with("ال") || is_nisba(f, i).is_some()) {
+            // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة»; another
+            // head may follow («حركة سرايا الفجر»).
+            let head_word = f.lex(Class::OrgHead).iter().any(|o| o.key.overlaps(f.a.tokens[i].key));
+            if !(w.starts_with("ال") || is_nisba(f, i).is_some() || head_word) {
                 break;
             }
             end = f.a.tokens[i].key.end;

@@ -176,10 +176,13 @@ fn person_near(cx: &Ctx, ss: Span, cue: Span) -> Option<Arg> {
     // «X هو الأمين العام»: the person the sentence is about.
     let ci = cx.tok_at(cue.start);
     let copula = ci > 0 && matches!(cx.tok(ci - 1), "هو" | "وهو");
+    // Not an alias («المعروف أيضا باسم X»): X is the same person under another name.
+    let alias_cues: Vec<Span> = cx.f.lex_in(Class::Relation, ss).filter(|h| h.value == "alias_of").map(|h| h.key).collect();
     let persons: Vec<&Name> = cx
         .f
         .names_in(ss)
         .filter(|n| matches!(n.kind, NameKind::Person) || cx.actor_of(n).is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person))
+        .filter(|n| !alias_cues.iter().any(|c| c.end <= n.key.start && cx.dist(*c, n.key) <= 1))
         .collect();
     if copula {
         return persons.iter().find(|n| n.key.end <= cue.start).map(|n| arg(cx, n));
