@@ -18,7 +18,10 @@ const FIXTURES: &[&str] = &[
 ];
 
 fn corpus() -> String {
-    let bodies: Vec<&str> = FIXTURES.iter().map(|f| f.split_once("\n---\n").map(|x| x.1).unwrap_or(f)).collect();
+    let bodies: Vec<&str> = FIXTURES
+        .iter()
+        .map(|f| f.split_once("\n---\n").map(|x| x.1).unwrap_or(f))
+        .collect();
     // About 20 KB: an article of ordinary length, several times over.
     bodies.join("\n\n").repeat(8)
 }

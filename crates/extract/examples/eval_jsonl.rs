@@ -7,7 +7,9 @@ use rasd_extract::Pipeline;
 use rasd_model::{Document, IsoDate};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: eval_jsonl IN.jsonl")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: eval_jsonl IN.jsonl")?;
     let trace = std::env::args().any(|a| a == "--trace");
     let p = Pipeline::builder().trace(trace).build()?;
     let out = std::io::stdout();

@@ -41,7 +41,10 @@ pub struct RawClaim {
 }
 
 fn speech(c: &LexHit) -> bool {
-    matches!(c.value.as_str(), "say" | "relay" | "per" | "deny" | "responsibility" | "attribute")
+    matches!(
+        c.value.as_str(),
+        "say" | "relay" | "per" | "deny" | "responsibility" | "attribute"
+    )
 }
 
 /// Find the claims of a document, in text order.
@@ -52,13 +55,22 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
     for (si, ss) in f.a.sentences.iter().enumerate() {
         let cues: Vec<&LexHit> = f
             .lex_in(Class::Cue, *ss)
-            .filter(|c| !f.names.iter().any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. })))
+            .filter(|c| {
+                !f.names
+                    .iter()
+                    .any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. }))
+            })
             // Verbs take no article: «الكشف عن هويته» is no «كشف».
-            .filter(|c| !(c.value == "say" && rasd_text::clitics::has_article(prefix_of(cx, c.key))))
+            .filter(|c| {
+                !(c.value == "say" && rasd_text::clitics::has_article(prefix_of(cx, c.key)))
+            })
             .collect();
         // Media named in the sentence (for `via` and «الوكالة» references).
         let media: Vec<&Name> = f.names_in(*ss).filter(|n| cx.is_media(n)).collect();
-        let mut via = media.iter().find(|n| via_position(cx, n)).map(|n| cx.written(n.key));
+        let mut via = media
+            .iter()
+            .find(|n| via_position(cx, n))
+            .map(|n| cx.written(n.key));
         // «نقلت وكالة رويترز عن …», «وكانت الوكالة ذاتها قد نقلت عن …»: the relay's subject.
         if via.is_none() {
             for c in cues.iter().filter(|c| c.value == "relay") {
@@ -80,7 +92,10 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             stance = Stance::Unconfirmed;
         } else if cues.iter().any(|c| c.value == "deny" && !negated(c)) {
             stance = Stance::Denies;
-        } else if cues.iter().any(|c| c.value == "responsibility" && !negated(c)) {
+        } else if cues
+            .iter()
+            .any(|c| c.value == "responsibility" && !negated(c))
+        {
             stance = Stance::ClaimsResponsibility;
         } else if cues.iter().any(|c| c.value == "attribute") {
             stance = Stance::Attributes;
@@ -88,12 +103,20 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         let blamed = if stance == Stance::Attributes {
             cues.iter()
                 .filter(|c| c.value == "attribute")
-                .find_map(|c| f.names_in(*ss).find(|n| n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && cx.is_agent(n)))
+                .find_map(|c| {
+                    f.names_in(*ss).find(|n| {
+                        n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && cx.is_agent(n)
+                    })
+                })
                 .map(|n| n.key)
         } else {
             None
         };
-        let speech_cues: Vec<&LexHit> = cues.iter().copied().filter(|c| speech(c) && !negated(c)).collect();
+        let speech_cues: Vec<&LexHit> = cues
+            .iter()
+            .copied()
+            .filter(|c| speech(c) && !negated(c))
+            .collect();
         // Headline attribution: «البنتاغون: إصابة …».
         let headline = headline_source(cx, *ss);
         if speech_cues.is_empty() && headline.is_none() {
@@ -105,15 +128,27 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         }
         for (ci, c) in speech_cues.iter().enumerate() {
             let scope_start = if ci == 0 { ss.start } else { c.key.start };
-            let scope_end = speech_cues.get(ci + 1).map(|n| n.key.start).unwrap_or(ss.end);
-            let scope = if speech_cues.len() == 1 { *ss } else { Span::new(scope_start, scope_end) };
-            let Some(src) = source_for(cx, c, *ss) else { continue };
+            let scope_end = speech_cues
+                .get(ci + 1)
+                .map(|n| n.key.start)
+                .unwrap_or(ss.end);
+            let scope = if speech_cues.len() == 1 {
+                *ss
+            } else {
+                Span::new(scope_start, scope_end)
+            };
+            let Some(src) = source_for(cx, c, *ss) else {
+                continue;
+            };
             // «إن المزيد من الهجمات قد تتبع…»: a forecast asserts no event.
             if hypothetical(cx, scope) {
                 continue;
             }
             // «وفق وسائل إعلام أمريكية» next to another source: it is the channel.
-            if c.value == "per" && (cx.is_media(src) || is_media_source(cx, src)) && speech_cues.len() > 1 {
+            if c.value == "per"
+                && (cx.is_media(src) || is_media_source(cx, src))
+                && speech_cues.len() > 1
+            {
                 via = Some(cx.written(src.key));
                 continue;
             }
@@ -140,9 +175,16 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         }
         for (key, n, scope) in found {
             let (mut source, mut anonymous, mut actor) = describe(cx, n);
-            if let NameKind::Source { bare: true, head, .. } = &n.kind {
+            if let NameKind::Source {
+                bare: true, head, ..
+            } = &n.kind
+            {
                 // «المصدر», «المسؤول»: the last source of that kind; none, no claim.
-                match out.iter().rev().find(|p| source_head_lemma(&head_of(cx, p)) == *head) {
+                match out
+                    .iter()
+                    .rev()
+                    .find(|p| source_head_lemma(&head_of(cx, p)) == *head)
+                {
                     Some(prev) => {
                         source = prev.source.clone();
                         anonymous = prev.anonymous;
@@ -173,7 +215,11 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
 /// The proclitics before a key offset inside its token.
 fn prefix_of<'a>(cx: &Ctx<'a>, k: Span) -> &'a str {
     let i = cx.tok_at(k.start);
-    cx.f.a.tokens.get(i).and_then(|t| cx.f.a.key.text.get(t.key.start..k.start)).unwrap_or("")
+    cx.f.a
+        .tokens
+        .get(i)
+        .and_then(|t| cx.f.a.key.text.get(t.key.start..k.start))
+        .unwrap_or("")
 }
 
 fn head_of(cx: &Ctx, c: &RawClaim) -> String {
@@ -189,7 +235,21 @@ fn via_position(cx: &Ctx, n: &Name) -> bool {
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let prev2 = if i > 1 { cx.tok(i - 2) } else { "" };
     (tok.starts_with('ل') && !cx.key(n.key).starts_with('ل'))
-        || matches!(prev, "عبر" | "لوكاله" | "وكاله" | "موقع" | "قناه" | "لقناه" | "لموقع" | "لصحيفه" | "صحيفه" | "قنوات" | "نقله" | "نقلته")
+        || matches!(
+            prev,
+            "عبر"
+                | "لوكاله"
+                | "وكاله"
+                | "موقع"
+                | "قناه"
+                | "لقناه"
+                | "لموقع"
+                | "لصحيفه"
+                | "صحيفه"
+                | "قنوات"
+                | "نقله"
+                | "نقلته"
+        )
         || prev2 == "عبر"
         || prev == "ل"
         || cx.gap_before(n.key.start).contains("ل")
@@ -203,7 +263,9 @@ fn hypothetical(cx: &Ctx, scope: Span) -> bool {
         }
         // «قد» before a present verb is a possibility; before a past verb it stresses a fact.
         let next = cx.tok(cx.tok_from(h.key.end));
-        cx.key(h.key) == "قد" && (next.starts_with('ت') || next.starts_with('ي')) && next.chars().count() > 3
+        cx.key(h.key) == "قد"
+            && (next.starts_with('ت') || next.starts_with('ي'))
+            && next.chars().count() > 3
     })
 }
 
@@ -216,27 +278,36 @@ fn has_lam(cx: &Ctx, n: &Name) -> bool {
 
 /// «الوكالة ذاتها», «الوكالة» used as the subject of a relay.
 fn sentence_mentions_agency(cx: &Ctx, ss: Span) -> bool {
-    (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| matches!(cx.tok(i), "الوكاله" | "للوكاله" | "والوكاله"))
+    (cx.tok_from(ss.start)..cx.tok_from(ss.end))
+        .any(|i| matches!(cx.tok(i), "الوكاله" | "للوكاله" | "والوكاله"))
 }
 
 fn is_media_source(cx: &Ctx, n: &Name) -> bool {
-    matches!(&n.kind, NameKind::Source { head, .. } if head.starts_with("وسايل")) || cx.key(n.key).starts_with("وسايل")
+    matches!(&n.kind, NameKind::Source { head, .. } if head.starts_with("وسايل"))
+        || cx.key(n.key).starts_with("وسايل")
 }
 
 /// The name that says something through a cue.
 fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
     let f = cx.f;
     let speaker = |n: &&Name| {
-        matches!(n.kind, NameKind::Source { .. } | NameKind::Person | NameKind::NewOrg(_))
-            || (cx.is_agent(n) && !matches!(n.kind, NameKind::Descriptor { .. }))
+        matches!(
+            n.kind,
+            NameKind::Source { .. } | NameKind::Person | NameKind::NewOrg(_)
+        ) || (cx.is_agent(n) && !matches!(n.kind, NameKind::Descriptor { .. }))
             || cx.is_media(n)
     };
     let in_sent: Vec<&Name> = f.names_in(ss).filter(speaker).collect();
     // Relays: the source follows «عن».
     if c.value == "relay" {
-        let an = (cx.tok_from(c.key.end)..cx.tok_from(ss.end)).find(|&i| cx.tok(i) == "عن").map(|i| cx.f.a.tokens[i].key.end);
+        let an = (cx.tok_from(c.key.end)..cx.tok_from(ss.end))
+            .find(|&i| cx.tok(i) == "عن")
+            .map(|i| cx.f.a.tokens[i].key.end);
         if let Some(from) = an {
-            return in_sent.iter().copied().find(|n| n.key.start >= from && !via_position(cx, n));
+            return in_sent
+                .iter()
+                .copied()
+                .find(|n| n.key.start >= from && !via_position(cx, n));
         }
     }
     // After the cue (verb-subject order), skipping agencies in a `via` position and addressees
@@ -248,7 +319,10 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
             && !(c.value == "say" && has_lam(cx, n))
     });
     // Before the cue (subject-verb order), in the same clause.
-    let before = in_sent.iter().copied().filter(|n| n.key.end <= c.key.start && cx.dist(n.key, c.key) <= 5).last();
+    let before = in_sent
+        .iter()
+        .copied()
+        .rfind(|n| n.key.end <= c.key.start && cx.dist(n.key, c.key) <= 5);
     match c.value.as_str() {
         "per" | "deny" => after.or(before),
         "attribute" | "unconfirmed" => before.or(after),
@@ -262,9 +336,16 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
                     Some((_, a)) => a.kind == crate::kb::ActorKind::ArmedGroup,
                     None => matches!(n.kind, NameKind::NewOrg(_) | NameKind::Descriptor { .. }),
                 })
-                .last()
+                .next_back()
         }),
-        _ => after.filter(|n| !cx.is_media(n) || !in_sent.iter().any(|m| matches!(m.kind, NameKind::Source { .. }) && m.key.start > n.key.end)).or(before),
+        _ => after
+            .filter(|n| {
+                !cx.is_media(n)
+                    || !in_sent.iter().any(|m| {
+                        matches!(m.kind, NameKind::Source { .. }) && m.key.start > n.key.end
+                    })
+            })
+            .or(before),
     }
 }
 
@@ -277,7 +358,9 @@ fn headline_source<'a>(cx: &Ctx<'a>, ss: Span) -> Option<&'a Name> {
 
 /// «وآخر عسكري» after a source: another source of the same head.
 fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
-    let NameKind::Source { head, .. } = &n.kind else { return None };
+    let NameKind::Source { head, .. } = &n.kind else {
+        return None;
+    };
     let i = cx.tok_from(n.key.end);
     if !matches!(cx.tok(i), "واخر" | "واخرين") {
         return None;
@@ -289,14 +372,21 @@ fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
         "مسوول" => "مسؤول",
         other => other,
     };
-    Some((Span::new(cx.f.a.tokens[i].key.start, adj.key.end), format!("{head_text} {adj_text}")))
+    Some((
+        Span::new(cx.f.a.tokens[i].key.start, adj.key.end),
+        format!("{head_text} {adj_text}"),
+    ))
 }
 
 /// Source text, anonymity and dictionary actor of a source name.
 fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
     let text = crate::events::written_name(cx, n);
     match &n.kind {
-        NameKind::Source { anonymous, speaks_for, .. } => (text, *anonymous, *speaks_for),
+        NameKind::Source {
+            anonymous,
+            speaks_for,
+            ..
+        } => (text, *anonymous, *speaks_for),
         NameKind::Known { actors, .. } => (text, false, actors.first().copied()),
         NameKind::Descriptor { .. } => (text, true, None),
         _ => (text, false, None),

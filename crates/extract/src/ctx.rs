@@ -30,17 +30,31 @@ impl<'a> Ctx<'a> {
 
     /// Index of the last token that ends at or before a key offset, if any.
     pub fn tok_before(&self, off: usize) -> Option<usize> {
-        self.f.a.tokens.partition_point(|t| t.key.end <= off).checked_sub(1)
+        self.f
+            .a
+            .tokens
+            .partition_point(|t| t.key.end <= off)
+            .checked_sub(1)
     }
 
     /// Token key text.
     pub fn tok(&self, i: usize) -> &'a str {
-        self.f.a.tokens.get(i).map(|t| self.f.a.key_str(t.key)).unwrap_or("")
+        self.f
+            .a
+            .tokens
+            .get(i)
+            .map(|t| self.f.a.key_str(t.key))
+            .unwrap_or("")
     }
 
     /// Token stem (without proclitics).
     pub fn stem(&self, i: usize) -> &'a str {
-        self.f.a.tokens.get(i).map(|t| self.f.a.key_str(t.stem)).unwrap_or("")
+        self.f
+            .a
+            .tokens
+            .get(i)
+            .map(|t| self.f.a.key_str(t.stem))
+            .unwrap_or("")
     }
 
     /// Token distance between two key spans (0 when adjacent or overlapping).
@@ -53,7 +67,11 @@ impl<'a> Ctx<'a> {
 
     /// The sentence span holding a key span.
     pub fn sentence(&self, s: Span) -> Span {
-        self.f.a.sentence_of(s.start).map(|i| self.f.a.sentences[i]).unwrap_or(s)
+        self.f
+            .a
+            .sentence_of(s.start)
+            .map(|i| self.f.a.sentences[i])
+            .unwrap_or(s)
     }
 
     /// Index of the sentence holding a key span.
@@ -79,16 +97,27 @@ impl<'a> Ctx<'a> {
     /// The key text of the gap before the token at key offset `off` (back to the previous token).
     pub fn gap_before(&self, off: usize) -> &'a str {
         let i = self.tok_from(off);
-        let prev_end = if i == 0 { 0 } else { self.f.a.tokens[i - 1].key.end };
+        let prev_end = if i == 0 {
+            0
+        } else {
+            self.f.a.tokens[i - 1].key.end
+        };
         self.f.a.key.text.get(prev_end..off).unwrap_or("")
     }
 
     /// True when a lexicon hit of `class` lies within `n` tokens before key offset `off`, in the same sentence.
-    pub fn lex_before(&self, class: Class, off: usize, n: usize) -> Option<&'a crate::recognize::LexHit> {
+    pub fn lex_before(
+        &self,
+        class: Class,
+        off: usize,
+        n: usize,
+    ) -> Option<&'a crate::recognize::LexHit> {
         let sent = self.sentence(Span::new(off, off));
         let i = self.tok_from(off);
         self.f.lex(class).iter().rev().find(|h| {
-            h.key.end <= off && h.key.start >= sent.start && i.saturating_sub(self.tok_at(h.key.start)) <= n
+            h.key.end <= off
+                && h.key.start >= sent.start
+                && i.saturating_sub(self.tok_at(h.key.start)) <= n
         })
     }
 
@@ -96,7 +125,10 @@ impl<'a> Ctx<'a> {
     pub fn actor_of(&self, n: &Name) -> Option<(usize, &'a Actor)> {
         match &n.kind {
             NameKind::Known { actors, .. } => actors.first().map(|&i| (i, &self.kb.actors[i])),
-            NameKind::Source { speaks_for: Some(i), .. } => Some((*i, &self.kb.actors[*i])),
+            NameKind::Source {
+                speaks_for: Some(i),
+                ..
+            } => Some((*i, &self.kb.actors[*i])),
             _ => None,
         }
     }
@@ -113,11 +145,15 @@ impl<'a> Ctx<'a> {
     pub fn is_agent(&self, n: &Name) -> bool {
         match &n.kind {
             NameKind::Known { actors, places } => {
-                actors.iter().any(|&i| self.kb.actors[i].kind != ActorKind::Media) && !actors.is_empty() && {
-                    // A state name used as a place («في العراق») is not an agent there.
-                    let _ = places;
-                    true
-                }
+                actors
+                    .iter()
+                    .any(|&i| self.kb.actors[i].kind != ActorKind::Media)
+                    && !actors.is_empty()
+                    && {
+                        // A state name used as a place («في العراق») is not an agent there.
+                        let _ = places;
+                        true
+                    }
             }
             NameKind::Descriptor { .. } | NameKind::NewOrg(_) | NameKind::Person => true,
             NameKind::Source { .. } => false,
@@ -137,7 +173,10 @@ impl<'a> Ctx<'a> {
                 .and_then(|&i| self.kb.actors[i].country.clone())
                 .or_else(|| places.first().map(|&i| self.kb.places[i].country.clone())),
             NameKind::Descriptor { country, .. } => country.clone(),
-            NameKind::Source { speaks_for: Some(i), .. } => self.kb.actors[*i].country.clone(),
+            NameKind::Source {
+                speaks_for: Some(i),
+                ..
+            } => self.kb.actors[*i].country.clone(),
             _ => None,
         }
     }

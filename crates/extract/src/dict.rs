@@ -77,16 +77,27 @@ impl<T: Clone> Matcher<T> {
             if let Some(rest) = key.strip_prefix("ال") {
                 if rest.chars().next().is_some_and(is_arabic_letter) && rest.chars().count() >= 2 {
                     keys.push(format!("لل{rest}"));
-                    pats.push(Pat { payload: payload.clone(), tail, article: true });
+                    pats.push(Pat {
+                        payload: payload.clone(),
+                        tail,
+                        article: true,
+                    });
                 }
             }
             keys.push(key);
-            pats.push(Pat { payload, tail, article });
+            pats.push(Pat {
+                payload,
+                tail,
+                article,
+            });
         }
         let ac = if keys.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&keys).ok()
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .ok()
         };
         Matcher { ac, pats }
     }
@@ -121,7 +132,9 @@ impl<T: Clone> Matcher<T> {
 
     /// Every valid hit, overlapping ones included (several payloads may share a span).
     pub fn find_overlapping<'a>(&'a self, a: &Analyzed) -> Vec<Hit<'a, T>> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let text = a.key.text.as_str();
         let mut out = Vec::new();
         for m in ac.find_overlapping_iter(text) {
@@ -129,7 +142,9 @@ impl<T: Clone> Matcher<T> {
             let (s, e) = (m.start(), m.end());
             // The token that holds the start.
             let ti = a.token_at(s);
-            let Some(tok) = a.tokens.get(ti) else { continue };
+            let Some(tok) = a.tokens.get(ti) else {
+                continue;
+            };
             if tok.key.start > s {
                 // Starts in a gap (punctuation): allowed only if the pattern starts with it.
                 continue;
@@ -140,18 +155,31 @@ impl<T: Clone> Matcher<T> {
             }
             // The token that holds the end.
             let te = a.token_at(e.saturating_sub(1));
-            let Some(end_tok) = a.tokens.get(te) else { continue };
+            let Some(end_tok) = a.tokens.get(te) else {
+                continue;
+            };
             let ok_end = match pat.tail {
                 Tail::Prefix => true,
                 Tail::Exact => end_tok.key.end == e || end_tok.key.start >= e,
-                Tail::Enclitic => e <= end_tok.key.end && is_enclitic(&text[e.min(end_tok.key.end)..end_tok.key.end]),
+                Tail::Enclitic => {
+                    e <= end_tok.key.end
+                        && is_enclitic(&text[e.min(end_tok.key.end)..end_tok.key.end])
+                }
             };
             if !ok_end {
                 continue;
             }
             // A prefix pattern covers the rest of its word.
-            let e = if pat.tail == Tail::Prefix { e.max(end_tok.key.end) } else { e };
-            out.push(Hit { key: Span::new(s, e), with_clitics: Span::new(tok.key.start, e), payload: &pat.payload });
+            let e = if pat.tail == Tail::Prefix {
+                e.max(end_tok.key.end)
+            } else {
+                e
+            };
+            out.push(Hit {
+                key: Span::new(s, e),
+                with_clitics: Span::new(tok.key.start, e),
+                payload: &pat.payload,
+            });
         }
         out
     }
@@ -165,14 +193,29 @@ mod tests {
     fn hits(pats: &[&str], text: &str) -> Vec<String> {
         let m = Matcher::new(pats.iter().map(|p| (*p, ())));
         let a = analyze(text);
-        m.find(&a).iter().map(|h| a.key.to_original(h.key).slice(text).unwrap_or("").to_string()).collect()
+        m.find(&a)
+            .iter()
+            .map(|h| {
+                a.key
+                    .to_original(h.key)
+                    .slice(text)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
     }
 
     #[test]
     fn sees_through_proclitics() {
         assert_eq!(hits(&["وكالة"], "قال لوكالة الأنباء"), ["وكالة"]);
-        assert_eq!(hits(&["طائرة مسيرة"], "هجوم وبطائرة مسيّرة"), ["طائرة مسيّرة"]);
-        assert_eq!(hits(&["العراق"], "وصل للعراق والعراق"), ["للعراق", "العراق"]);
+        assert_eq!(
+            hits(&["طائرة مسيرة"], "هجوم وبطائرة مسيّرة"),
+            ["طائرة مسيّرة"]
+        );
+        assert_eq!(
+            hits(&["العراق"], "وصل للعراق والعراق"),
+            ["للعراق", "العراق"]
+        );
     }
 
     #[test]
@@ -191,6 +234,12 @@ mod tests {
 
     #[test]
     fn longest_wins() {
-        assert_eq!(hits(&["العراق", "المقاومة الإسلامية في العراق"], "تبنت المقاومة الإسلامية في العراق"), ["المقاومة الإسلامية في العراق"]);
+        assert_eq!(
+            hits(
+                &["العراق", "المقاومة الإسلامية في العراق"],
+                "تبنت المقاومة الإسلامية في العراق"
+            ),
+            ["المقاومة الإسلامية في العراق"]
+        );
     }
 }

@@ -7,14 +7,45 @@ use crate::kb::{ActorKind, PlaceKind};
 use crate::recognize::{entity_type, NameKind};
 
 /// Media that are platforms, not outlets: they carry claims but are no entity of the story.
-const PLATFORMS: &[&str] = &["تلغرام", "تيليغرام", "تليغرام", "اكس", "تويتر", "فيسبوك", "يوتيوب", "انستغرام", "تيك توك", "واتساب"];
+const PLATFORMS: &[&str] = &[
+    "تلغرام",
+    "تيليغرام",
+    "تليغرام",
+    "اكس",
+    "تويتر",
+    "فيسبوك",
+    "يوتيوب",
+    "انستغرام",
+    "تيك توك",
+    "واتساب",
+];
 
 /// Words that open the name of a part of a country («غرب العراق»): geography, not an entity.
-const DIRECTIONS: &[&str] = &["شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"];
+const DIRECTIONS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
 
 /// Opening words of a state's generic armed forces («القوات الأميركية», «الجيش الإسرائيلي»):
 /// in the entity list they stand for the state, as analysts code them.
-const GENERIC_FORCES: &[&str] = &["القوات", "قوات", "الجيش", "جيش", "الدفاعات", "سلاح", "البحريه", "الطيران", "القوات الامنيه"];
+const GENERIC_FORCES: &[&str] = &[
+    "القوات",
+    "قوات",
+    "الجيش",
+    "جيش",
+    "الدفاعات",
+    "سلاح",
+    "البحريه",
+    "الطيران",
+    "القوات الامنيه",
+];
 
 /// The state an actor stands for in the entity list, when it is a state's generic force.
 fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Actor {
@@ -31,7 +62,11 @@ fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Act
         .as_deref()
         .and_then(|p| cx.kb.actor(p))
         .filter(|p| p.kind == ActorKind::State)
-        .or_else(|| cx.kb.actors.iter().find(|s| s.kind == ActorKind::State && s.country == a.country && a.country.is_some()));
+        .or_else(|| {
+            cx.kb.actors.iter().find(|s| {
+                s.kind == ActorKind::State && s.country == a.country && a.country.is_some()
+            })
+        });
     state.unwrap_or(a)
 }
 
@@ -45,7 +80,14 @@ fn actor_entity(a: &crate::kb::Actor) -> Entity {
         mentions: Vec::new(),
         new: false,
         country: a.country.clone(),
-        designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+        designations: a
+            .designations
+            .iter()
+            .map(|d| Designation {
+                by: d.by.clone(),
+                date: d.date.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -58,7 +100,10 @@ fn fold_new_into_known(out: &mut Vec<(Entity, Vec<Span>)>) {
         if out[i].0.new && out[i].0.kind != EntityType::Person {
             let k = key(&out[i].0.name);
             let target = out.iter().position(|(e, _)| {
-                !e.new && std::iter::once(&e.name).chain(&e.aliases).any(|n| key(n).starts_with(&format!("{k} ")) || key(n) == k)
+                !e.new
+                    && std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .any(|n| key(n).starts_with(&format!("{k} ")) || key(n) == k)
             });
             if let Some(t) = target {
                 let (e, spans) = out.remove(i);
@@ -78,7 +123,11 @@ fn fold_new_into_known(out: &mut Vec<(Entity, Vec<Span>)>) {
 pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
     let mut out: Vec<(Entity, Vec<Span>)> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
-    let mut add = |id: String, e: Entity, key: Span| match keys.iter().position(|k| *k == id).map(|i| &mut out[i]) {
+    let mut add = |id: String, e: Entity, key: Span| match keys
+        .iter()
+        .position(|k| *k == id)
+        .map(|i| &mut out[i])
+    {
         Some((x, spans)) => {
             spans.push(key);
             for a in e.aliases {
@@ -99,10 +148,13 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                 if let Some(&ai) = actors.first() {
                     let a = standing_for(cx, &cx.kb.actors[ai]);
                     let ak = rasd_text::match_key_str(&a.name_ar);
-                    if a.kind == ActorKind::Media && PLATFORMS.iter().any(|p| ak.split(' ').any(|w| w == *p)) {
+                    if a.kind == ActorKind::Media
+                        && PLATFORMS.iter().any(|p| ak.split(' ').any(|w| w == *p))
+                    {
                         continue;
                     }
-                    let mut aliases: Vec<String> = a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect();
+                    let mut aliases: Vec<String> =
+                        a.aliases_ar.iter().chain(&a.aliases_en).cloned().collect();
                     if written != a.name_ar && !aliases.contains(&written) {
                         aliases.insert(0, written.clone());
                     }
@@ -115,21 +167,41 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                         mentions: Vec::new(),
                         new: false,
                         country: a.country.clone(),
-                        designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+                        designations: a
+                            .designations
+                            .iter()
+                            .map(|d| Designation {
+                                by: d.by.clone(),
+                                date: d.date.clone(),
+                            })
+                            .collect(),
                     };
                     add(a.id.clone(), e, n.key);
                 } else if let Some(&pi) = places.first() {
                     let p = &cx.kb.places[pi];
                     let pk = rasd_text::match_key_str(&p.name_ar);
-                    if p.kind >= PlaceKind::Admin1 && pk.split(' ').next().is_some_and(|w| DIRECTIONS.contains(&w)) {
+                    if p.kind >= PlaceKind::Admin1
+                        && pk
+                            .split(' ')
+                            .next()
+                            .is_some_and(|w| DIRECTIONS.contains(&w))
+                    {
                         // «غرب العراق» names a part of a state: the state is mentioned.
-                        if let Some(a) = cx.kb.actors.iter().find(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(p.country.as_str())) {
+                        if let Some(a) = cx.kb.actors.iter().find(|a| {
+                            a.kind == ActorKind::State
+                                && a.country.as_deref() == Some(p.country.as_str())
+                        }) {
                             add(a.id.clone(), actor_entity(a), n.key);
                         }
                         continue;
                     }
-                    let kind = if p.kind == PlaceKind::Country { EntityType::State } else { EntityType::Place };
-                    let mut aliases: Vec<String> = p.aliases_ar.iter().chain(&p.aliases_en).cloned().collect();
+                    let kind = if p.kind == PlaceKind::Country {
+                        EntityType::State
+                    } else {
+                        EntityType::Place
+                    };
+                    let mut aliases: Vec<String> =
+                        p.aliases_ar.iter().chain(&p.aliases_en).cloned().collect();
                     if written != p.name_ar && !aliases.contains(&written) {
                         aliases.insert(0, written.clone());
                     }
@@ -149,7 +221,10 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                     add(id, e, n.key);
                 }
             }
-            NameKind::Source { speaks_for: Some(ai), .. } => {
+            NameKind::Source {
+                speaks_for: Some(ai),
+                ..
+            } => {
                 let a = standing_for(cx, &cx.kb.actors[*ai]);
                 let e = Entity {
                     id: a.id.clone(),
@@ -160,7 +235,14 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                     mentions: Vec::new(),
                     new: false,
                     country: a.country.clone(),
-                    designations: a.designations.iter().map(|d| Designation { by: d.by.clone(), date: d.date.clone() }).collect(),
+                    designations: a
+                        .designations
+                        .iter()
+                        .map(|d| Designation {
+                            by: d.by.clone(),
+                            date: d.date.clone(),
+                        })
+                        .collect(),
                 };
                 add(a.id.clone(), e, n.key);
             }

@@ -101,7 +101,10 @@ impl TrigKind {
 
     /// Kinds that only add to an attack told elsewhere (an interception, a fall, a death toll).
     fn secondary(self) -> bool {
-        matches!(self, TrigKind::Intercept | TrigKind::Crash | TrigKind::Kill | TrigKind::Explosion)
+        matches!(
+            self,
+            TrigKind::Intercept | TrigKind::Crash | TrigKind::Kill | TrigKind::Explosion
+        )
     }
 }
 
@@ -173,7 +176,10 @@ impl Draft {
 
     /// The most specific place of the event.
     pub fn place(&self) -> Option<&(Span, Location, PlaceKind)> {
-        self.mentions.iter().filter_map(|m| m.place.as_ref()).min_by_key(|p| p.2)
+        self.mentions
+            .iter()
+            .filter_map(|m| m.place.as_ref())
+            .min_by_key(|p| p.2)
     }
 
     /// The actor.
@@ -188,13 +194,21 @@ impl Draft {
 
     /// The primary (non-secondary) kinds of its triggers.
     fn primary(&self) -> Vec<TrigKind> {
-        self.mentions.iter().map(|m| m.kind).filter(|k| !k.secondary()).collect()
+        self.mentions
+            .iter()
+            .map(|m| m.kind)
+            .filter(|k| !k.secondary())
+            .collect()
     }
 
     /// The event type from triggers and weapons.
     pub fn kind(&self) -> EventType {
         let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
-        let weapons: Vec<Weapon> = self.mentions.iter().flat_map(|m| m.weapons.iter().copied()).collect();
+        let weapons: Vec<Weapon> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.weapons.iter().copied())
+            .collect();
         let has = |k: TrigKind| kinds.contains(&k);
         let w = |x: Weapon| weapons.contains(&x);
         for (k, t) in [
@@ -209,20 +223,32 @@ impl Draft {
                 return t;
             }
         }
-        if has(TrigKind::Suicide) || (w(Weapon::ExplosiveBelt) && !w(Weapon::Drone) && !w(Weapon::Aircraft)) {
+        if has(TrigKind::Suicide)
+            || (w(Weapon::ExplosiveBelt) && !w(Weapon::Drone) && !w(Weapon::Aircraft))
+        {
             return EventType::SuicideBomb;
         }
         if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
             return EventType::AirDroneStrike;
         }
-        if [Weapon::Rocket, Weapon::BallisticMissile, Weapon::CruiseMissile, Weapon::Mortar, Weapon::Artillery]
-            .iter()
-            .any(|x| w(*x))
+        if [
+            Weapon::Rocket,
+            Weapon::BallisticMissile,
+            Weapon::CruiseMissile,
+            Weapon::Mortar,
+            Weapon::Artillery,
+        ]
+        .iter()
+        .any(|x| w(*x))
             || has(TrigKind::Missile)
         {
             return EventType::MissileArtillery;
         }
-        if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine].iter().any(|x| w(*x)) || has(TrigKind::Explosive) {
+        if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine]
+            .iter()
+            .any(|x| w(*x))
+            || has(TrigKind::Explosive)
+        {
             return EventType::RemoteExplosive;
         }
         if has(TrigKind::Clash) {
@@ -237,13 +263,45 @@ impl Draft {
 }
 
 /// Words after a verb that make it habitual, not one event.
-const HABITUAL: &[&str] = &["مرارا", "تكرارا", "باستمرار", "مرات", "دايما", "المتكرره", "متكرره", "اليوميه"];
+const HABITUAL: &[&str] = &[
+    "مرارا",
+    "تكرارا",
+    "باستمرار",
+    "مرات",
+    "دايما",
+    "المتكرره",
+    "متكرره",
+    "اليوميه",
+];
 /// Words that make plural triggers an aggregate over time.
-const SPAN_WORDS: &[&str] = &["منذ", "خلال", "حتي", "طوال", "الاعوام", "الاشهر", "السنوات", "الماضيه", "الماضي"];
+const SPAN_WORDS: &[&str] = &[
+    "منذ",
+    "خلال",
+    "حتي",
+    "طوال",
+    "الاعوام",
+    "الاشهر",
+    "السنوات",
+    "الماضيه",
+    "الماضي",
+];
 /// Verbs that carry a trigger noun after their subject («شنت X غارات», «نفذت X ضربات»).
 const SUPPORT_VERBS: &[&str] = &["شن", "نفذ", "اطلق", "وجه", "ارتكب"];
 /// Prepositions that introduce where something happened.
-const LOCATIVE: &[&str] = &["في", "علي", "فوق", "قرب", "داخل", "عند", "قبالة", "قباله", "بمنطقه", "بالقرب", "محيط", "ضد"];
+const LOCATIVE: &[&str] = &[
+    "في",
+    "علي",
+    "فوق",
+    "قرب",
+    "داخل",
+    "عند",
+    "قبالة",
+    "قباله",
+    "بمنطقه",
+    "بالقرب",
+    "محيط",
+    "ضد",
+];
 
 /// Find the event mentions of a document.
 pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Mention> {
@@ -252,14 +310,19 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
     let mut out = Vec::new();
     for (ti, h) in triggers.iter().enumerate() {
         let mut parts = h.value.split(',');
-        let Some(kind) = parts.next().and_then(TrigKind::parse) else { continue };
+        let Some(kind) = parts.next().and_then(TrigKind::parse) else {
+            continue;
+        };
         let feats: Vec<&str> = parts.collect();
         let present = feats.contains(&"present");
         let plural = feats.contains(&"plural");
         let noun = feats.contains(&"noun");
         let sent = cx.sentence_ix(h.key);
         // Inside a name («وزارة الدفاع», «قوات التحالف»)? Skip.
-        if f.names.iter().any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. })) {
+        if f.names
+            .iter()
+            .any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. }))
+        {
             continue;
         }
         // Casualty words in toll sentences belong to the toll.
@@ -270,10 +333,16 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             continue;
         }
         // Negated or hypothetical.
-        if cx.lex_before(Class::Neg, h.key.start, 1).is_some_and(|n| n.value != "none") {
+        if cx
+            .lex_before(Class::Neg, h.key.start, 1)
+            .is_some_and(|n| n.value != "none")
+        {
             continue;
         }
-        if cx.lex_before(Class::Hypo, h.key.start, 3).is_some_and(|x| x.value != "weak") {
+        if cx
+            .lex_before(Class::Hypo, h.key.start, 3)
+            .is_some_and(|x| x.value != "weak")
+        {
             continue;
         }
         if present && kind == TrigKind::Threat {
@@ -282,14 +351,19 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
         if present && !matches!(kind, TrigKind::Threat) {
             // Habitual present («تصنفها واشنطن», «تستهدف»): no single event.
-            if kind == TrigKind::Designation || kind == TrigKind::Attack || kind == TrigKind::Missile {
+            if kind == TrigKind::Designation
+                || kind == TrigKind::Attack
+                || kind == TrigKind::Missile
+            {
                 continue;
             }
         }
         // Inside a threat's scope: «هددت بمواصلة مهاجمة…».
         if kind != TrigKind::Threat
             && triggers[..ti].iter().rev().take(3).any(|p| {
-                p.value.starts_with("threat") && cx.sentence_ix(p.key) == sent && cx.dist(p.key, h.key) <= 4
+                p.value.starts_with("threat")
+                    && cx.sentence_ix(p.key) == sent
+                    && cx.dist(p.key, h.key) <= 4
             })
         {
             continue;
@@ -298,7 +372,9 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             let ti_ = cx.tok_at(h.key.start);
             let w = cx.tok(ti_);
-            if noun && (w.starts_with("لاستهداف") || w.starts_with("لمهاجمه") || w.starts_with("لضرب")) {
+            if noun
+                && (w.starts_with("لاستهداف") || w.starts_with("لمهاجمه") || w.starts_with("لضرب"))
+            {
                 continue;
             }
             // «المزيد من الهجمات»: more to come, not an event.
@@ -308,7 +384,10 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
         // Habitual verbs: «هاجمت مرارا وتكرارا».
         let next = cx.tok_from(h.key.end);
-        if HABITUAL.iter().any(|w| cx.tok(next) == *w || cx.stem(next) == *w) {
+        if HABITUAL
+            .iter()
+            .any(|w| cx.tok(next) == *w || cx.stem(next) == *w)
+        {
             continue;
         }
         // Aggregates: «لخمس هجمات», «عشرات الهجمات», «مئات الضربات منذ…».
@@ -320,13 +399,23 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
                     && cx.sentence_ix(q.key) == sent
             });
             let ssp = cx.sentence(h.key);
-            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| SPAN_WORDS.contains(&cx.tok(i)) || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و')));
-            let demonstrative = matches!(cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)), "تلك" | "هذه" | "هاتين" | "تلكم");
+            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| {
+                SPAN_WORDS.contains(&cx.tok(i))
+                    || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و'))
+            });
+            let demonstrative = matches!(
+                cx.tok(cx.tok_at(h.key.start).wrapping_sub(1)),
+                "تلك" | "هذه" | "هاتين" | "تلكم"
+            );
             if demonstrative {
                 continue;
             }
             let definite = is_definite(cx, h);
-            if (quantified && (spans_time || f.numbers.iter().any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
+            if (quantified
+                && (spans_time
+                    || f.numbers
+                        .iter()
+                        .any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
                 || (spans_time && (quantified || definite))
             {
                 continue;
@@ -335,7 +424,11 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         let anaphoric = noun && is_definite(cx, h);
         let m = build(cx, geo, h, kind, sent, anaphoric);
         // «هجمات … على قواعد في حقل العمر والشدادي»: one event per place.
-        let others = if plural { coordinated_places(cx, geo, &m) } else { Vec::new() };
+        let others = if plural {
+            coordinated_places(cx, geo, &m)
+        } else {
+            Vec::new()
+        };
         out.push(m.clone());
         for p in others {
             let mut x = m.clone();
@@ -349,7 +442,9 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
 /// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
 /// precision (facilities or towns).
 fn coordinated_places(cx: &Ctx, geo: &GeoContext, m: &Mention) -> Vec<(Span, Location, PlaceKind)> {
-    let Some((pk, _, kind)) = &m.place else { return Vec::new() };
+    let Some((pk, _, kind)) = &m.place else {
+        return Vec::new();
+    };
     if *kind > PlaceKind::Locality {
         return Vec::new();
     }
@@ -357,18 +452,26 @@ fn coordinated_places(cx: &Ctx, geo: &GeoContext, m: &Mention) -> Vec<(Span, Loc
     let mut out = Vec::new();
     let mut last = *pk;
     for n in cx.f.names_in(Span::new(pk.end, ss.end)) {
-        let NameKind::Known { places, .. } = &n.kind else { continue };
+        let NameKind::Known { places, .. } = &n.kind else {
+            continue;
+        };
         if places.is_empty() {
             continue;
         }
         // Joined by «و» right after the previous place (a modifier may stand between: «النفطي»).
         let i = cx.tok_at(n.key.start);
-        let joined = cx.f.a.tokens.get(i).is_some_and(|t| cx.key(Span::new(t.key.start, n.key.start)) == "و")
-            && cx.dist(last, n.key) <= 1;
+        let joined =
+            cx.f.a
+                .tokens
+                .get(i)
+                .is_some_and(|t| cx.key(Span::new(t.key.start, n.key.start)) == "و")
+                && cx.dist(last, n.key) <= 1;
         if !joined {
             break;
         }
-        let Some(p) = geo::choose(cx, geo, n) else { break };
+        let Some(p) = geo::choose(cx, geo, n) else {
+            break;
+        };
         if p.kind > PlaceKind::Locality {
             break;
         }
@@ -390,7 +493,14 @@ fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
 }
 
 /// Build a mention: look for its arguments around the trigger in its sentence.
-fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, anaphoric: bool) -> Mention {
+fn build(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    kind: TrigKind,
+    sent: usize,
+    anaphoric: bool,
+) -> Mention {
     let f = cx.f;
     let ss = cx.sentence(h.key);
     let mut m = Mention {
@@ -449,7 +559,10 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
         .enumerate()
         .filter(|(_, d)| ss.contains(d.key) && !d.value.is_empty())
         .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
-        .filter(|(_, d)| cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ" && !cx.key(d.key).starts_with("منذ"))
+        .filter(|(_, d)| {
+            cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ"
+                && !cx.key(d.key).starts_with("منذ")
+        })
         .min_by_key(|(_, d)| cx.dist(d.key, h.key))
         .map(|(i, _)| i);
     // «في 3 فبراير، في حوالي الساعة 7:20 مساء. نفذت القوات ضربات…»: a date alone in the
@@ -457,7 +570,10 @@ fn build(cx: &Ctx, geo: &GeoContext, h: &LexHit, kind: TrigKind, sent: usize, an
     if m.date.is_none() && sent > 0 && sent != usize::MAX {
         if let Some(prev) = f.a.sentences.get(sent - 1) {
             if f.lex_in(Class::Trigger, *prev).next().is_none() {
-                m.date = f.dates.iter().position(|d| prev.contains(d.key) && !d.value.is_empty() && d.range.is_none());
+                m.date = f
+                    .dates
+                    .iter()
+                    .position(|d| prev.contains(d.key) && !d.value.is_empty() && d.range.is_none());
             }
         }
     }
@@ -483,7 +599,11 @@ pub fn clause(cx: &Ctx, k: Span, ss: Span) -> Span {
         let next = cx.tok(cx.tok_from(c.key.end));
         !matches!(next, "انه" | "انها" | "انهم" | "انهما" | "ان")
     };
-    for c in cx.f.lex_in(Class::Cue, ss).filter(|c| matches!(c.value.as_str(), "say" | "relay")).filter(opens) {
+    for c in
+        cx.f.lex_in(Class::Cue, ss)
+            .filter(|c| matches!(c.value.as_str(), "say" | "relay"))
+            .filter(opens)
+    {
         if c.key.end <= k.start {
             start = start.max(c.key.start);
         } else if c.key.start >= k.end {
@@ -534,11 +654,19 @@ pub fn is_count_kind(q: &rasd_text::numbers::Quantity) -> bool {
 }
 
 /// The place of a trigger: the most specific place near it in its sentence.
-fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) -> Option<(Span, Location, PlaceKind)> {
+fn place_for(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    ss: Span,
+    anaphoric: bool,
+) -> Option<(Span, Location, PlaceKind)> {
     let f = cx.f;
     let mut best: Option<(usize, PlaceKind, &Name)> = None;
     for n in f.names_in(ss) {
-        let NameKind::Known { actors, places } = &n.kind else { continue };
+        let NameKind::Known { actors, places } = &n.kind else {
+            continue;
+        };
         if places.is_empty() {
             continue;
         }
@@ -551,10 +679,13 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
             continue;
         }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
-        if matches!(prev, "اتجاه" | "باتجاه" | "مصدرها") || (prev == "من" && after && d > 1) {
+        if matches!(prev, "اتجاه" | "باتجاه" | "مصدرها") || (prev == "من" && after && d > 1)
+        {
             continue;
         }
-        let Some(kind) = cx.best_kind(n) else { continue };
+        let Some(kind) = cx.best_kind(n) else {
+            continue;
+        };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
         if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
             continue;
@@ -563,9 +694,24 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
         // («في العراق», «بالعراق»).
         if !actors.is_empty() {
             let t_full = tok;
-            let located = t_full.starts_with('ب') && !t_full.starts_with("بال") || t_full.starts_with("بال")
+            let located = t_full.starts_with('ب') && !t_full.starts_with("بال")
+                || t_full.starts_with("بال")
                 || LOCATIVE.contains(&prev)
-                || matches!(prev, "شمال" | "جنوب" | "شرق" | "غرب" | "شمالي" | "جنوبي" | "شرقي" | "غربي" | "وسط" | "انحاء" | "مناطق" | "قبالة");
+                || matches!(
+                    prev,
+                    "شمال"
+                        | "جنوب"
+                        | "شرق"
+                        | "غرب"
+                        | "شمالي"
+                        | "جنوبي"
+                        | "شرقي"
+                        | "غربي"
+                        | "وسط"
+                        | "انحاء"
+                        | "مناطق"
+                        | "قبالة"
+                );
             if !located {
                 continue;
             }
@@ -574,13 +720,15 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
         let score = d + if after { 0 } else { 3 };
         let better = match &best {
             None => true,
-            Some((bs, bk, _)) => (kind < *bk && score <= bs + 4) || (score < *bs && kind <= *bk) || (score + 4 < *bs),
+            Some((bs, bk, _)) => {
+                (kind < *bk && score <= bs + 4) || (score < *bs && kind <= *bk) || (score + 4 < *bs)
+            }
         };
         if better {
             best = Some((score, kind, n));
         }
     }
-    let (_, kind, n) = best?;
+    let (_, _, n) = best?;
     let p = geo::choose(cx, geo, n)?;
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
 }
@@ -588,22 +736,40 @@ fn place_for(cx: &Ctx, geo: &GeoContext, h: &LexHit, ss: Span, anaphoric: bool) 
 /// Parties of a mention: who acted, who was acted on.
 fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let f = cx.f;
-    let agents: Vec<&Name> = f.names_in(ss).filter(|n| cx.is_agent(n) && !is_place_use(cx, n)).collect();
+    let agents: Vec<&Name> = f
+        .names_in(ss)
+        .filter(|n| cx.is_agent(n) && !is_place_use(cx, n))
+        .collect();
     let trig_i = cx.tok_at(h.key.start);
     let trig_end = cx.tok_from(h.key.end);
-    let is_verb = !f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("noun"));
-    let passive = cx.key(h.key).contains("تعرض") || f.lex(Class::Trigger).iter().any(|t| t.key == h.key && t.value.contains("passive"));
+    let is_verb = !f
+        .lex(Class::Trigger)
+        .iter()
+        .any(|t| t.key == h.key && t.value.contains("noun"));
+    let passive = cx.key(h.key).contains("تعرض")
+        || f.lex(Class::Trigger)
+            .iter()
+            .any(|t| t.key == h.key && t.value.contains("passive"));
     // Nationality adjective right after a trigger noun: «غارات إسرائيلية», «الضربات الجوية الأمريكية».
     let mut nisba_actor: Option<Party> = None;
     for k in trig_end..(trig_end + 3).min(f.a.tokens.len()) {
-        if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| f.a.tokens[k].key.contains(x.key) || x.key.contains(f.a.tokens[k].key)) {
+        if let Some(nh) = f
+            .lex(Class::Nisba)
+            .iter()
+            .find(|x| f.a.tokens[k].key.contains(x.key) || x.key.contains(f.a.tokens[k].key))
+        {
             if nh.value.len() == 2 {
                 nisba_actor = state_party(cx, &nh.value, nh.key);
             }
             break;
         }
         // Only through weapon words («هجوم جوي إسرائيلي»).
-        if !f.lex(Class::Weapon).iter().any(|w| w.key.overlaps(f.a.tokens[k].key)) && !matches!(cx.tok(k), "جوي" | "جويه" | "صاروخي" | "الجويه" | "الجوي") {
+        if !f
+            .lex(Class::Weapon)
+            .iter()
+            .any(|w| w.key.overlaps(f.a.tokens[k].key))
+            && !matches!(cx.tok(k), "جوي" | "جويه" | "صاروخي" | "الجويه" | "الجوي")
+        {
             break;
         }
     }
@@ -612,7 +778,10 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         for k in (trig_i.saturating_sub(3)..trig_i).rev() {
             let tk = f.a.tokens[k].key;
             if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| x.key.overlaps(tk)) {
-                let in_weapon = f.lex(Class::Weapon).iter().any(|w| w.key.end <= tk.start && cx.dist(w.key, tk) <= 1);
+                let in_weapon = f
+                    .lex(Class::Weapon)
+                    .iter()
+                    .any(|w| w.key.end <= tk.start && cx.dist(w.key, tk) <= 1);
                 if in_weapon && nh.value.len() == 2 {
                     nisba_actor = state_party(cx, &nh.value, nh.key);
                 }
@@ -622,17 +791,17 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     }
     let after: Vec<&&Name> = agents.iter().filter(|n| n.key.start >= h.key.end).collect();
     let before: Vec<&&Name> = agents.iter().filter(|n| n.key.end <= h.key.start).collect();
-    let first_after = after.first().filter(|n| cx.tok_at(n.key.start).saturating_sub(trig_end) <= 2);
+    let first_after = after
+        .first()
+        .filter(|n| cx.tok_at(n.key.start).saturating_sub(trig_end) <= 2);
     let target_after = after.iter().find(|n| {
         let i = cx.tok_at(n.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
-        matches!(prev, "علي" | "ضد" | "استهدف" | "استهدفت" | "مستهدفا") || cx.gap_before(n.key.start).is_empty() && i > 0 && matches!(cx.stem(i), _ if false)
-            || f.a.tokens.get(i).is_some_and(|t| {
-                let w = cx.key(t.key);
-                (w.starts_with("علي") || w.starts_with("ضد")) && false
-            })
+        matches!(prev, "علي" | "ضد" | "استهدف" | "استهدفت" | "مستهدفا")
     });
-    let near_before = before.last().filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
+    let near_before = before
+        .last()
+        .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
     match kind {
         TrigKind::Intercept => {
             // The interceptor defends: it is the target of the attack.
@@ -642,22 +811,39 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         }
         TrigKind::Designation => {
             // Only states, their agencies and international bodies designate.
-            let designator = |n: &Name| cx.actor_of(n).is_some_and(|(_, a)| matches!(a.kind, ActorKind::State | ActorKind::Agency | ActorKind::Organization));
+            let designator = |n: &Name| {
+                cx.actor_of(n).is_some_and(|(_, a)| {
+                    matches!(
+                        a.kind,
+                        ActorKind::State | ActorKind::Agency | ActorKind::Organization
+                    )
+                })
+            };
             let fa = first_after.copied().copied().filter(|n| designator(n));
             let nb = near_before.copied().copied().filter(|n| designator(n));
             let subj = if is_verb { fa.or(nb) } else { nb };
             if let Some(n) = subj {
                 m.actor = party(cx, n);
             }
-            if let Some(t) = after.iter().find(|t| Some(t.key) != subj.map(|s| s.key) && !designator(t)) {
+            if let Some(t) = after
+                .iter()
+                .find(|t| Some(t.key) != subj.map(|s| s.key) && !designator(t))
+            {
                 m.target = party(cx, t);
             }
         }
-        TrigKind::Threat | TrigKind::Arrest | TrigKind::Protest | TrigKind::Agreement | TrigKind::Abduction => {
+        TrigKind::Threat
+        | TrigKind::Arrest
+        | TrigKind::Protest
+        | TrigKind::Agreement
+        | TrigKind::Abduction => {
             if is_verb {
                 if let Some(n) = first_after.or(near_before) {
                     m.actor = party(cx, n);
-                    if let Some(t) = after.iter().find(|t| t.key.start >= n.key.end && t.key != n.key) {
+                    if let Some(t) = after
+                        .iter()
+                        .find(|t| t.key.start >= n.key.end && t.key != n.key)
+                    {
                         m.target = party(cx, t);
                     }
                 }
@@ -675,18 +861,32 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 if let Some(n) = near_before {
                     m.target = party(cx, n);
                 }
-            } else if is_verb && trig_i > 0 && matches!(cx.tok(trig_i - 1), "انه" | "انها" | "انهم" | "بانه" | "بانها") {
+            } else if is_verb
+                && trig_i > 0
+                && matches!(
+                    cx.tok(trig_i - 1),
+                    "انه" | "انها" | "انهم" | "بانه" | "بانها"
+                )
+            {
                 // «قال الجيش الإسرائيلي إنه استهدف مبنى»: the pronoun is the speaker.
                 if let Some(n) = before.iter().rev().find(|n| {
                     let j = cx.tok_at(n.key.start);
-                    j > 0 && cx.f.lex(Class::Cue).iter().any(|c| c.value == "say" && cx.tok_at(c.key.start) + 1 >= j && cx.tok_at(c.key.start) < j)
+                    j > 0
+                        && cx.f.lex(Class::Cue).iter().any(|c| {
+                            c.value == "say"
+                                && cx.tok_at(c.key.start) + 1 >= j
+                                && cx.tok_at(c.key.start) < j
+                        })
                 }) {
                     m.actor = party(cx, n);
                 }
             } else if is_verb {
                 // «طائرة مسيرة هاجمت القوات»: a weapon before the verb is its subject, and the
                 // name after the verb is the target.
-                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| w.key.end <= h.key.start && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 4);
+                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| {
+                    w.key.end <= h.key.start
+                        && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 4
+                });
                 if weapon_subject {
                     if let Some(n) = first_after {
                         m.target = party(cx, n);
@@ -700,10 +900,16 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 // «نفذت قوات القيادة المركزية ضربات», «شنت إسرائيل قصفا»: a support verb, its
                 // subject, then the trigger noun.
                 let j = cx.tok_at(n.key.start);
-                (j.saturating_sub(2)..j).any(|k| SUPPORT_VERBS.iter().any(|v| cx.stem(k).starts_with(v) || cx.tok(k).starts_with(v)))
+                (j.saturating_sub(2)..j).any(|k| {
+                    SUPPORT_VERBS
+                        .iter()
+                        .any(|v| cx.stem(k).starts_with(v) || cx.tok(k).starts_with(v))
+                })
             }) {
                 m.actor = party(cx, n);
-            } else if let Some(n) = first_after.filter(|n| cx.tok_at(n.key.start) == trig_end && cx.gap_before(n.key.start).trim().is_empty()) {
+            } else if let Some(n) = first_after.filter(|n| {
+                cx.tok_at(n.key.start) == trig_end && cx.gap_before(n.key.start).trim().is_empty()
+            }) {
                 // «هجوم حماس»: the genitive after a noun is the attacker.
                 m.actor = party(cx, n);
             }
@@ -718,7 +924,8 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
             // Forces named anywhere in the sentence, attacked: «قاعدة تضم قوات أميركية».
             if m.target.is_none() {
                 if let Some(n) = agents.iter().find(|n| {
-                    cx.actor_of(n).is_some_and(|(_, a)| a.kind == ActorKind::StateForce)
+                    cx.actor_of(n)
+                        .is_some_and(|(_, a)| a.kind == ActorKind::StateForce)
                         && m.actor.as_ref().is_none_or(|p| p.key != n.key)
                         && n.key.start >= h.key.end
                         && cx.dist(n.key, h.key) <= 12
@@ -737,7 +944,9 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
 
 /// True when a known name is used as a place here («في العراق»), not as an actor.
 fn is_place_use(cx: &Ctx, n: &Name) -> bool {
-    let NameKind::Known { places, .. } = &n.kind else { return false };
+    let NameKind::Known { places, .. } = &n.kind else {
+        return false;
+    };
     if places.is_empty() {
         return false;
     }
@@ -769,14 +978,30 @@ pub fn party(cx: &Ctx, n: &Name) -> Option<Party> {
             country: a.country.clone(),
             key: n.key,
         }),
-        _ => Some(Party { name: written, name_en: None, entity_id: None, country: cx.country_of(n), key: n.key }),
+        _ => Some(Party {
+            name: written,
+            name_en: None,
+            entity_id: None,
+            country: cx.country_of(n),
+            key: n.key,
+        }),
     }
 }
 
 /// The state of a country code as a party.
 fn state_party(cx: &Ctx, code: &str, key: Span) -> Option<Party> {
-    let a = cx.kb.actors.iter().find(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(code))?;
-    Some(Party { name: a.name_ar.clone(), name_en: Some(a.name_en.clone()), entity_id: Some(a.id.clone()), country: Some(code.to_string()), key })
+    let a = cx
+        .kb
+        .actors
+        .iter()
+        .find(|a| a.kind == ActorKind::State && a.country.as_deref() == Some(code))?;
+    Some(Party {
+        name: a.name_ar.clone(),
+        name_en: Some(a.name_en.clone()),
+        entity_id: Some(a.id.clone()),
+        country: Some(code.to_string()),
+        key,
+    })
 }
 
 /// Killed and injured figures stated in a sentence.
@@ -785,23 +1010,42 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
     let mut killed = None;
     let mut injured = None;
     for c in f.lex_in(Class::Casualty, ss) {
-        let (what, side) = c.value.split_once(',').unwrap_or((c.value.as_str(), "after"));
+        let (what, side) = c
+            .value
+            .split_once(',')
+            .unwrap_or((c.value.as_str(), "after"));
         let q = if side == "before" {
-            f.numbers.iter().filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0).last()
+            f.numbers
+                .iter()
+                .rfind(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0)
         } else {
             // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
-            f.numbers.iter().find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1).or_else(|| {
-                f.numbers.iter().filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
-                    let ni = cx.tok_from(q.key.end);
-                    f.lex(Class::PersonNoun).iter().any(|p| cx.tok_at(p.key.start) == ni)
-                }).last()
-            })
+            f.numbers
+                .iter()
+                .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
+                .or_else(|| {
+                    f.numbers
+                        .iter()
+                        .filter(|q| {
+                            q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
+                                let ni = cx.tok_from(q.key.end);
+                                f.lex(Class::PersonNoun)
+                                    .iter()
+                                    .any(|p| cx.tok_at(p.key.start) == ni)
+                            }
+                        })
+                        .next_back()
+                })
         };
         let Some(q) = q else { continue };
         if q.approx == Approx::Vague || !is_count_kind(q) {
             continue;
         }
-        let slot = if what == "killed" { &mut killed } else { &mut injured };
+        let slot = if what == "killed" {
+            &mut killed
+        } else {
+            &mut injured
+        };
         *slot = Some(slot.map_or(q.value, |v: u64| v.max(q.value)));
     }
     (killed, injured)
@@ -832,7 +1076,10 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
     }
     // Actors: the same party cannot be attacker in one and target in the other.
     let same = |x: &Party, y: &Party| {
-        x.entity_id.is_some() && x.entity_id == y.entity_id || x.country.is_some() && x.country == y.country && x.entity_id.is_none() == y.entity_id.is_none()
+        x.entity_id.is_some() && x.entity_id == y.entity_id
+            || x.country.is_some()
+                && x.country == y.country
+                && x.entity_id.is_none() == y.entity_id.is_none()
     };
     if let (Some(a), Some(t)) = (d.actor(), m.target.as_ref()) {
         if same(a, t) {
@@ -850,7 +1097,11 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
         }
     }
     if let (Some(a), Some(b)) = (d.target(), m.target.as_ref()) {
-        if !m.kind.violent() && a.entity_id.is_some() && b.entity_id.is_some() && a.entity_id != b.entity_id {
+        if !m.kind.violent()
+            && a.entity_id.is_some()
+            && b.entity_id.is_some()
+            && a.entity_id != b.entity_id
+        {
             return false;
         }
     }
@@ -865,7 +1116,16 @@ pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
     if a.country != b.country {
         return false;
     }
-    let coarse = |l: &Location| matches!(l.precision, Some(rasd_model::GeoPrecision::Country | rasd_model::GeoPrecision::Region | rasd_model::GeoPrecision::Admin1));
+    let coarse = |l: &Location| {
+        matches!(
+            l.precision,
+            Some(
+                rasd_model::GeoPrecision::Country
+                    | rasd_model::GeoPrecision::Region
+                    | rasd_model::GeoPrecision::Admin1
+            )
+        )
+    };
     if coarse(a) || coarse(b) {
         // One contains the other when the coarse one is a country, or the admin1 agrees.
         let (c, fine) = if coarse(a) { (a, b) } else { (b, a) };
@@ -873,7 +1133,10 @@ pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
             (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 40.0,
             _ => false,
         };
-        return c.precision != Some(rasd_model::GeoPrecision::Admin1) || c.admin1.is_none() || c.admin1 == fine.admin1 || near;
+        return c.precision != Some(rasd_model::GeoPrecision::Admin1)
+            || c.admin1.is_none()
+            || c.admin1 == fine.admin1
+            || near;
     }
     let _ = cx;
     match (a.lat, a.lon, b.lat, b.lon) {
@@ -903,15 +1166,28 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
             Some(i) => {
                 let d = &drafts[i];
                 let same_sentence = d.mentions.iter().any(|x| x.sent == m.sent);
-                let new_info = (m.date.is_some() && d.date(cx).is_none() && !same_sentence && d.mentions.iter().any(|x| x.sent + 3 < m.sent))
-                    || (!m.anaphoric && !m.kind.secondary() && m.place.is_some() && d.place().is_some_and(|p| {
-                        m.place.as_ref().is_some_and(|q| q.1.place_id != p.1.place_id && q.2 <= PlaceKind::Locality && p.2 <= PlaceKind::Locality)
-                    }));
+                let new_info = (m.date.is_some()
+                    && d.date(cx).is_none()
+                    && !same_sentence
+                    && d.mentions.iter().any(|x| x.sent + 3 < m.sent))
+                    || (!m.anaphoric
+                        && !m.kind.secondary()
+                        && m.place.is_some()
+                        && d.place().is_some_and(|p| {
+                            m.place.as_ref().is_some_and(|q| {
+                                q.1.place_id != p.1.place_id
+                                    && q.2 <= PlaceKind::Locality
+                                    && p.2 <= PlaceKind::Locality
+                            })
+                        }));
                 new_info && !same_sentence
             }
         };
         if starts_new {
-            drafts.push(Draft { kinds: vec![m.kind], mentions: vec![m] });
+            drafts.push(Draft {
+                kinds: vec![m.kind],
+                mentions: vec![m],
+            });
         } else if let Some(i) = pick {
             drafts[i].kinds.push(m.kind);
             drafts[i].mentions.push(m);
@@ -919,14 +1195,22 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     }
     // An event made only of secondary mentions with nothing else («قُتل» alone) stays an attack;
     // an interception with no weapon and no place is dropped as too thin.
-    drafts.retain(|d| !(d.primary().is_empty() && d.place().is_none() && d.mentions.iter().all(|m| m.weapons.is_empty())));
+    drafts.retain(|d| {
+        !(d.primary().is_empty()
+            && d.place().is_none()
+            && d.mentions.iter().all(|m| m.weapons.is_empty()))
+    });
     drafts
 }
 
 /// The resolved date of a draft: (value, precision, text).
 pub fn resolve_date(cx: &Ctx, d: &Draft) -> (Option<String>, DatePrecision, Option<String>) {
     if let Some(dm) = d.date(cx) {
-        return (Some(dm.value.clone()), dm.precision, Some(cx.written(dm.key)));
+        return (
+            Some(dm.value.clone()),
+            dm.precision,
+            Some(cx.written(dm.key)),
+        );
     }
     match cx.published {
         Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
@@ -938,10 +1222,20 @@ pub fn resolve_date(cx: &Ctx, d: &Draft) -> (Option<String>, DatePrecision, Opti
 pub fn actor_refs(d: &Draft) -> Vec<ActorRef> {
     let mut out = Vec::new();
     if let Some(a) = d.actor() {
-        out.push(ActorRef { role: Role::Actor, name: a.name.clone(), name_en: a.name_en.clone(), entity_id: a.entity_id.clone() });
+        out.push(ActorRef {
+            role: Role::Actor,
+            name: a.name.clone(),
+            name_en: a.name_en.clone(),
+            entity_id: a.entity_id.clone(),
+        });
     }
     if let Some(t) = d.target() {
-        out.push(ActorRef { role: Role::Target, name: t.name.clone(), name_en: t.name_en.clone(), entity_id: t.entity_id.clone() });
+        out.push(ActorRef {
+            role: Role::Target,
+            name: t.name.clone(),
+            name_en: t.name_en.clone(),
+            entity_id: t.entity_id.clone(),
+        });
     }
     out
 }

@@ -26,7 +26,10 @@ impl GeoContext {
         for n in &cx.f.names {
             if let NameKind::Known { places, .. } = &n.kind {
                 // A name shared by places of several countries counts for none of them.
-                let mut cs: Vec<&str> = places.iter().map(|&i| cx.kb.places[i].country.as_str()).collect();
+                let mut cs: Vec<&str> = places
+                    .iter()
+                    .map(|&i| cx.kb.places[i].country.as_str())
+                    .collect();
                 cs.dedup();
                 if cs.len() == 1 {
                     *counts.entry(cs[0].to_string()).or_default() += 2;
@@ -40,7 +43,9 @@ impl GeoContext {
         }
         let mut v: Vec<(String, usize)> = counts.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        GeoContext { countries: v.into_iter().map(|(c, _)| c).collect() }
+        GeoContext {
+            countries: v.into_iter().map(|(c, _)| c).collect(),
+        }
     }
 }
 
@@ -52,18 +57,26 @@ pub fn choose<'a>(cx: &Ctx<'a>, geo: &GeoContext, name: &Name) -> Option<&'a Pla
     }
     // Admin1 units named in the same sentence.
     let sent = cx.sentence(name.key);
-    let stated: Vec<&str> = cx
-        .f
-        .names_in(sent)
-        .filter(|n| n.key != name.key)
-        .flat_map(|n| cx.places_of(n))
-        .filter(|p| p.kind == PlaceKind::Admin1)
-        .map(|p| p.id.as_str())
-        .collect();
+    let stated: Vec<&str> =
+        cx.f.names_in(sent)
+            .filter(|n| n.key != name.key)
+            .flat_map(|n| cx.places_of(n))
+            .filter(|p| p.kind == PlaceKind::Admin1)
+            .map(|p| p.id.as_str())
+            .collect();
     let rank = |p: &Place| {
         let in_stated = p.admin1.as_deref().is_some_and(|a| stated.contains(&a));
-        let country_rank = geo.countries.iter().position(|c| *c == p.country).unwrap_or(99);
-        (!in_stated, country_rank, p.kind, std::cmp::Reverse(p.population))
+        let country_rank = geo
+            .countries
+            .iter()
+            .position(|c| *c == p.country)
+            .unwrap_or(99);
+        (
+            !in_stated,
+            country_rank,
+            p.kind,
+            std::cmp::Reverse(p.population),
+        )
     };
     cands.into_iter().min_by_key(|p| rank(p))
 }
@@ -80,7 +93,9 @@ pub fn location_in(cx: &Ctx, geo: &GeoContext, p: &Place, written: Span) -> Loca
 
 /// The location record of a place mention.
 pub fn location(cx: &Ctx, p: &Place, written: Span) -> Location {
-    let name = Some(cx.written(written)).filter(|s| !s.is_empty()).unwrap_or_else(|| p.name_ar.clone());
+    let name = Some(cx.written(written))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| p.name_ar.clone());
     Location {
         name,
         name_en: Some(p.name_en.clone()).filter(|s| !s.is_empty()),
@@ -95,7 +110,11 @@ pub fn location(cx: &Ctx, p: &Place, written: Span) -> Location {
 
 /// The location of a bare country code (from a nationality adjective).
 pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
-    let p = cx.kb.places.iter().find(|p| p.kind == PlaceKind::Country && p.country == code)?;
+    let p = cx
+        .kb
+        .places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Country && p.country == code)?;
     Some(Location {
         name: p.name_ar.clone(),
         name_en: Some(p.name_en.clone()),

@@ -109,10 +109,18 @@ pub fn parse(tsv: &str) -> Result<Vec<Entry>, String> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(p), Some(c), Some(v)) = (cols.first(), cols.get(1), cols.get(2)) else {
-            return Err(format!("lexicon line {}: expected 3 tab-separated columns", i + 1));
+            return Err(format!(
+                "lexicon line {}: expected 3 tab-separated columns",
+                i + 1
+            ));
         };
-        let class = Class::parse(c.trim()).ok_or_else(|| format!("lexicon line {}: unknown class {c:?}", i + 1))?;
-        out.push(Entry { pattern: p.trim().to_string(), class, value: v.trim().to_string() });
+        let class = Class::parse(c.trim())
+            .ok_or_else(|| format!("lexicon line {}: unknown class {c:?}", i + 1))?;
+        out.push(Entry {
+            pattern: p.trim().to_string(),
+            class,
+            value: v.trim().to_string(),
+        });
     }
     Ok(out)
 }
@@ -132,7 +140,10 @@ impl Lexicon {
             .iter()
             .map(|&c| {
                 let m = Matcher::new(
-                    entries.iter().filter(|e| e.class == c).map(|e| (e.pattern.as_str(), e.value.clone())),
+                    entries
+                        .iter()
+                        .filter(|e| e.class == c)
+                        .map(|e| (e.pattern.as_str(), e.value.clone())),
                 );
                 (c, m)
             })
@@ -143,7 +154,10 @@ impl Lexicon {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(rasd_text::match_key_str)
             .collect();
-        Lexicon { matchers, given_names }
+        Lexicon {
+            matchers,
+            given_names,
+        }
     }
 
     /// The built-in lexicon.
@@ -156,7 +170,12 @@ impl Lexicon {
     /// The matcher of a class.
     pub fn matcher(&self, c: Class) -> &Matcher<String> {
         // Every class has a matcher: `new` builds one per `Class::ALL`.
-        &self.matchers.iter().find(|(k, _)| *k == c).unwrap_or(&self.matchers[0]).1
+        &self
+            .matchers
+            .iter()
+            .find(|(k, _)| *k == c)
+            .unwrap_or(&self.matchers[0])
+            .1
     }
 }
 

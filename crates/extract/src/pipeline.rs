@@ -50,7 +50,11 @@ impl PipelineBuilder {
             kb.add_places_tsv(g)?;
         }
         let rec = Recognizer::new(&kb, Lexicon::builtin());
-        Ok(Pipeline { kb, rec, trace: self.trace })
+        Ok(Pipeline {
+            kb,
+            rec,
+            trace: self.trace,
+        })
     }
 }
 
@@ -73,7 +77,11 @@ impl Pipeline {
     pub fn new() -> Pipeline {
         let kb = Knowledge::builtin().clone();
         let rec = Recognizer::new(&kb, Lexicon::builtin());
-        Pipeline { kb, rec, trace: false }
+        Pipeline {
+            kb,
+            rec,
+            trace: false,
+        }
     }
 
     /// Configure a pipeline.
@@ -90,7 +98,12 @@ impl Pipeline {
     pub fn extract(&self, doc: &Document) -> Record {
         let published = doc.meta.published;
         let found = self.rec.recognize(&self.kb, &doc.text, published);
-        let cx = Ctx { kb: &self.kb, f: &found, published, text: &doc.text };
+        let cx = Ctx {
+            kb: &self.kb,
+            f: &found,
+            published,
+            text: &doc.text,
+        };
         let mut trace = Vec::new();
         let geo = GeoContext::new(&cx);
         let toll_sents = tolls::toll_sentences(&cx);
@@ -113,7 +126,12 @@ impl Pipeline {
                 toll.evidence = t.keys.iter().map(|k| cx.orig(*k)).collect();
                 if self.trace {
                     for k in &t.keys {
-                        trace.push(TraceLine { field: format!("toll{}", i + 1), rule: "toll: cumulative cue or figure ≥ 100".into(), text: cx.written(*k), span: cx.orig(*k) });
+                        trace.push(TraceLine {
+                            field: format!("toll{}", i + 1),
+                            rule: "toll: cumulative cue or figure ≥ 100".into(),
+                            text: cx.written(*k),
+                            span: cx.orig(*k),
+                        });
                     }
                 }
                 toll
@@ -136,7 +154,10 @@ impl Pipeline {
         merge_aliases(&mut entities, &relations);
         let mut warnings = Vec::new();
         if published.is_none() {
-            warnings.push("no publication date: relative dates («السبت», «أمس») were not resolved".to_string());
+            warnings.push(
+                "no publication date: relative dates («السبت», «أمس») were not resolved"
+                    .to_string(),
+            );
         }
         let record = Record {
             doc: DocInfo {
@@ -169,12 +190,15 @@ fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
         if d.actor().is_none() {
             // The subject of «أعلنت» in the sentence, or the last designator.
             let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
-            let subj = cx
-                .f
-                .names_in(ss)
-                .filter(|n| n.key.end <= m0_trig.start)
-                .find(|n| cx.actor_of(n).is_some_and(|(_, a)| matches!(a.kind, ActorKind::State | ActorKind::Agency)))
-                .and_then(|n| events::party(cx, n));
+            let subj =
+                cx.f.names_in(ss)
+                    .filter(|n| n.key.end <= m0_trig.start)
+                    .find(|n| {
+                        cx.actor_of(n).is_some_and(|(_, a)| {
+                            matches!(a.kind, ActorKind::State | ActorKind::Agency)
+                        })
+                    })
+                    .and_then(|n| events::party(cx, n));
             let actor = subj.or_else(|| last_actor.clone());
             if let Some(a) = actor {
                 d.mentions[0].actor = Some(a);
@@ -183,7 +207,11 @@ fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
         if d.target().is_none() {
             // A list line: «كتائب حزب الله - تم تصنيفها …».
             let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
-            if let Some(n) = cx.f.names.iter().find(|n| n.key.start == ss.start && cx.is_agent(n)) {
+            if let Some(n) =
+                cx.f.names
+                    .iter()
+                    .find(|n| n.key.start == ss.start && cx.is_agent(n))
+            {
                 d.mentions[0].target = events::party(cx, n);
             }
         }
@@ -193,10 +221,20 @@ fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
-fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Option<&mut Vec<TraceLine>>) -> Event {
+fn build_event(
+    cx: &Ctx,
+    d: &Draft,
+    raw: &[RawClaim],
+    id: &str,
+    mut trace: Option<&mut Vec<TraceLine>>,
+) -> Event {
     let kind = d.kind();
     let (date, date_precision, date_text) = events::resolve_date(cx, d);
-    let location = if matches!(kind, rasd_model::EventType::Designation) { None } else { d.place().map(|p| p.1.clone()) };
+    let location = if matches!(kind, rasd_model::EventType::Designation) {
+        None
+    } else {
+        d.place().map(|p| p.1.clone())
+    };
     let mut actors = events::actor_refs(d);
     let mut weapons: Vec<rasd_model::Weapon> = Vec::new();
     let mut outcome = Vec::new();
@@ -232,10 +270,22 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
             if let (Some(a), Some(sa)) = (d.actor(), c.source_actor) {
                 let s = &cx.kb.actors[sa];
                 // The same body, or two bodies of the same state (the army for the state).
-                let state_like = |k: ActorKind| matches!(k, ActorKind::State | ActorKind::StateForce | ActorKind::Agency);
-                let actor_state_like = a.entity_id.as_deref().and_then(|id| cx.kb.actor(id)).is_some_and(|x| state_like(x.kind));
+                let state_like = |k: ActorKind| {
+                    matches!(
+                        k,
+                        ActorKind::State | ActorKind::StateForce | ActorKind::Agency
+                    )
+                };
+                let actor_state_like = a
+                    .entity_id
+                    .as_deref()
+                    .and_then(|id| cx.kb.actor(id))
+                    .is_some_and(|x| state_like(x.kind));
                 let same = a.entity_id.as_deref() == Some(s.id.as_str())
-                    || (actor_state_like && a.country.is_some() && a.country == s.country && state_like(s.kind));
+                    || (actor_state_like
+                        && a.country.is_some()
+                        && a.country == s.country
+                        && state_like(s.kind));
                 if same {
                     stance = Stance::ClaimsResponsibility;
                 }
@@ -247,9 +297,15 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
         let key = format!("{:?}|{}", stance, claims::identity(cx, c));
         // «مصدر أمني» after «مصدر أمني عراقي»: the same source told more briefly.
         let same_source = |k: &String| {
-            let (Some((s1, a)), Some((s2, b))) = (k.split_once('|'), key.split_once('|')) else { return false };
+            let (Some((s1, a)), Some((s2, b))) = (k.split_once('|'), key.split_once('|')) else {
+                return false;
+            };
             let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-            s1 == s2 && !a.starts_with("id:") && !b.starts_with("id:") && wa.first() == wb.first() && (wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
+            s1 == s2
+                && !a.starts_with("id:")
+                && !b.starts_with("id:")
+                && wa.first() == wb.first()
+                && (wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
         };
         if let Some((_, prev)) = claims.iter_mut().find(|(k, _)| *k == key || same_source(k)) {
             if prev.via.is_none() {
@@ -258,7 +314,12 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
             continue;
         }
         if let Some(t) = trace.as_deref_mut() {
-            t.push(TraceLine { field: format!("{id}.claims"), rule: format!("claim cue «{}» → {:?}", c.cue_text, stance), text: c.source.clone(), span: cx.orig(c.source_key) });
+            t.push(TraceLine {
+                field: format!("{id}.claims"),
+                rule: format!("claim cue «{}» → {:?}", c.cue_text, stance),
+                text: c.source.clone(),
+                span: cx.orig(c.source_key),
+            });
         }
         claims.push((
             key,
@@ -274,10 +335,20 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
         // A group claiming the attack is its actor, whatever else was guessed.
         if c.stance == Stance::ClaimsResponsibility && !claimed_actor {
             let id = c.source_actor.map(|a| cx.kb.actors[a].id.clone());
-            let already = actors.iter().any(|a| a.role == Role::Actor && a.entity_id.is_some() && a.entity_id == id);
+            let already = actors
+                .iter()
+                .any(|a| a.role == Role::Actor && a.entity_id.is_some() && a.entity_id == id);
             if !already {
                 actors.retain(|a| a.role != Role::Actor);
-                actors.insert(0, ActorRef { role: Role::Actor, name: c.source.clone(), name_en: None, entity_id: id });
+                actors.insert(
+                    0,
+                    ActorRef {
+                        role: Role::Actor,
+                        name: c.source.clone(),
+                        name_en: None,
+                        entity_id: id,
+                    },
+                );
             }
             claimed_actor = true;
         }
@@ -286,37 +357,73 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
         // «يرجح أنه تابع للميليشيات الإيرانية»: blame with no speaker.
         blamed = d.mentions.iter().find_map(|m| {
             let ss = cx.sentence(m.trig);
-            cx.f.lex_in(crate::lexicon::Class::Cue, ss).filter(|c| c.value == "attribute").find_map(|c| {
-                cx.f.names_in(ss).find(|n| n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 3 && cx.is_agent(n)).map(|n| n.key)
-            })
+            cx.f.lex_in(crate::lexicon::Class::Cue, ss)
+                .filter(|c| c.value == "attribute")
+                .find_map(|c| {
+                    cx.f.names_in(ss)
+                        .find(|n| {
+                            n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 3 && cx.is_agent(n)
+                        })
+                        .map(|n| n.key)
+                })
         });
     }
     if !actors.iter().any(|a| a.role == Role::Actor) {
         if let Some(b) = blamed {
             if let Some(n) = cx.f.names.iter().find(|n| n.key == b) {
                 if let Some(p) = events::party(cx, n) {
-                    actors.insert(0, ActorRef { role: Role::Actor, name: p.name, name_en: p.name_en, entity_id: p.entity_id });
+                    actors.insert(
+                        0,
+                        ActorRef {
+                            role: Role::Actor,
+                            name: p.name,
+                            name_en: p.name_en,
+                            entity_id: p.entity_id,
+                        },
+                    );
                 }
             }
         }
     }
     let claims: Vec<rasd_model::Claim> = claims.into_iter().map(|(_, c)| c).collect();
-    let contradiction = claims.iter().any(|c| c.stance.affirms()) && claims.iter().any(|c| matches!(c.stance, Stance::Denies | Stance::Unconfirmed));
+    let contradiction = claims.iter().any(|c| c.stance.affirms())
+        && claims
+            .iter()
+            .any(|c| matches!(c.stance, Stance::Denies | Stance::Unconfirmed));
     let evidence: Vec<Span> = {
-        let mut v: Vec<Span> = d.mentions.iter().map(|m| cx.orig(cx.sentence(m.trig))).collect();
+        let mut v: Vec<Span> = d
+            .mentions
+            .iter()
+            .map(|m| cx.orig(cx.sentence(m.trig)))
+            .collect();
         v.sort();
         v.dedup();
         v
     };
     if let Some(t) = trace {
         for m in &d.mentions {
-            t.push(TraceLine { field: format!("{id}.type"), rule: format!("trigger {:?} → {}", m.kind, kind.as_str()), text: m.trig_text.clone(), span: cx.orig(m.trig) });
+            t.push(TraceLine {
+                field: format!("{id}.type"),
+                rule: format!("trigger {:?} → {}", m.kind, kind.as_str()),
+                text: m.trig_text.clone(),
+                span: cx.orig(m.trig),
+            });
             if let Some((k, l, _)) = &m.place {
-                t.push(TraceLine { field: format!("{id}.location"), rule: "place nearest the trigger, most specific".into(), text: l.name.clone(), span: cx.orig(*k) });
+                t.push(TraceLine {
+                    field: format!("{id}.location"),
+                    rule: "place nearest the trigger, most specific".into(),
+                    text: l.name.clone(),
+                    span: cx.orig(*k),
+                });
             }
         }
         if let Some(dm) = d.date(cx) {
-            t.push(TraceLine { field: format!("{id}.date"), rule: format!("date expression → {} ({:?})", dm.value, dm.precision), text: cx.written(dm.key), span: dm.orig });
+            t.push(TraceLine {
+                field: format!("{id}.date"),
+                rule: format!("date expression → {} ({:?})", dm.value, dm.precision),
+                text: cx.written(dm.key),
+                span: dm.orig,
+            });
         }
     }
     Event {
@@ -341,12 +448,18 @@ fn build_event(cx: &Ctx, d: &Draft, raw: &[RawClaim], id: &str, mut trace: Optio
 /// «X (المعروف أيضا باسم Y)»: Y is one more name of X, not another entity.
 fn merge_aliases(entities: &mut Vec<rasd_model::Entity>, relations: &[rasd_model::Relation]) {
     let key = rasd_text::match_key_str;
-    for r in relations.iter().filter(|r| r.kind == rasd_model::RelationType::AliasOf) {
+    for r in relations
+        .iter()
+        .filter(|r| r.kind == rasd_model::RelationType::AliasOf)
+    {
         let find = |es: &[rasd_model::Entity], name: &str| {
             let k = key(name);
-            es.iter().position(|e| key(&e.name) == k || e.aliases.iter().any(|a| key(a) == k))
+            es.iter()
+                .position(|e| key(&e.name) == k || e.aliases.iter().any(|a| key(a) == k))
         };
-        let (Some(si), Some(oi)) = (find(entities, &r.subject), find(entities, &r.object)) else { continue };
+        let (Some(si), Some(oi)) = (find(entities, &r.subject), find(entities, &r.object)) else {
+            continue;
+        };
         if si == oi {
             continue;
         }

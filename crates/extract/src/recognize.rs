@@ -116,22 +116,108 @@ impl Found {
 
 /// Source modifiers: adjectives that belong to a source phrase («مصدر أمني», «مسؤول عسكري»).
 const SOURCE_ADJ: &[&str] = &[
-    "امني", "عسكري", "مسوول", "محلي", "طبي", "حكومي", "دبلوماسي", "رسمي", "مطلع", "ميداني", "كبير", "رفيع", "استخباراتي",
-    "اعلامي", "خاص", "قيادي", "سياسي", "مقرب", "بارز", "اخر", "امنيه", "عسكريه", "طبيه", "حكوميه", "رسميه", "مطلعه",
-    "محليه", "اعلاميه", "خاصه", "ميدانيه", "دبلوماسيه", "سياسيه", "المستوي",
+    "امني",
+    "عسكري",
+    "مسوول",
+    "محلي",
+    "طبي",
+    "حكومي",
+    "دبلوماسي",
+    "رسمي",
+    "مطلع",
+    "ميداني",
+    "كبير",
+    "رفيع",
+    "استخباراتي",
+    "اعلامي",
+    "خاص",
+    "قيادي",
+    "سياسي",
+    "مقرب",
+    "بارز",
+    "اخر",
+    "امنيه",
+    "عسكريه",
+    "طبيه",
+    "حكوميه",
+    "رسميه",
+    "مطلعه",
+    "محليه",
+    "اعلاميه",
+    "خاصه",
+    "ميدانيه",
+    "دبلوماسيه",
+    "سياسيه",
+    "المستوي",
 ];
 
 /// Modifiers that belong to a descriptive actor («موالية», «مدعومة»…), as match keys.
 const ACTOR_ADJ: &[&str] = &[
-    "مواليه", "الموالية", "مدعومه", "المدعومه", "مدعومون", "مدعومين", "المدعومين", "مسلحه", "المسلحه", "شيعيه", "الشيعيه",
-    "سنيه", "متطرفه", "مجهوله", "تابعه", "التابعه", "المواليه", "موالون", "موالين", "مجهولون", "مجهولين", "مسلحون",
-    "مسلحين", "ارهابيه", "الارهابيه", "مدعوم", "موال",
+    "مواليه",
+    "الموالية",
+    "مدعومه",
+    "المدعومه",
+    "مدعومون",
+    "مدعومين",
+    "المدعومين",
+    "مسلحه",
+    "المسلحه",
+    "شيعيه",
+    "الشيعيه",
+    "سنيه",
+    "متطرفه",
+    "مجهوله",
+    "تابعه",
+    "التابعه",
+    "المواليه",
+    "موالون",
+    "موالين",
+    "مجهولون",
+    "مجهولين",
+    "مسلحون",
+    "مسلحين",
+    "ارهابيه",
+    "الارهابيه",
+    "مدعوم",
+    "موال",
 ];
 
 /// Words that end a person's name.
 const NAME_STOP: &[&str] = &[
-    "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "انها", "الذي", "التي", "هو", "هي", "قد", "كان", "كانت", "بعد", "قبل",
-    "خلال", "حيث", "او", "ثم", "لكن", "وقال", "قال", "اليوم", "امس", "عبر", "الي", "بين", "حول", "ضد", "لدي", "منذ",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "ان",
+    "انه",
+    "انها",
+    "الذي",
+    "التي",
+    "هو",
+    "هي",
+    "قد",
+    "كان",
+    "كانت",
+    "بعد",
+    "قبل",
+    "خلال",
+    "حيث",
+    "او",
+    "ثم",
+    "لكن",
+    "وقال",
+    "قال",
+    "اليوم",
+    "امس",
+    "عبر",
+    "الي",
+    "بين",
+    "حول",
+    "ضد",
+    "لدي",
+    "منذ",
 ];
 
 /// The recognisers, compiled once per pipeline.
@@ -149,7 +235,11 @@ impl Recognizer {
     pub fn new(kb: &Knowledge, lex: Lexicon) -> Recognizer {
         let mut pats: Vec<(String, NameRef)> = Vec::new();
         for (i, a) in kb.actors.iter().enumerate() {
-            for n in std::iter::once(&a.name_ar).chain(&a.aliases_ar).chain(std::iter::once(&a.name_en)).chain(&a.aliases_en) {
+            for n in std::iter::once(&a.name_ar)
+                .chain(&a.aliases_ar)
+                .chain(std::iter::once(&a.name_en))
+                .chain(&a.aliases_en)
+            {
                 // Common words that name an actor only in context («~فتح»): not matched bare.
                 if n.starts_with(crate::kb::CUE_ONLY_MARK) {
                     continue;
@@ -176,7 +266,11 @@ impl Recognizer {
                 pats.push((p.name_en.clone(), NameRef::Place(i)));
             }
         }
-        Recognizer { names: Matcher::new(pats), lex, cue_only }
+        Recognizer {
+            names: Matcher::new(pats),
+            lex,
+            cue_only,
+        }
     }
 
     /// Run every recogniser over a document's text.
@@ -189,13 +283,22 @@ impl Recognizer {
                 .matcher(c)
                 .find(&a)
                 .into_iter()
-                .map(|h| LexHit { key: h.key, value: h.payload.clone() })
+                .map(|h| LexHit {
+                    key: h.key,
+                    value: h.payload.clone(),
+                })
                 .collect();
             lex.insert(c, hits);
         }
         let numbers = rasd_text::numbers::find(&a);
         let dates = rasd_text::dates::find(&a, published);
-        let mut f = Found { a, names: Vec::new(), lex, numbers, dates };
+        let mut f = Found {
+            a,
+            names: Vec::new(),
+            lex,
+            numbers,
+            dates,
+        };
         f.names = self.known_names(&f);
         drop_ambiguous_places(&mut f, &self.cue_only);
         let mut extra = Vec::new();
@@ -208,13 +311,18 @@ impl Recognizer {
             if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
                 f.names.push(n);
             } else if matches!(n.kind, NameKind::Descriptor { .. })
-                && f.names.iter().filter(|m| m.key.overlaps(n.key)).all(|m| n.key.contains(m.key))
+                && f.names
+                    .iter()
+                    .filter(|m| m.key.overlaps(n.key))
+                    .all(|m| n.key.contains(m.key))
             {
                 // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
                 f.names.push(n);
             } else if matches!(n.kind, NameKind::Source { .. }) {
                 // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
-                f.names.retain(|m| !n.key.contains(m.key) || matches!(m.kind, NameKind::Source { .. }));
+                f.names.retain(|m| {
+                    !n.key.contains(m.key) || matches!(m.kind, NameKind::Source { .. })
+                });
                 if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
                     f.names.push(n);
                 }
@@ -247,7 +355,10 @@ impl Recognizer {
                 NameRef::Actor(i) => (vec![i], vec![]),
                 NameRef::Place(i) => (vec![], vec![i]),
             };
-            out.push(Name { key: h.key, kind: NameKind::Known { actors, places } });
+            out.push(Name {
+                key: h.key,
+                kind: NameKind::Known { actors, places },
+            });
         }
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
@@ -256,24 +367,59 @@ impl Recognizer {
 
 /// Words that introduce a place name.
 const PLACE_INTRO: &[&str] = &[
-    "في", "بلده", "مدينه", "قريه", "منطقه", "مخيم", "ناحيه", "قضاء", "محافظه", "حي", "بلدة", "الي", "من", "قرب", "بمنطقه",
-    "ببلده", "بمدينه", "بقريه", "لبلده", "لمدينه",
+    "في",
+    "بلده",
+    "مدينه",
+    "قريه",
+    "منطقه",
+    "مخيم",
+    "ناحيه",
+    "قضاء",
+    "محافظه",
+    "حي",
+    "بلدة",
+    "الي",
+    "من",
+    "قرب",
+    "بمنطقه",
+    "ببلده",
+    "بمدينه",
+    "بقريه",
+    "لبلده",
+    "لمدينه",
 ];
 
 /// A common word that is also a place name is a place only after a place word.
 fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<String>) {
     let mut amb: Vec<Span> = f.lex(Class::Ambiguous).iter().map(|h| h.key).collect();
-    amb.extend(f.names.iter().filter(|n| cue_only.contains(f.a.key_str(n.key))).map(|n| n.key));
+    amb.extend(
+        f.names
+            .iter()
+            .filter(|n| cue_only.contains(f.a.key_str(n.key)))
+            .map(|n| n.key),
+    );
     let tokens = &f.a.tokens;
     let text = &f.a.key.text;
     f.names.retain(|n| {
-        let NameKind::Known { actors, .. } = &n.kind else { return true };
-        if !actors.is_empty() || !amb.iter().any(|a| *a == n.key) {
+        let NameKind::Known { actors, .. } = &n.kind else {
+            return true;
+        };
+        if !actors.is_empty() || !amb.contains(&n.key) {
             return true;
         }
         let i = tokens.partition_point(|t| t.key.end <= n.key.start);
-        let prev = if i > 0 { tokens.get(i - 1).and_then(|t| text.get(t.key.start..t.key.end)).unwrap_or("") } else { "" };
-        let own_prefix = tokens.get(i).and_then(|t| text.get(t.key.start..n.key.start)).unwrap_or("");
+        let prev = if i > 0 {
+            tokens
+                .get(i - 1)
+                .and_then(|t| text.get(t.key.start..t.key.end))
+                .unwrap_or("")
+        } else {
+            ""
+        };
+        let own_prefix = tokens
+            .get(i)
+            .and_then(|t| text.get(t.key.start..n.key.start))
+            .unwrap_or("");
         PLACE_INTRO.contains(&prev) || own_prefix.ends_with('ب')
     });
 }
@@ -286,7 +432,12 @@ fn tok_from(f: &Found, off: usize) -> usize {
 /// True when the gap between two tokens holds punctuation (anything but spaces).
 fn gap_has_punct(f: &Found, i: usize) -> bool {
     match (f.a.tokens.get(i.wrapping_sub(1)), f.a.tokens.get(i)) {
-        (Some(p), Some(t)) => f.a.key.text.get(p.key.end..t.key.start).is_some_and(|g| g.chars().any(|c| !c.is_whitespace())),
+        (Some(p), Some(t)) => {
+            f.a.key
+                .text
+                .get(p.key.end..t.key.start)
+                .is_some_and(|g| g.chars().any(|c| !c.is_whitespace()))
+        }
         _ => true,
     }
 }
@@ -302,12 +453,17 @@ fn stem_str(f: &Found, i: usize) -> &str {
 /// The known name that starts at token `i`, if any.
 fn known_at(f: &Found, i: usize) -> Option<&Name> {
     let t = f.a.tokens.get(i)?;
-    f.names.iter().find(|n| n.key.start >= t.key.start && n.key.start < t.key.end)
+    f.names
+        .iter()
+        .find(|n| n.key.start >= t.key.start && n.key.start < t.key.end)
 }
 
 fn is_nisba(f: &Found, i: usize) -> Option<&str> {
     let t = f.a.tokens.get(i)?;
-    f.lex(Class::Nisba).iter().find(|h| h.key.start >= t.key.start && h.key.end <= t.key.end).map(|h| h.value.as_str())
+    f.lex(Class::Nisba)
+        .iter()
+        .find(|h| h.key.start >= t.key.start && h.key.end <= t.key.end)
+        .map(|h| h.value.as_str())
 }
 
 fn adj_stem(w: &str) -> &str {
@@ -324,7 +480,9 @@ fn adj_stem(w: &str) -> &str {
 
 fn is_source_adj(w: &str) -> bool {
     let s = adj_stem(w);
-    SOURCE_ADJ.contains(&w) || SOURCE_ADJ.contains(&s) || SOURCE_ADJ.contains(&format!("{s}ي").as_str())
+    SOURCE_ADJ.contains(&w)
+        || SOURCE_ADJ.contains(&s)
+        || SOURCE_ADJ.contains(&format!("{s}ي").as_str())
 }
 
 /// Anonymous and role sources.
@@ -356,9 +514,14 @@ fn sources(f: &Found) -> Vec<Name> {
         }
         // «في البنتاغون», «في وزارة الدفاع», «باسم الجيش», «مراسل الجزيرة».
         let w = tok_str(f, i);
-        let linker = matches!(w, "في" | "باسم" | "بوزاره" | "داخل") || head == "مراسل" || head == "متحدث";
+        let linker =
+            matches!(w, "في" | "باسم" | "بوزاره" | "داخل") || head == "مراسل" || head == "متحدث";
         if linker && i < f.a.tokens.len() && !gap_has_punct(f, i) {
-            let j = if matches!(w, "في" | "باسم" | "داخل") { i + 1 } else { i };
+            let j = if matches!(w, "في" | "باسم" | "داخل") {
+                i + 1
+            } else {
+                i
+            };
             if let Some(n) = known_at(f, j) {
                 if let NameKind::Known { actors, .. } = &n.kind {
                     if let Some(&a) = actors.first() {
@@ -373,10 +536,16 @@ fn sources(f: &Found) -> Vec<Name> {
                 let mut k = j;
                 while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
                     let t = tok_str(f, k);
-                    let wordy = (w == "باسم" || head == "مراسل") && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
-                        && !f.lex(Class::Cue).iter().any(|c| c.key.overlaps(f.a.tokens[k].key))
+                    let wordy = (w == "باسم" || head == "مراسل")
+                        && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
+                        && !f
+                            .lex(Class::Cue)
+                            .iter()
+                            .any(|c| c.key.overlaps(f.a.tokens[k].key))
                         && !f.dates.iter().any(|d| d.key.overlaps(f.a.tokens[k].key));
-                    if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy) || NAME_STOP.contains(&t) {
+                    if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy)
+                        || NAME_STOP.contains(&t)
+                    {
                         break;
                     }
                     end = f.a.tokens[k].key.end;
@@ -392,7 +561,15 @@ fn sources(f: &Found) -> Vec<Name> {
             }
         }
         let bare = !modified && (bare_head || matches!(head.as_str(), "مصدر" | "مسوول" | "متحدث"));
-        out.push(Name { key: Span::new(h.key.start, end), kind: NameKind::Source { anonymous, bare, speaks_for, head } });
+        out.push(Name {
+            key: Span::new(h.key.start, end),
+            kind: NameKind::Source {
+                anonymous,
+                bare,
+                speaks_for,
+                head,
+            },
+        });
     }
     out
 }
@@ -454,7 +631,10 @@ fn descriptors(f: &Found) -> Vec<Name> {
             }
         }
         if modified && h.value == "armed_group" {
-            out.push(Name { key: Span::new(h.key.start, end), kind: NameKind::Descriptor { country, patron } });
+            out.push(Name {
+                key: Span::new(h.key.start, end),
+                kind: NameKind::Descriptor { country, patron },
+            });
         }
     }
     out
@@ -465,9 +645,15 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     let mut out = Vec::new();
     let covered = |s: Span| {
         f.names.iter().any(|n| n.key.overlaps(s))
-            || [Class::Trigger, Class::Cue, Class::Casualty, Class::Relation, Class::Weapon]
-                .iter()
-                .any(|&c| f.lex(c).iter().any(|h| h.key.overlaps(s)))
+            || [
+                Class::Trigger,
+                Class::Cue,
+                Class::Casualty,
+                Class::Relation,
+                Class::Weapon,
+            ]
+            .iter()
+            .any(|&c| f.lex(c).iter().any(|h| h.key.overlaps(s)))
             || f.dates.iter().any(|d| d.key.overlaps(s))
     };
     let mut i = 0;
@@ -478,7 +664,9 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
             w
         } else {
             // «وحيدر»: a conjunction before the name.
-            w.strip_prefix('و').filter(|s| lex.given_names.contains(*s)).unwrap_or("")
+            w.strip_prefix('و')
+                .filter(|s| lex.given_names.contains(*s))
+                .unwrap_or("")
         };
         // «على» folds to «علي»: a name only when written with a final ya.
         let written = t.orig.slice(text).unwrap_or("");
@@ -486,7 +674,11 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
             i += 1;
             continue;
         }
-        let start = if f.key_str(t.key).len() > w.len() { t.key.end - w.len() } else { t.key.start };
+        let start = if f.key_str(t.key).len() > w.len() {
+            t.key.end - w.len()
+        } else {
+            t.key.start
+        };
         let mut end = t.key.end;
         let mut j = i + 1;
         while j < f.a.tokens.len() && j <= i + 3 && !gap_has_punct(f, j) {
@@ -495,14 +687,21 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
             // «علي» is a name, «على» (folded alike) a preposition.
             let is_prep_ala = uw == "علي" && u.orig.slice(text).is_some_and(|w| w.ends_with('ى'));
             let name_word = uw == "علي" && !is_prep_ala;
-            if (NAME_STOP.contains(&uw) && !name_word) || covered(u.key) || u.kind != rasd_text::tokenize::TokenKind::Arabic || uw.starts_with('و') && uw.chars().count() > 3 && j > i + 1 {
+            if (NAME_STOP.contains(&uw) && !name_word)
+                || covered(u.key)
+                || u.kind != rasd_text::tokenize::TokenKind::Arabic
+                || uw.starts_with('و') && uw.chars().count() > 3 && j > i + 1
+            {
                 break;
             }
             end = u.key.end;
             j += 1;
         }
         if j > i + 1 {
-            out.push(Name { key: Span::new(start, end), kind: NameKind::Person });
+            out.push(Name {
+                key: Span::new(start, end),
+                kind: NameKind::Person,
+            });
         }
         i = j.max(i + 1);
     }
@@ -516,7 +715,11 @@ fn new_orgs(f: &Found) -> Vec<Name> {
         if f.names.iter().any(|n| n.key.overlaps(h.key)) {
             continue;
         }
-        let kind = if h.value == "organization" { EntityType::Organization } else { EntityType::ArmedGroup };
+        let kind = if h.value == "organization" {
+            EntityType::Organization
+        } else {
+            EntityType::ArmedGroup
+        };
         let mut i = tok_from(f, h.key.end);
         let mut end = h.key.end;
         let mut n = 0;
@@ -527,7 +730,10 @@ fn new_orgs(f: &Found) -> Vec<Name> {
             }
             // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة»; another
             // head may follow («حركة سرايا الفجر»).
-            let head_word = f.lex(Class::OrgHead).iter().any(|o| o.key.overlaps(f.a.tokens[i].key));
+            let head_word = f
+                .lex(Class::OrgHead)
+                .iter()
+                .any(|o| o.key.overlaps(f.a.tokens[i].key));
             if !(w.starts_with("ال") || is_nisba(f, i).is_some() || head_word) {
                 break;
             }
@@ -539,7 +745,10 @@ fn new_orgs(f: &Found) -> Vec<Name> {
             }
         }
         if n > 0 {
-            out.push(Name { key: Span::new(h.key.start, end), kind: NameKind::NewOrg(kind) });
+            out.push(Name {
+                key: Span::new(h.key.start, end),
+                kind: NameKind::NewOrg(kind),
+            });
         }
     }
     // «مجموعة تدعى "…"», «تطلق على نفسها "…"»
@@ -553,7 +762,10 @@ fn new_orgs(f: &Found) -> Vec<Name> {
                 if len > 0 && len < 80 {
                     let span = Span::new(s, s + len);
                     if !f.names.iter().any(|n| n.key.overlaps(span)) {
-                        out.push(Name { key: span, kind: NameKind::NewOrg(EntityType::ArmedGroup) });
+                        out.push(Name {
+                            key: span,
+                            kind: NameKind::NewOrg(EntityType::ArmedGroup),
+                        });
                     }
                 }
             }
@@ -571,6 +783,8 @@ pub fn entity_type(k: ActorKind) -> EntityType {
         ActorKind::Person => EntityType::Person,
         // Media, agencies and forces are organisations in the output (OUTPUT.md's `media` type
         // is kept for a later version; the shared gold codes outlets as organisations).
-        ActorKind::StateForce | ActorKind::Agency | ActorKind::Organization | ActorKind::Media => EntityType::Organization,
+        ActorKind::StateForce | ActorKind::Agency | ActorKind::Organization | ActorKind::Media => {
+            EntityType::Organization
+        }
     }
 }

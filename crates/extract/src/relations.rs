@@ -24,7 +24,16 @@ pub struct Arg {
     pub group: bool,
 }
 
-const ANAPHORS: &[&str] = &["الحركه", "الفصيل", "الجماعه", "التنظيم", "الميليشيا", "المجموعه", "الحزب", "الكتايب"];
+const ANAPHORS: &[&str] = &[
+    "الحركه",
+    "الفصيل",
+    "الجماعه",
+    "التنظيم",
+    "الميليشيا",
+    "المجموعه",
+    "الحزب",
+    "الكتايب",
+];
 
 fn entityish(cx: &Ctx, n: &Name) -> bool {
     match &n.kind {
@@ -41,10 +50,18 @@ fn arg(cx: &Ctx, n: &Name) -> Arg {
         None => cx.written(n.key),
     };
     let group = match cx.actor_of(n) {
-        Some((_, a)) => matches!(a.kind, crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization),
+        Some((_, a)) => matches!(
+            a.kind,
+            crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization
+        ),
         None => matches!(n.kind, NameKind::NewOrg(_)),
     };
-    Arg { name, id, key: n.key, group }
+    Arg {
+        name,
+        id,
+        key: n.key,
+        group,
+    }
 }
 
 /// The document's topic: the group or organisation named most often.
@@ -53,7 +70,10 @@ fn topic(cx: &Ctx) -> Option<Arg> {
     for n in &cx.f.names {
         let group = match &n.kind {
             NameKind::Known { actors, .. } => actors.first().is_some_and(|&i| {
-                matches!(cx.kb.actors[i].kind, crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization)
+                matches!(
+                    cx.kb.actors[i].kind,
+                    crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization
+                )
             }),
             NameKind::NewOrg(_) => true,
             _ => false,
@@ -68,14 +88,22 @@ fn topic(cx: &Ctx) -> Option<Arg> {
             None => counts.push((k, 1, n)),
         }
     }
-    counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2.key.start))).map(|c| arg(cx, c.2))
+    counts
+        .iter()
+        .max_by_key(|c| (c.1, std::cmp::Reverse(c.2.key.start)))
+        .map(|c| arg(cx, c.2))
 }
 
 /// An anaphor («الحركة», «هذا الفصيل») at token `i`, resolved to the topic.
 fn anaphor_at(cx: &Ctx, i: usize, topic: &Option<Arg>) -> Option<Arg> {
     let w = cx.tok(i);
     let st = cx.stem(i);
-    let hit = ANAPHORS.contains(&w) || ANAPHORS.iter().any(|a| a.strip_prefix("ال") == Some(st) && w.ends_with(st) && (w.starts_with("لل") || w.starts_with("وال") || w.starts_with("بال")));
+    let hit = ANAPHORS.contains(&w)
+        || ANAPHORS.iter().any(|a| {
+            a.strip_prefix("ال") == Some(st)
+                && w.ends_with(st)
+                && (w.starts_with("لل") || w.starts_with("وال") || w.starts_with("بال"))
+        });
     if !hit {
         return None;
     }
@@ -91,7 +119,14 @@ fn anaphor_at(cx: &Ctx, i: usize, topic: &Option<Arg>) -> Option<Arg> {
 /// is a predicate («X هي ميليشيا موالية…») or a list of members («X … تضم … الميليشيات
 /// المتحالفة مع…»), whose subject is X. Names that are objects of another cue («المنشق عن X»)
 /// are passed over.
-fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group: bool) -> Option<Arg> {
+fn before(
+    cx: &Ctx,
+    ss: Span,
+    off: usize,
+    max: usize,
+    topic: &Option<Arg>,
+    group: bool,
+) -> Option<Arg> {
     let i = cx.tok_at(off);
     let lo = cx.tok_at(ss.start);
     let mut k = i;
@@ -103,7 +138,11 @@ fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group
         }
         budget -= 1;
         let tk = cx.f.a.tokens[k].key;
-        if let Some(n) = cx.f.names.iter().find(|n| n.key.end == tk.end || n.key.contains(tk)) {
+        if let Some(n) =
+            cx.f.names
+                .iter()
+                .find(|n| n.key.end == tk.end || n.key.contains(tk))
+        {
             if matches!(n.kind, NameKind::Descriptor { .. }) {
                 // Skip back over the description and judge what stands before it.
                 let j = cx.tok_at(n.key.start);
@@ -113,7 +152,10 @@ fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group
                     budget = max;
                     continue;
                 }
-                if let Some(t) = (j.saturating_sub(4)..j).rev().find(|&t| cx.tok(t).ends_with("تضم")) {
+                if let Some(t) = (j.saturating_sub(4)..j)
+                    .rev()
+                    .find(|&t| cx.tok(t).ends_with("تضم"))
+                {
                     k = t;
                     budget = max;
                     continue;
@@ -122,7 +164,12 @@ fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group
             }
             let object = {
                 let j = cx.tok_at(n.key.start);
-                let own = cx.f.a.tokens.get(j).map(|t| cx.key(Span::new(t.key.start, n.key.start))).unwrap_or("");
+                let own =
+                    cx.f.a
+                        .tokens
+                        .get(j)
+                        .map(|t| cx.key(Span::new(t.key.start, n.key.start)))
+                        .unwrap_or("");
                 (j > 0 && cx.tok(j - 1) == "عن") || own.ends_with('ل')
             };
             if entityish(cx, n) && !object {
@@ -137,14 +184,22 @@ fn before(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>, group
         if let Some(a) = anaphor_at(cx, k, topic) {
             return Some(a);
         }
-        if cx.f.lex(Class::ActorHead).iter().any(|h| h.key.overlaps(tk)) {
+        if cx
+            .f
+            .lex(Class::ActorHead)
+            .iter()
+            .any(|h| h.key.overlaps(tk))
+        {
             let prev = if k > 0 { cx.tok(k - 1) } else { "" };
             if matches!(prev, "هي" | "هو" | "وهي" | "وهو") {
                 k -= 1;
                 budget = max;
                 continue;
             }
-            if let Some(t) = (k.saturating_sub(4)..k).rev().find(|&t| cx.tok(t).ends_with("تضم")) {
+            if let Some(t) = (k.saturating_sub(4)..k)
+                .rev()
+                .find(|&t| cx.tok(t).ends_with("تضم"))
+            {
                 k = t;
                 budget = max;
                 continue;
@@ -160,7 +215,12 @@ fn after(cx: &Ctx, ss: Span, off: usize, max: usize, topic: &Option<Arg>) -> Opt
     let i = cx.tok_from(off);
     let hi = cx.tok_from(ss.end);
     for k in i..hi.min(i + max + 1) {
-        if let Some(n) = cx.f.names.iter().find(|n| n.key.start == cx.f.a.tokens[k].key.start || cx.f.a.tokens[k].key.contains(Span::new(n.key.start, n.key.start))) {
+        if let Some(n) = cx.f.names.iter().find(|n| {
+            n.key.start == cx.f.a.tokens[k].key.start
+                || cx.f.a.tokens[k]
+                    .key
+                    .contains(Span::new(n.key.start, n.key.start))
+        }) {
             if entityish(cx, n) {
                 return Some(arg(cx, n));
             }
@@ -177,17 +237,36 @@ fn person_near(cx: &Ctx, ss: Span, cue: Span) -> Option<Arg> {
     let ci = cx.tok_at(cue.start);
     let copula = ci > 0 && matches!(cx.tok(ci - 1), "هو" | "وهو");
     // Not an alias («المعروف أيضا باسم X»): X is the same person under another name.
-    let alias_cues: Vec<Span> = cx.f.lex_in(Class::Relation, ss).filter(|h| h.value == "alias_of").map(|h| h.key).collect();
-    let persons: Vec<&Name> = cx
-        .f
-        .names_in(ss)
-        .filter(|n| matches!(n.kind, NameKind::Person) || cx.actor_of(n).is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person))
-        .filter(|n| !alias_cues.iter().any(|c| c.end <= n.key.start && cx.dist(*c, n.key) <= 1))
-        .collect();
+    let alias_cues: Vec<Span> =
+        cx.f.lex_in(Class::Relation, ss)
+            .filter(|h| h.value == "alias_of")
+            .map(|h| h.key)
+            .collect();
+    let persons: Vec<&Name> =
+        cx.f.names_in(ss)
+            .filter(|n| {
+                matches!(n.kind, NameKind::Person)
+                    || cx
+                        .actor_of(n)
+                        .is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person)
+            })
+            .filter(|n| {
+                !alias_cues
+                    .iter()
+                    .any(|c| c.end <= n.key.start && cx.dist(*c, n.key) <= 1)
+            })
+            .collect();
     if copula {
-        return persons.iter().find(|n| n.key.end <= cue.start).map(|n| arg(cx, n));
+        return persons
+            .iter()
+            .find(|n| n.key.end <= cue.start)
+            .map(|n| arg(cx, n));
     }
-    persons.iter().filter(|n| cx.dist(n.key, cue) <= 6).min_by_key(|n| cx.dist(n.key, cue)).map(|n| arg(cx, n))
+    persons
+        .iter()
+        .filter(|n| cx.dist(n.key, cue) <= 6)
+        .min_by_key(|n| cx.dist(n.key, cue))
+        .map(|n| arg(cx, n))
 }
 
 /// Find the relations of a document.
@@ -195,32 +274,69 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
     let f = cx.f;
     let topic = topic(cx);
     let mut out: Vec<(Relation, Span)> = Vec::new();
-    fn push(out: &mut Vec<(Relation, Span)>, kind: RelationType, s: Option<Arg>, o: Option<Arg>, ev: Span) {
+    fn push(
+        out: &mut Vec<(Relation, Span)>,
+        kind: RelationType,
+        s: Option<Arg>,
+        o: Option<Arg>,
+        ev: Span,
+    ) {
         let (Some(s), Some(o)) = (s, o) else { return };
-        let same = s.id.is_some() && s.id == o.id || rasd_text::match_key_str(&s.name) == rasd_text::match_key_str(&o.name);
+        let same = s.id.is_some() && s.id == o.id
+            || rasd_text::match_key_str(&s.name) == rasd_text::match_key_str(&o.name);
         if same {
             return;
         }
         // Membership and splits hold between groups, not states or their forces.
-        if matches!(kind, RelationType::MemberOf | RelationType::SplinterOf) && !(s.group && o.group) {
+        if matches!(kind, RelationType::MemberOf | RelationType::SplinterOf)
+            && !(s.group && o.group)
+        {
             return;
         }
         if kind == RelationType::LeaderOf && !o.group {
             return;
         }
-        let r = Relation { kind, subject: s.name, object: o.name, subject_id: s.id, object_id: o.id, evidence: Vec::new() };
-        if !out.iter().any(|(x, _)| x.kind == r.kind && x.subject == r.subject && x.object == r.object) {
+        let r = Relation {
+            kind,
+            subject: s.name,
+            object: o.name,
+            subject_id: s.id,
+            object_id: o.id,
+            evidence: Vec::new(),
+        };
+        if !out
+            .iter()
+            .any(|(x, _)| x.kind == r.kind && x.subject == r.subject && x.object == r.object)
+        {
             out.push((r, ev));
         }
     }
     for (si, ss) in f.a.sentences.iter().enumerate() {
         for h in f.lex_in(Class::Relation, *ss) {
             match h.value.as_str() {
-                "member_of" => push(&mut out, RelationType::MemberOf, before(cx, *ss, h.key.start, 8, &topic, true), after(cx, *ss, h.key.end, 3, &topic), *ss),
-                "splinter_of" => push(&mut out, RelationType::SplinterOf, before(cx, *ss, h.key.start, 4, &topic, true), after(cx, *ss, h.key.end, 2, &topic), *ss),
+                "member_of" => push(
+                    &mut out,
+                    RelationType::MemberOf,
+                    before(cx, *ss, h.key.start, 8, &topic, true),
+                    after(cx, *ss, h.key.end, 3, &topic),
+                    *ss,
+                ),
+                "splinter_of" => push(
+                    &mut out,
+                    RelationType::SplinterOf,
+                    before(cx, *ss, h.key.start, 4, &topic, true),
+                    after(cx, *ss, h.key.end, 2, &topic),
+                    *ss,
+                ),
                 "affiliated_with" => {
                     let obj = after(cx, *ss, h.key.end, 2, &topic);
-                    push(&mut out, RelationType::AffiliatedWith, before(cx, *ss, h.key.start, 8, &topic, true), obj, *ss)
+                    push(
+                        &mut out,
+                        RelationType::AffiliatedWith,
+                        before(cx, *ss, h.key.start, 8, &topic, true),
+                        obj,
+                        *ss,
+                    )
                 }
                 "alias_of" => {
                     // «حيدر مزهر مالك السعيدي (المعروف أيضا باسم حيدر الغراوي)»
@@ -234,37 +350,73 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
                     // else right before it («الحركة وأمينها العام»).
                     let org = after(cx, *ss, h.key.end, 1, &topic)
                         .filter(|o| person.as_ref().is_none_or(|p| p.key != o.key))
-                        .or_else(|| before(cx, *ss, h.key.start, 2, &topic, true).filter(|o| person.as_ref().is_none_or(|p| p.key != o.key)));
+                        .or_else(|| {
+                            before(cx, *ss, h.key.start, 2, &topic, true)
+                                .filter(|o| person.as_ref().is_none_or(|p| p.key != o.key))
+                        });
                     push(&mut out, RelationType::LeaderOf, person, org, *ss)
                 }
                 "member_list" => {
                     // «Y … تضم … ومنها A وB وC», «وتضم Y أعضاء آخرين وهم:» + list lines.
                     let container = if cx.key(h.key).contains("تضم") {
-                        before(cx, *ss, h.key.start, 6, &topic, true).or_else(|| after(cx, *ss, h.key.end, 1, &topic))
+                        before(cx, *ss, h.key.start, 6, &topic, true)
+                            .or_else(|| after(cx, *ss, h.key.end, 1, &topic))
                     } else {
                         None
                     };
                     let container = container.or_else(|| {
-                        out.iter().rev().find(|(r, _)| r.kind == RelationType::MemberOf).map(|(r, k)| Arg { name: r.object.clone(), id: r.object_id.clone(), key: *k, group: true })
+                        out.iter()
+                            .rev()
+                            .find(|(r, _)| r.kind == RelationType::MemberOf)
+                            .map(|(r, k)| Arg {
+                                name: r.object.clone(),
+                                id: r.object_id.clone(),
+                                key: *k,
+                                group: true,
+                            })
                     });
-                    let members: Vec<Arg> = f.names_in(Span::new(h.key.end, ss.end)).filter(|n| entityish(cx, n) && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_))).map(|n| arg(cx, n)).collect();
+                    let members: Vec<Arg> = f
+                        .names_in(Span::new(h.key.end, ss.end))
+                        .filter(|n| {
+                            entityish(cx, n)
+                                && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_))
+                        })
+                        .map(|n| arg(cx, n))
+                        .collect();
                     let container_key = container.as_ref().map(|c| c.key);
                     for m in members {
                         if Some(m.key) == container_key {
                             continue;
                         }
-                        push(&mut out, RelationType::MemberOf, Some(m), container.clone(), *ss);
+                        push(
+                            &mut out,
+                            RelationType::MemberOf,
+                            Some(m),
+                            container.clone(),
+                            *ss,
+                        );
                     }
                     // A list announced at the end of the sentence: the lines that follow.
                     let tail = f.a.key.text.get(h.key.end..ss.end).unwrap_or("").trim();
                     if tail.is_empty() || tail.starts_with("وهم") {
-                        let cont = container.clone().or_else(|| after(cx, *ss, h.key.end, 1, &topic));
+                        let cont = container
+                            .clone()
+                            .or_else(|| after(cx, *ss, h.key.end, 1, &topic));
                         for ns in f.a.sentences.iter().skip(si + 1).take(12) {
-                            let Some(first) = f.names.iter().find(|n| n.key.start == ns.start) else { break };
+                            let Some(first) = f.names.iter().find(|n| n.key.start == ns.start)
+                            else {
+                                break;
+                            };
                             if !entityish(cx, first) {
                                 break;
                             }
-                            push(&mut out, RelationType::MemberOf, Some(arg(cx, first)), cont.clone(), *ns);
+                            push(
+                                &mut out,
+                                RelationType::MemberOf,
+                                Some(arg(cx, first)),
+                                cont.clone(),
+                                *ns,
+                            );
                         }
                     }
                 }

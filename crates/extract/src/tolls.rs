@@ -34,11 +34,18 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
     let f = cx.f;
     let mut out = Vec::new();
     for (i, ss) in f.a.sentences.iter().enumerate() {
-        let cue = f.lex_in(Class::Toll, *ss).any(|h| h.value == "cue" || h.value == "since");
+        let cue = f
+            .lex_in(Class::Toll, *ss)
+            .any(|h| h.value == "cue" || h.value == "since");
         let daily = f.lex_in(Class::Toll, *ss).any(|h| h.value == "daily");
         let (killed, _) = figures(cx, *ss);
         let big = killed.is_some_and(|k| k >= 100);
-        if (cue || big) && !daily && (killed.is_some() || figures(cx, *ss).1.is_some() || breakdown(cx, *ss).0.len() > 0) {
+        if (cue || big)
+            && !daily
+            && (killed.is_some()
+                || figures(cx, *ss).1.is_some()
+                || !breakdown(cx, *ss).0.is_empty())
+        {
             out.push(i);
         }
     }
@@ -58,16 +65,27 @@ fn figures(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
         }
         let ni = cx.tok_from(q.key.end);
         let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
-        let cas_after = f.lex(Class::Casualty).iter().find(|c| c.key.overlaps(next) && c.value.ends_with("before"));
-        let person_after = f.lex(Class::PersonNoun).iter().any(|c| c.key.overlaps(next) && c.value == "-");
-        let cas_before = f.lex(Class::Casualty).iter().find(|c| c.key.end <= q.key.start && cx.dist(c.key, q.key) == 0);
+        let cas_after = f
+            .lex(Class::Casualty)
+            .iter()
+            .find(|c| c.key.overlaps(next) && c.value.ends_with("before"));
+        let person_after = f
+            .lex(Class::PersonNoun)
+            .iter()
+            .any(|c| c.key.overlaps(next) && c.value == "-");
+        let cas_before = f
+            .lex(Class::Casualty)
+            .iter()
+            .find(|c| c.key.end <= q.key.start && cx.dist(c.key, q.key) == 0);
         let what = if let Some(c) = cas_after {
             c.value.split(',').next()
-        } else if let Some(c) = cas_before.filter(|_| person_after || true) {
+        } else if let Some(c) = cas_before {
             c.value.split(',').next()
         } else if person_after {
             // «قُتل 4385 شخصا»: the verb is further back.
-            f.lex_in(Class::Casualty, Span::new(ss.start, q.key.start)).last().and_then(|c| c.value.split(',').next())
+            f.lex_in(Class::Casualty, Span::new(ss.start, q.key.start))
+                .last()
+                .and_then(|c| c.value.split(',').next())
         } else {
             None
         };
@@ -93,11 +111,14 @@ fn breakdown(cx: &Ctx, ss: Span) -> (BTreeMap<String, u64>, Vec<Span>) {
         }
         let ni = cx.tok_from(q.key.end);
         let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
-        let group = f.lex(Class::PersonNoun).iter().find(|c| c.key.start == next.start && c.value != "-").map(|c| c.value.clone());
-        let injured_ctx = f
-            .lex(Class::Casualty)
+        let group = f
+            .lex(Class::PersonNoun)
             .iter()
-            .any(|c| c.value.starts_with("injured") && c.key.end <= q.key.start && cx.dist(c.key, q.key) <= 1);
+            .find(|c| c.key.start == next.start && c.value != "-")
+            .map(|c| c.value.clone());
+        let injured_ctx = f.lex(Class::Casualty).iter().any(|c| {
+            c.value.starts_with("injured") && c.key.end <= q.key.start && cx.dist(c.key, q.key) <= 1
+        });
         let group = match group {
             Some(g) => Some(g),
             // «إصابة 87 آخرين»: the group just named.
@@ -126,18 +147,24 @@ pub fn find(cx: &Ctx, geo: &GeoContext, sentences: &[usize]) -> Vec<TollDraft> {
         let as_of = f
             .dates
             .iter()
-            .filter(|d| ss.contains(d.key) && d.range.is_none() && d.precision == rasd_model::DatePrecision::Day)
+            .filter(|d| {
+                ss.contains(d.key)
+                    && d.range.is_none()
+                    && d.precision == rasd_model::DatePrecision::Day
+            })
             .map(|d| d.value.clone())
             .next();
         let continues = out.last().is_some_and(|prev| {
             prev.sentences.last().is_some_and(|&p| p + 1 == si)
-                && (place.is_none() || prev.toll.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name))
+                && (place.is_none()
+                    || prev.toll.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name))
                 && (killed.is_none() || prev.toll.killed.is_none() || prev.toll.killed == killed)
         });
         // The same figure told twice (a headline and the body) for the same country is one toll.
         let same = out.iter().position(|prev| {
             place.is_some()
-                && prev.toll.place.as_ref().and_then(|p| p.country.as_ref()) == place.as_ref().and_then(|p| p.country.as_ref())
+                && prev.toll.place.as_ref().and_then(|p| p.country.as_ref())
+                    == place.as_ref().and_then(|p| p.country.as_ref())
                 && killed.is_some()
                 && prev.toll.killed == killed
         });
@@ -201,16 +228,21 @@ fn toll_place(cx: &Ctx, geo: &GeoContext, ss: Span) -> Option<Location> {
         }
     }
     // «في الجانب الإسرائيلي»: a nationality adjective.
-    cx.f
-        .lex_in(Class::Nisba, ss)
-        .find(|h| h.value.len() == 2 && {
-            let i = cx.tok_at(h.key.start);
-            i > 0 && matches!(cx.tok(i - 1), "الجانب" | "الطرف")
+    cx.f.lex_in(Class::Nisba, ss)
+        .find(|h| {
+            h.value.len() == 2 && {
+                let i = cx.tok_at(h.key.start);
+                i > 0 && matches!(cx.tok(i - 1), "الجانب" | "الطرف")
+            }
         })
         .and_then(|h| {
             let mut l = geo::country_location(cx, &h.value)?;
             let i = cx.tok_at(h.key.start);
-            l.name = format!("{} {}", cx.written(cx.f.a.tokens[i - 1].key), cx.written(h.key));
+            l.name = format!(
+                "{} {}",
+                cx.written(cx.f.a.tokens[i - 1].key),
+                cx.written(h.key)
+            );
             Some(l)
         })
 }
@@ -226,8 +258,14 @@ fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
         let n = f.names_in(ss).find(|n| {
             n.key.start >= c.key.end
                 && cx.dist(c.key, n.key) <= 3
-                && matches!(n.kind, NameKind::Known { .. } | NameKind::NewOrg(_) | NameKind::Source { .. })
-                && !cx.places_of(n).iter().any(|p| p.kind == PlaceKind::Country || p.kind == PlaceKind::Region)
+                && matches!(
+                    n.kind,
+                    NameKind::Known { .. } | NameKind::NewOrg(_) | NameKind::Source { .. }
+                )
+                && !cx
+                    .places_of(n)
+                    .iter()
+                    .any(|p| p.kind == PlaceKind::Country || p.kind == PlaceKind::Region)
         });
         if let Some(n) = n {
             // Extend over «التابعة لـ X», «في غزة», «بقطاع غزة», «الفلسطينية».
@@ -236,7 +274,15 @@ fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
             for _ in 0..3 {
                 let w = cx.tok(i);
                 if matches!(w, "التابعه" | "في") {
-                    if let Some(m) = f.names.iter().find(|m| m.key.start >= f.a.tokens.get(i + 1).map(|t| t.key.start).unwrap_or(usize::MAX) && cx.tok_at(m.key.start) == i + 1) {
+                    if let Some(m) = f.names.iter().find(|m| {
+                        m.key.start
+                            >= f.a
+                                .tokens
+                                .get(i + 1)
+                                .map(|t| t.key.start)
+                                .unwrap_or(usize::MAX)
+                            && cx.tok_at(m.key.start) == i + 1
+                    }) {
                         end = m.key.end;
                         i = cx.tok_from(end);
                         continue;

@@ -18,23 +18,40 @@ macro_rules! t {
     };
 }
 
-t!(drone_attack_with_dual_and_weekday, "قال مصدر أمني إن طائرتين مسيرتين هاجمتا قاعدة عين الأسد في محافظة الأنبار، الخميس.", "2024-03-09", |r| {
-    assert_eq!(r.events.len(), 1, "{:#?}", r.events);
-    let e = &r.events[0];
-    assert_eq!(e.kind, EventType::AirDroneStrike);
-    assert_eq!(e.date.as_deref(), Some("2024-03-07"));
-    assert_eq!(e.count, Some(2));
-    assert_eq!(e.location.as_ref().and_then(|l| l.country.as_deref()), Some("IQ"));
-    assert_eq!(e.claims.len(), 1);
-    assert_eq!(e.claims[0].stance, Stance::Asserts);
-    assert!(e.claims[0].anonymous);
-});
+t!(
+    drone_attack_with_dual_and_weekday,
+    "قال مصدر أمني إن طائرتين مسيرتين هاجمتا قاعدة عين الأسد في محافظة الأنبار، الخميس.",
+    "2024-03-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!(e.kind, EventType::AirDroneStrike);
+        assert_eq!(e.date.as_deref(), Some("2024-03-07"));
+        assert_eq!(e.count, Some(2));
+        assert_eq!(
+            e.location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("IQ")
+        );
+        assert_eq!(e.claims.len(), 1);
+        assert_eq!(e.claims[0].stance, Stance::Asserts);
+        assert!(e.claims[0].anonymous);
+    }
+);
 
-t!(rockets_with_casualties, "سقطت ثلاثة صواريخ على قاعدة حرير في أربيل، ما أسفر عن مقتل جنديين وإصابة خمسة آخرين.", "2024-03-09", |r| {
-    let e = r.events.iter().find(|e| e.kind == EventType::MissileArtillery).expect("a rocket attack");
-    assert_eq!(e.killed, Some(2));
-    assert_eq!(e.injured, Some(5));
-});
+t!(
+    rockets_with_casualties,
+    "سقطت ثلاثة صواريخ على قاعدة حرير في أربيل، ما أسفر عن مقتل جنديين وإصابة خمسة آخرين.",
+    "2024-03-09",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::MissileArtillery)
+            .expect("a rocket attack");
+        assert_eq!(e.killed, Some(2));
+        assert_eq!(e.injured, Some(5));
+    }
+);
 
 t!(denial_makes_a_contradiction, "قال مصدر عسكري لوكالة رويترز إن طائرة مسيرة استهدفت قاعدة التنف، السبت. لكن وزارة الدفاع الأميركية قالت إنها ليست على علم بأي هجوم على قاعدة التنف.", "2024-03-09", |r| {
     assert_eq!(r.events.len(), 1, "{:#?}", r.events);
@@ -44,24 +61,53 @@ t!(denial_makes_a_contradiction, "قال مصدر عسكري لوكالة روي
     assert!(e.claims.iter().any(|c| c.via.as_deref() == Some("وكالة رويترز")));
 });
 
-t!(negated_responsibility_is_no_claim, "استهدفت طائرة مسيرة قاعدة حرير الجوية. ولم تتبن أي جهة الهجوم.", "2024-03-09", |r| {
-    assert!(r.events.iter().all(|e| e.claims.iter().all(|c| c.stance != Stance::ClaimsResponsibility)));
-});
+t!(
+    negated_responsibility_is_no_claim,
+    "استهدفت طائرة مسيرة قاعدة حرير الجوية. ولم تتبن أي جهة الهجوم.",
+    "2024-03-09",
+    |r| {
+        assert!(r.events.iter().all(|e| e
+            .claims
+            .iter()
+            .all(|c| c.stance != Stance::ClaimsResponsibility)));
+    }
+);
 
-t!(claimed_responsibility_names_the_actor, "تبنت حركة النجباء الهجوم بطائرة مسيرة على قاعدة حرير الجوية.", "2024-03-09", |r| {
-    let e = &r.events[0];
-    assert!(e.claims.iter().any(|c| c.stance == Stance::ClaimsResponsibility));
-    assert!(e.actors.iter().any(|a| a.role == Role::Actor));
-});
+t!(
+    claimed_responsibility_names_the_actor,
+    "تبنت حركة النجباء الهجوم بطائرة مسيرة على قاعدة حرير الجوية.",
+    "2024-03-09",
+    |r| {
+        let e = &r.events[0];
+        assert!(e
+            .claims
+            .iter()
+            .any(|c| c.stance == Stance::ClaimsResponsibility));
+        assert!(e.actors.iter().any(|a| a.role == Role::Actor));
+    }
+);
 
-t!(threat_is_not_an_attack, "هددت جماعة الحوثي بمهاجمة السفن في البحر الأحمر.", "2024-03-09", |r| {
-    assert!(r.events.iter().any(|e| e.kind == EventType::Threat));
-    assert!(r.events.iter().all(|e| e.kind != EventType::Attack && e.kind != EventType::AirDroneStrike));
-});
+t!(
+    threat_is_not_an_attack,
+    "هددت جماعة الحوثي بمهاجمة السفن في البحر الأحمر.",
+    "2024-03-09",
+    |r| {
+        assert!(r.events.iter().any(|e| e.kind == EventType::Threat));
+        assert!(r
+            .events
+            .iter()
+            .all(|e| e.kind != EventType::Attack && e.kind != EventType::AirDroneStrike));
+    }
+);
 
-t!(aggregates_are_not_events, "ومنذ مطلع الشهر تعرضت القواعد الأميركية في العراق لعشرات الهجمات.", "2024-03-09", |r| {
-    assert!(r.events.is_empty(), "{:#?}", r.events);
-});
+t!(
+    aggregates_are_not_events,
+    "ومنذ مطلع الشهر تعرضت القواعد الأميركية في العراق لعشرات الهجمات.",
+    "2024-03-09",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
 
 t!(dated_list_gives_one_event_each, "أبرز الهجمات:\n3 يناير 2024، هجوم بطائرة مسيرة على قاعدة حرير الجوية.\n9 فبراير 2024، هجوم صاروخي على قاعدة عين الأسد.", "2024-03-09", |r| {
     assert_eq!(r.events.len(), 2, "{:#?}", r.events);
@@ -69,24 +115,45 @@ t!(dated_list_gives_one_event_each, "أبرز الهجمات:\n3 يناير 2024
     assert_eq!(r.events[1].kind, EventType::MissileArtillery);
 });
 
-t!(cumulative_toll_is_not_an_event, "ارتفعت حصيلة القتلى في قطاع غزة إلى 30000 قتيل و70000 جريح، وفق وزارة الصحة في غزة.", "2024-03-09", |r| {
-    assert!(r.events.iter().all(|e| e.killed != Some(30000)));
-    assert_eq!(r.tolls.len(), 1, "{:#?}", r.tolls);
-    assert_eq!(r.tolls[0].killed, Some(30000));
-    assert_eq!(r.tolls[0].injured, Some(70000));
-});
+t!(
+    cumulative_toll_is_not_an_event,
+    "ارتفعت حصيلة القتلى في قطاع غزة إلى 30000 قتيل و70000 جريح، وفق وزارة الصحة في غزة.",
+    "2024-03-09",
+    |r| {
+        assert!(r.events.iter().all(|e| e.killed != Some(30000)));
+        assert_eq!(r.tolls.len(), 1, "{:#?}", r.tolls);
+        assert_eq!(r.tolls[0].killed, Some(30000));
+        assert_eq!(r.tolls[0].injured, Some(70000));
+    }
+);
 
-t!(designation_with_month, "كتائب حزب الله - تم تصنيفها كمنظمة إرهابية في يوليو 2009.", "2024-03-09", |r| {
-    let e = r.events.iter().find(|e| e.kind == EventType::Designation).expect("a designation");
-    assert_eq!(e.date.as_deref(), Some("2009-07"));
-    assert!(e.actors.iter().any(|a| a.role == Role::Target));
-});
+t!(
+    designation_with_month,
+    "كتائب حزب الله - تم تصنيفها كمنظمة إرهابية في يوليو 2009.",
+    "2024-03-09",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Designation)
+            .expect("a designation");
+        assert_eq!(e.date.as_deref(), Some("2009-07"));
+        assert!(e.actors.iter().any(|a| a.role == Role::Target));
+    }
+);
 
-t!(offsets_are_characters, "قصفت طائرات حربية بلدة الخيام في جنوب لبنان.", "2024-03-09", |r| {
-    let text: Vec<char> = "قصفت طائرات حربية بلدة الخيام في جنوب لبنان.".chars().collect();
-    for e in &r.events {
-        for s in &e.evidence {
-            assert!(s.end <= text.len());
+t!(
+    offsets_are_characters,
+    "قصفت طائرات حربية بلدة الخيام في جنوب لبنان.",
+    "2024-03-09",
+    |r| {
+        let text: Vec<char> = "قصفت طائرات حربية بلدة الخيام في جنوب لبنان."
+            .chars()
+            .collect();
+        for e in &r.events {
+            for s in &e.evidence {
+                assert!(s.end <= text.len());
+            }
         }
     }
-});
+);

@@ -23,35 +23,91 @@ fn parse_fixture(name: &str, raw: &str) -> Document {
 }
 
 fn chars(text: &str, s: &Span) -> String {
-    text.chars().skip(s.start).take(s.end - s.start).collect::<String>().replace('\n', " ")
+    text.chars()
+        .skip(s.start)
+        .take(s.end - s.start)
+        .collect::<String>()
+        .replace('\n', " ")
 }
 
 fn render(doc: &Document, r: &Record) -> String {
     let t = &doc.text;
     let mut o = String::new();
     for e in &r.events {
-        let loc = e.location.as_ref().map(|l| format!("{} [{}; {:?}; {}]", l.name, l.place_id.clone().unwrap_or_default(), l.precision, l.admin1.clone().unwrap_or_default())).unwrap_or_else(|| "-".into());
-        let _ = writeln!(o, "EVENT {} {}  date={} ({:?}, «{}»)  at {}", e.id, e.kind.as_str(), e.date.clone().unwrap_or_default(), e.date_precision, e.date_text.clone().unwrap_or_default(), loc);
+        let loc = e
+            .location
+            .as_ref()
+            .map(|l| {
+                format!(
+                    "{} [{}; {:?}; {}]",
+                    l.name,
+                    l.place_id.clone().unwrap_or_default(),
+                    l.precision,
+                    l.admin1.clone().unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            o,
+            "EVENT {} {}  date={} ({:?}, «{}»)  at {}",
+            e.id,
+            e.kind.as_str(),
+            e.date.clone().unwrap_or_default(),
+            e.date_precision,
+            e.date_text.clone().unwrap_or_default(),
+            loc
+        );
         for a in &e.actors {
-            let _ = writeln!(o, "  {:?}: {} [{}]", a.role, a.name, a.entity_id.clone().unwrap_or_default());
+            let _ = writeln!(
+                o,
+                "  {:?}: {} [{}]",
+                a.role,
+                a.name,
+                a.entity_id.clone().unwrap_or_default()
+            );
         }
-        let _ = writeln!(o, "  weapons={:?} count={:?} killed={:?} injured={:?} outcome={:?} contradiction={}", e.weapons, e.count, e.killed, e.injured, e.outcome, e.contradiction);
+        let _ = writeln!(
+            o,
+            "  weapons={:?} count={:?} killed={:?} injured={:?} outcome={:?} contradiction={}",
+            e.weapons, e.count, e.killed, e.injured, e.outcome, e.contradiction
+        );
         for c in &e.claims {
-            let _ = writeln!(o, "  CLAIM {:?} by «{}» anonymous={} via={:?}", c.stance, c.source, c.anonymous, c.via);
+            let _ = writeln!(
+                o,
+                "  CLAIM {:?} by «{}» anonymous={} via={:?}",
+                c.stance, c.source, c.anonymous, c.via
+            );
         }
         for s in &e.evidence {
             let _ = writeln!(o, "  « {} »", chars(t, s));
         }
     }
     for x in &r.tolls {
-        let _ = writeln!(o, "TOLL at {} killed={:?} injured={:?} breakdown={:?} as_of={:?} source={:?}", x.place.as_ref().map(|p| p.name.as_str()).unwrap_or("-"), x.killed, x.injured, x.breakdown, x.as_of, x.source);
+        let _ = writeln!(
+            o,
+            "TOLL at {} killed={:?} injured={:?} breakdown={:?} as_of={:?} source={:?}",
+            x.place.as_ref().map(|p| p.name.as_str()).unwrap_or("-"),
+            x.killed,
+            x.injured,
+            x.breakdown,
+            x.as_of,
+            x.source
+        );
     }
     for x in &r.relations {
         let _ = writeln!(o, "RELATION {:?}: {} → {}", x.kind, x.subject, x.object);
     }
     for x in &r.entities {
         let m: Vec<String> = x.mentions.iter().map(|s| chars(t, s)).collect();
-        let _ = writeln!(o, "ENTITY {:?} {} [{}]{} ← {:?}", x.kind, x.name, x.id, if x.new { " new" } else { "" }, m);
+        let _ = writeln!(
+            o,
+            "ENTITY {:?} {} [{}]{} ← {:?}",
+            x.kind,
+            x.name,
+            x.id,
+            if x.new { " new" } else { "" },
+            m
+        );
     }
     o
 }

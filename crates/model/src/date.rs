@@ -36,7 +36,9 @@ impl IsoDate {
     /// Parse `YYYY-MM-DD` (a trailing time such as `T10:00:00Z` is ignored).
     pub fn parse(s: &str) -> Result<Self, DateError> {
         let s = s.trim();
-        let head = s.get(..10).ok_or_else(|| DateError::Format(s.to_string()))?;
+        let head = s
+            .get(..10)
+            .ok_or_else(|| DateError::Format(s.to_string()))?;
         let b = head.as_bytes();
         if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return Err(DateError::Format(s.to_string()));
@@ -74,7 +76,11 @@ impl IsoDate {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        IsoDate { year: (y + i64::from(m <= 2)) as i32, month: m, day: d }
+        IsoDate {
+            year: (y + i64::from(m <= 2)) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     /// This date moved by `n` days.
@@ -132,7 +138,13 @@ mod tests {
 
     #[test]
     fn round_trips_days() {
-        for s in ["1970-01-01", "2023-10-21", "2024-02-29", "1999-12-31", "1900-03-01"] {
+        for s in [
+            "1970-01-01",
+            "2023-10-21",
+            "2024-02-29",
+            "1999-12-31",
+            "1900-03-01",
+        ] {
             let d = IsoDate::parse(s).unwrap();
             assert_eq!(IsoDate::from_days(d.to_days()), d);
         }

@@ -56,7 +56,11 @@ pub struct Document {
 impl Document {
     /// A document with no metadata.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { id: id.into(), meta: DocMeta::default(), text: text.into() }
+        Document {
+            id: id.into(),
+            meta: DocMeta::default(),
+            text: text.into(),
+        }
     }
 
     /// A stable id for a text that came without one: `doc-` and 16 hex digits of FNV-1a.

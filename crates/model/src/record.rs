@@ -114,7 +114,10 @@ impl EventType {
             EventType::SuicideBomb => (ERV, "Suicide bomb"),
             EventType::ArmedClash => ("Battles", "Armed clash"),
             EventType::Attack => ("Violence against civilians", "Attack"),
-            EventType::Abduction => ("Violence against civilians", "Abduction/forced disappearance"),
+            EventType::Abduction => (
+                "Violence against civilians",
+                "Abduction/forced disappearance",
+            ),
             EventType::Arrest => ("Strategic developments", "Arrests"),
             EventType::Protest => ("Protests", "Peaceful protest"),
             EventType::Agreement => ("Strategic developments", "Agreement"),
@@ -149,7 +152,9 @@ impl EventType {
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum DatePrecision {
@@ -271,7 +276,10 @@ pub enum Stance {
 impl Stance {
     /// True for stances that say the event happened (used to flag contradictions).
     pub fn affirms(self) -> bool {
-        matches!(self, Stance::Asserts | Stance::ClaimsResponsibility | Stance::Attributes)
+        matches!(
+            self,
+            Stance::Asserts | Stance::ClaimsResponsibility | Stance::Attributes
+        )
     }
 }
 
@@ -485,9 +493,23 @@ mod tests {
 
     #[test]
     fn record_serialises_contract_field_names() {
-        let r = Record { doc: DocInfo { id: "x".into(), lang: "ar".into(), ..Default::default() }, ..Default::default() };
+        let r = Record {
+            doc: DocInfo {
+                id: "x".into(),
+                lang: "ar".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         let v: serde_json::Value = serde_json::to_value(&r).unwrap();
-        for k in ["doc", "events", "tolls", "relations", "entities", "warnings"] {
+        for k in [
+            "doc",
+            "events",
+            "tolls",
+            "relations",
+            "entities",
+            "warnings",
+        ] {
             assert!(v.get(k).is_some(), "{k}");
         }
         assert!(v.get("trace").is_none());

@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open range `[start, end)` into a document's original text.
 ///
 /// Inside the pipeline the offsets are bytes; in an output [`crate::Record`] they are characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First offset inside the span.
     pub start: usize,
@@ -17,7 +19,10 @@ impl Span {
         if start <= end {
             Span { start, end }
         } else {
-            Span { start: end, end: start }
+            Span {
+                start: end,
+                end: start,
+            }
         }
     }
 
@@ -38,7 +43,10 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// True when the two spans share at least one offset.
@@ -77,7 +85,10 @@ impl CharIndex {
 
     /// A byte span as a char span.
     pub fn span(&self, s: Span) -> Span {
-        Span { start: self.char_of(s.start), end: self.char_of(s.end) }
+        Span {
+            start: self.char_of(s.start),
+            end: self.char_of(s.end),
+        }
     }
 }
 

@@ -11,9 +11,28 @@ use crate::normalize::match_key_str;
 
 /// Whole lines that are page chrome, compared as match keys.
 const CHROME: &[&str] = &[
-    "شارك", "شارك الخبر", "مشاركه", "اقرا ايضا", "اقرا المزيد", "اقرا ايضا:", "تابعونا", "تابعنا على", "جميع الحقوق محفوظه",
-    "الرئيسيه", "اخبار ذات صله", "مواضيع ذات صله", "share", "tweet", "facebook", "twitter", "whatsapp", "telegram",
-    "advertisement", "اعلان", "طباعه", "print",
+    "شارك",
+    "شارك الخبر",
+    "مشاركه",
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "اقرا ايضا:",
+    "تابعونا",
+    "تابعنا على",
+    "جميع الحقوق محفوظه",
+    "الرئيسيه",
+    "اخبار ذات صله",
+    "مواضيع ذات صله",
+    "share",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "advertisement",
+    "اعلان",
+    "طباعه",
+    "print",
 ];
 
 /// Byte ranges of `text` to keep: every line except repeats of an earlier line and page chrome.
@@ -72,12 +91,18 @@ mod tests {
     #[test]
     fn drops_chrome_lines() {
         let text = "خبر\nشارك\nاقرأ أيضاً:\nتتمة";
-        let kept: Vec<_> = kept_ranges(text).iter().map(|s| s.slice(text).unwrap()).collect();
+        let kept: Vec<_> = kept_ranges(text)
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
         assert_eq!(kept, ["خبر", "تتمة"]);
     }
 
     #[test]
     fn complement_fills_gaps() {
-        assert_eq!(complement(&[Span::new(2, 4)], 6), vec![Span::new(0, 2), Span::new(4, 6)]);
+        assert_eq!(
+            complement(&[Span::new(2, 4)], 6),
+            vec![Span::new(0, 2), Span::new(4, 6)]
+        );
     }
 }

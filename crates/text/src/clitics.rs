@@ -8,12 +8,14 @@
 
 /// Proclitic sequences, longest first (match-key spelling).
 const PROCLITICS: &[&str] = &[
-    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "وس", "فب",
-    "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س",
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
+    "ول", "وك", "وس", "فب", "فل", "فك", "فس", "و", "ف", "ب", "ل", "ك", "س",
 ];
 
 /// Pronoun enclitics, longest first (match-key spelling).
-const ENCLITICS: &[&str] = &["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"];
+const ENCLITICS: &[&str] = &[
+    "هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي",
+];
 
 /// True when `prefix` (match key) is empty or a sequence of proclitics.
 pub fn is_proclitic(prefix: &str) -> bool {

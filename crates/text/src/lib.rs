@@ -72,5 +72,10 @@ pub fn analyze(text: &str) -> Analyzed {
     let key = normalize::match_key(text, &kept);
     let tokens = tokenize::tokenize(&key);
     let sentences = sentences::split(&key, &tokens);
-    Analyzed { key, tokens, sentences, dropped }
+    Analyzed {
+        key,
+        tokens,
+        sentences,
+        dropped,
+    }
 }

@@ -51,12 +51,18 @@ mod tests {
 
     fn sents(text: &str) -> Vec<String> {
         let a = analyze(text);
-        a.sentences.iter().map(|s| a.key_str(*s).to_string()).collect()
+        a.sentences
+            .iter()
+            .map(|s| a.key_str(*s).to_string())
+            .collect()
     }
 
     #[test]
     fn splits_on_stops_and_newlines() {
-        assert_eq!(sents("قصف جوي. قتل ثلاثة\nاعتقال"), ["قصف جوي", "قتل ثلاثه", "اعتقال"]);
+        assert_eq!(
+            sents("قصف جوي. قتل ثلاثة\nاعتقال"),
+            ["قصف جوي", "قتل ثلاثه", "اعتقال"]
+        );
     }
 
     #[test]
@@ -66,6 +72,9 @@ mod tests {
 
     #[test]
     fn keeps_decimals_and_abbreviations() {
-        assert_eq!(sents("قال أ.ف.ب إن 2.5 مليون نزحوا."), ["قال ا.ف.ب ان 2.5 مليون نزحوا"]);
+        assert_eq!(
+            sents("قال أ.ف.ب إن 2.5 مليون نزحوا."),
+            ["قال ا.ف.ب ان 2.5 مليون نزحوا"]
+        );
     }
 }

@@ -64,14 +64,21 @@ pub fn tokenize(key: &Aligned) -> Vec<Token> {
             break;
         }
         let word = &text[start..end];
-        let kind = if word.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        let kind = if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
             TokenKind::Number
         } else if word.chars().any(clitics::is_arabic_letter) {
             TokenKind::Arabic
         } else {
             TokenKind::Other
         };
-        let stem_start = if kind == TokenKind::Arabic { start + clitics::proclitic_len(word, 3) } else { start };
+        let stem_start = if kind == TokenKind::Arabic {
+            start + clitics::proclitic_len(word, 3)
+        } else {
+            start
+        };
         out.push(Token {
             key: Span::new(start, end),
             orig: key.to_original(Span::new(start, end)),
@@ -89,7 +96,10 @@ mod tests {
 
     fn toks(text: &str) -> Vec<String> {
         let a = match_key(text, &[Span::new(0, text.len())]);
-        tokenize(&a).iter().map(|t| t.orig.slice(text).unwrap().to_string()).collect()
+        tokenize(&a)
+            .iter()
+            .map(|t| t.orig.slice(text).unwrap().to_string())
+            .collect()
     }
 
     #[test]

@@ -186,8 +186,19 @@ pub struct Place {
 }
 
 /// The columns of a gazetteer TSV file, in order.
-pub const PLACES_COLUMNS: [&str; 11] =
-    ["id", "kind", "name_ar", "name_en", "aliases_ar", "aliases_en", "country", "admin1", "lat", "lon", "population"];
+pub const PLACES_COLUMNS: [&str; 11] = [
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "aliases_ar",
+    "aliases_en",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "population",
+];
 
 /// The actor dictionary and the gazetteer, indexed by id.
 #[derive(Debug, Clone, Default)]
@@ -206,17 +217,25 @@ impl Knowledge {
         static KB: OnceLock<Knowledge> = OnceLock::new();
         KB.get_or_init(|| {
             // The built-in files are checked by the test suite; a broken build-in is a bug.
-            Knowledge::parse(ACTORS_TOML, PLACES_TSV).unwrap_or_else(|e| panic!("built-in knowledge: {e}"))
+            Knowledge::parse(ACTORS_TOML, PLACES_TSV)
+                .unwrap_or_else(|e| panic!("built-in knowledge: {e}"))
         })
     }
 
     /// Parse an actor TOML file and a gazetteer TSV file.
     pub fn parse(actors_toml: &str, places_tsv: &str) -> Result<Knowledge, KbError> {
-        let file: ActorFile = toml::from_str(actors_toml).map_err(|e| KbError::Actors(e.to_string()))?;
+        let file: ActorFile =
+            toml::from_str(actors_toml).map_err(|e| KbError::Actors(e.to_string()))?;
         if file.version != 1 {
-            return Err(KbError::Actors(format!("unsupported version {}", file.version)));
+            return Err(KbError::Actors(format!(
+                "unsupported version {}",
+                file.version
+            )));
         }
-        let mut kb = Knowledge { actors: file.actor, ..Default::default() };
+        let mut kb = Knowledge {
+            actors: file.actor,
+            ..Default::default()
+        };
         kb.add_places_tsv(places_tsv)?;
         kb.reindex();
         Ok(kb)
@@ -227,24 +246,45 @@ impl Knowledge {
         let mut n = 0;
         for (i, line) in tsv.lines().enumerate() {
             let lineno = i + 1;
-            if line.trim().is_empty() || line.starts_with('#') || (n == 0 && line.starts_with("id\t")) {
+            if line.trim().is_empty()
+                || line.starts_with('#')
+                || (n == 0 && line.starts_with("id\t"))
+            {
                 continue;
             }
             let err = |msg: String| KbError::Places { line: lineno, msg };
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 10 {
-                return Err(err(format!("{} columns, expected {}", cols.len(), PLACES_COLUMNS.len())));
+                return Err(err(format!(
+                    "{} columns, expected {}",
+                    cols.len(),
+                    PLACES_COLUMNS.len()
+                )));
             }
             let list = |s: &str| -> Vec<String> {
-                s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(String::from)
+                    .collect()
             };
-            let kind = PlaceKind::parse(cols[1]).ok_or_else(|| err(format!("unknown kind {:?}", cols[1])))?;
-            let lat: f64 = cols[8].trim().parse().map_err(|_| err(format!("bad lat {:?}", cols[8])))?;
-            let lon: f64 = cols[9].trim().parse().map_err(|_| err(format!("bad lon {:?}", cols[9])))?;
+            let kind = PlaceKind::parse(cols[1])
+                .ok_or_else(|| err(format!("unknown kind {:?}", cols[1])))?;
+            let lat: f64 = cols[8]
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("bad lat {:?}", cols[8])))?;
+            let lon: f64 = cols[9]
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("bad lon {:?}", cols[9])))?;
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                 return Err(err(format!("coordinates out of range: {lat}, {lon}")));
             }
-            let population = cols.get(10).and_then(|p| p.trim().parse().ok()).unwrap_or(0);
+            let population = cols
+                .get(10)
+                .and_then(|p| p.trim().parse().ok())
+                .unwrap_or(0);
             self.places.push(Place {
                 id: cols[0].trim().to_string(),
                 kind,
@@ -265,8 +305,18 @@ impl Knowledge {
     }
 
     fn reindex(&mut self) {
-        self.actor_ix = self.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        self.place_ix = self.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        self.actor_ix = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        self.place_ix = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
     }
 
     /// The actor with this id.
@@ -284,6 +334,9 @@ impl Knowledge {
         if p.kind == PlaceKind::Admin1 {
             return Some(&p.name_ar);
         }
-        p.admin1.as_deref().and_then(|id| self.place(id)).map(|a| a.name_ar.as_str())
+        p.admin1
+            .as_deref()
+            .and_then(|id| self.place(id))
+            .map(|a| a.name_ar.as_str())
     }
 }
