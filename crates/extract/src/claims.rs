@@ -332,11 +332,10 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
                 .iter()
                 .copied()
                 .filter(|n| n.key.end <= c.key.start && !cx.is_media(n))
-                .filter(|n| match cx.actor_of(n) {
+                .rfind(|n| match cx.actor_of(n) {
                     Some((_, a)) => a.kind == crate::kb::ActorKind::ArmedGroup,
                     None => matches!(n.kind, NameKind::NewOrg(_) | NameKind::Descriptor { .. }),
                 })
-                .next_back()
         }),
         _ => after
             .filter(|n| {

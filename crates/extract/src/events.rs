@@ -1024,17 +1024,14 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
                 .iter()
                 .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
                 .or_else(|| {
-                    f.numbers
-                        .iter()
-                        .filter(|q| {
-                            q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
-                                let ni = cx.tok_from(q.key.end);
-                                f.lex(Class::PersonNoun)
-                                    .iter()
-                                    .any(|p| cx.tok_at(p.key.start) == ni)
-                            }
-                        })
-                        .next_back()
+                    f.numbers.iter().rfind(|q| {
+                        q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
+                            let ni = cx.tok_from(q.key.end);
+                            f.lex(Class::PersonNoun)
+                                .iter()
+                                .any(|p| cx.tok_at(p.key.start) == ni)
+                        }
+                    })
                 })
         };
         let Some(q) = q else { continue };
