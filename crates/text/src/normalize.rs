@@ -138,7 +138,8 @@ fn fold(c: char) -> Fold {
         c if c.is_ascii() => Fold::Char(c),
         // Arabic presentation forms, full-width forms, ligatures.
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' | '\u{FF00}'..='\u{FFEF}' => Fold::Nfkc,
-        c if c.is_uppercase() => Fold::Nfkc,
+        // Arabic letters (the bulk of the text) are never upper case.
+        c if !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase() => Fold::Nfkc,
         c => Fold::Char(c),
     }
 }

@@ -34,6 +34,13 @@ pub struct Token {
 }
 
 fn is_word(c: char) -> bool {
+    // Fast paths for ASCII and the Arabic letters and digits that make up most of the text.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if clitics::is_arabic_letter(c) {
+        return true;
+    }
     c.is_alphanumeric()
 }
 
