@@ -228,6 +228,10 @@ impl Draft {
         {
             return EventType::SuicideBomb;
         }
+        // Battles: the fighting defines the event, whatever guns it used.
+        if has(TrigKind::Clash) && self.mentions.first().is_some_and(|m| m.kind == TrigKind::Clash) {
+            return EventType::ArmedClash;
+        }
         if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
             return EventType::AirDroneStrike;
         }
@@ -551,7 +555,14 @@ fn build(
         }
     }
     // Place: in the trigger's clause (a sentence may report two sources on two strikes).
-    m.place = place_for(cx, geo, h, clause(cx, h.key, ss), anaphoric);
+    m.place = place_for(cx, geo, h, clause(cx, h.key, ss), anaphoric).or_else(|| {
+        // «خرجت تظاهرة في البصرة، وأفاد ناشطون بأن قوات الأمن اعتقلت…»: the sentence's place.
+        if anaphoric {
+            None
+        } else {
+            place_for(cx, geo, h, ss, anaphoric)
+        }
+    });
     // Date: the nearest date in the sentence that is not a publication stamp or a range start.
     m.date = f
         .dates
@@ -803,6 +814,16 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         .last()
         .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
     match kind {
+        TrigKind::Clash => {
+            // «اشتباكات بين X وY»: the two sides.
+            let sides: Vec<&&&Name> = after.iter().filter(|n| cx.dist(h.key, n.key) <= 6).take(2).collect();
+            if let Some(n) = sides.first() {
+                m.actor = party(cx, n);
+            }
+            if let Some(n) = sides.get(1) {
+                m.target = party(cx, n);
+            }
+        }
         TrigKind::Intercept => {
             // The interceptor defends: it is the target of the attack.
             if let Some(n) = first_after.or(near_before) {
