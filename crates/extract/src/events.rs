@@ -229,7 +229,12 @@ impl Draft {
             return EventType::SuicideBomb;
         }
         // Battles: the fighting defines the event, whatever guns it used.
-        if has(TrigKind::Clash) && self.mentions.first().is_some_and(|m| m.kind == TrigKind::Clash) {
+        if has(TrigKind::Clash)
+            && self
+                .mentions
+                .first()
+                .is_some_and(|m| m.kind == TrigKind::Clash)
+        {
             return EventType::ArmedClash;
         }
         if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
@@ -727,8 +732,15 @@ fn place_for(
                 continue;
             }
         }
-        // Distance penalty; places after the trigger are preferred.
-        let score = d + if after { 0 } else { 3 };
+        // Distance penalty; places after the trigger are preferred, and so is the subject of
+        // «تعرضت قاعدة حرير … لهجوم».
+        let subject_of_passive = i > 0 && cx.stem(i - 1).starts_with("تعرض")
+            || (i > 0 && cx.tok(i - 1).starts_with("تعرض"));
+        let score = if subject_of_passive {
+            0
+        } else {
+            d + if after { 0 } else { 3 }
+        };
         let better = match &best {
             None => true,
             Some((bs, bk, _)) => {
@@ -816,7 +828,11 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     match kind {
         TrigKind::Clash => {
             // «اشتباكات بين X وY»: the two sides.
-            let sides: Vec<&&&Name> = after.iter().filter(|n| cx.dist(h.key, n.key) <= 6).take(2).collect();
+            let sides: Vec<&&&Name> = after
+                .iter()
+                .filter(|n| cx.dist(h.key, n.key) <= 6)
+                .take(2)
+                .collect();
             if let Some(n) = sides.first() {
                 m.actor = party(cx, n);
             }

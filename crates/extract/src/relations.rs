@@ -131,6 +131,8 @@ fn before(
     let lo = cx.tok_at(ss.start);
     let mut k = i;
     let mut budget = max;
+    // After jumping back over «… تضم …», the container is wanted even as an object.
+    let mut jumped = false;
     while k > lo {
         k -= 1;
         if budget == 0 {
@@ -158,6 +160,7 @@ fn before(
                 {
                     k = t;
                     budget = max;
+                    jumped = true;
                     continue;
                 }
                 return None;
@@ -170,9 +173,12 @@ fn before(
                         .get(j)
                         .map(|t| cx.key(Span::new(t.key.start, n.key.start)))
                         .unwrap_or("");
-                (j > 0 && cx.tok(j - 1) == "عن") || own.ends_with('ل')
+                (j > 0 && cx.tok(j - 1) == "عن")
+                    || own.ends_with('ل')
+                    // «جزء من Y»: Y is the object of the membership.
+                    || cx.f.lex(Class::Relation).iter().any(|r| r.value == "member_of" && r.key.end <= n.key.start && cx.dist(r.key, n.key) == 0)
             };
-            if entityish(cx, n) && !object {
+            if entityish(cx, n) && (!object || jumped) {
                 let a = arg(cx, n);
                 if !group || a.group {
                     return Some(a);
@@ -202,6 +208,7 @@ fn before(
             {
                 k = t;
                 budget = max;
+                jumped = true;
                 continue;
             }
             return None;

@@ -142,7 +142,15 @@ pub fn find(cx: &Ctx, geo: &GeoContext, sentences: &[usize]) -> Vec<TollDraft> {
         let ss = f.a.sentences[si];
         let (killed, injured) = figures(cx, ss);
         let (bd, _) = breakdown(cx, ss);
-        let place = toll_place(cx, geo, ss);
+        // No place named: the country of the body that gives the figure («وزارة الصحة في قطاع غزة»).
+        let place = toll_place(cx, geo, ss).or_else(|| {
+            let n = cx.f.names_in(ss).find(|n| {
+                cx.actor_of(n)
+                    .is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Agency)
+            })?;
+            let code = cx.actor_of(n)?.1.country.clone()?;
+            geo::country_location(cx, &code)
+        });
         let source = toll_source(cx, ss);
         let as_of = f
             .dates
