@@ -734,8 +734,8 @@ fn place_for(
         }
         // Distance penalty; places after the trigger are preferred, and so is the subject of
         // «تعرضت قاعدة حرير … لهجوم».
-        let subject_of_passive = i > 0 && cx.stem(i - 1).starts_with("تعرض")
-            || (i > 0 && cx.tok(i - 1).starts_with("تعرض"));
+        let subject_of_passive =
+            i > 0 && (cx.stem(i - 1).starts_with("تعرض") || cx.tok(i - 1).starts_with("تعرض"));
         let score = if subject_of_passive {
             0
         } else {
