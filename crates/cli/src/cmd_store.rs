@@ -1,320 +1,866 @@
-//! `rasd ingest`, `rasd query`, `rasd export`, `rasd event`: the store from the command line.
-use std::io::{self, IsTerminal, Write};
+//! `rasd ingest`, `rasd query`, `rasd export` and `rasd event`: the store from the command line.
+//!
+//! `ingest` reads documents (one thread), extracts them (`-j N` workers sharing one
+//! [`Pipeline`]) and stores them in input order, `--batch N` documents per transaction, so that
+//! fusion is deterministic and a killed ingest loses at most the batch in flight, never part of
+//! a document. The other commands read the store.
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context};
+use anyhow::Context;
+use crossbeam_channel::{bounded, Receiver, Sender};
 use indicatif::{ProgressBar, ProgressStyle};
 use rasd_extract::Pipeline;
-use rasd_model::{Document, EventType, IsoDate, Record};
-use rasd_read::{ReadOptions, Reader};
-use rasd_store::{EventQuery, ExportFormat, Store};
+use rasd_model::{Document, EventType, IsoDate, Record, Span};
+use rasd_read::{ReadDoc, ReadOptions, Reader, DEFAULT_MAX_BYTES};
+use rasd_store::{EventQuery, EventSummary, ExportFormat, Store};
+
+const INGEST_HELP: &str = "\
+Documents are read like `rasd extract` reads them (.jsonl, .txt, .html, `-` for JSON Lines on
+standard input), extracted, and stored with their events, claims, tolls, relations and entities.
+Reports of the same real event from different documents are fused into one canonical event
+(see `rasd event ID`). A document already in the store (same id, or the same text under another
+id) is left as it is, so ingesting a file twice changes nothing.
+
+Every --batch documents are stored in one transaction: an interrupted ingest keeps whole
+documents only; run it again to add the rest.
+
+Exit status: 0 when every document was stored, 2 when some inputs were skipped (each reported
+on standard error as FILE:LINE: message), 1 on a fatal error (e.g. the store cannot be opened).";
+
+/// Where the store is.
+#[derive(clap::Args, Clone)]
+pub struct DbArgs {
+    /// Store: a SQLite file, ":memory:", or a postgres://user:pass@host/db URL
+    /// [default: env RASD_DB, else ./rasd.db].
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
+}
+
+impl DbArgs {
+    fn target(&self) -> String {
+        self.db
+            .clone()
+            .or_else(|| {
+                std::env::var("RASD_DB")
+                    .ok()
+                    .filter(|s| !s.trim().is_empty())
+            })
+            .unwrap_or_else(|| "rasd.db".to_string())
+    }
+
+    fn open(&self) -> anyhow::Result<Store> {
+        let t = self.target();
+        Store::open(&t).with_context(|| format!("opening the store {}", shown(&t)))
+    }
+}
+
+/// A target as it may be printed (no password).
+fn shown(target: &str) -> String {
+    if rasd_store::is_postgres_url(target) {
+        match target
+            .split_once("://")
+            .and_then(|(s, r)| Some((s, r.split_once('@')?)))
+        {
+            Some((scheme, (cred, host))) => {
+                format!(
+                    "{scheme}://{}:***@{host}",
+                    cred.split(':').next().unwrap_or_default()
+                )
+            }
+            None => target.to_string(),
+        }
+    } else {
+        target.to_string()
+    }
+}
 
 /// Arguments of `rasd ingest`.
 #[derive(clap::Args)]
+#[command(after_help = INGEST_HELP)]
 pub struct IngestArgs {
-    /// Input files (.jsonl, .txt, .html) or `-` for JSON Lines on standard input.
-    #[arg(required = true)]
+    /// Input files (.jsonl, .txt, .html) or `-` for JSON Lines on standard input [default: -].
     pub files: Vec<String>,
-    /// Database: a SQLite file.
-    #[arg(long, default_value = "rasd.db")]
-    pub db: String,
+    #[command(flatten)]
+    pub db: DbArgs,
     /// Documents per transaction.
-    #[arg(long, default_value_t = 256)]
-    pub batch: usize,
-    /// Worker threads for extraction (default: all cores).
-    #[arg(short = 'j', long)]
-    pub jobs: Option<usize>,
-    /// Publication date for .txt and .html inputs (YYYY-MM-DD).
-    #[arg(long)]
-    pub published: Option<String>,
+    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(200).unwrap_or(NonZeroUsize::MIN))]
+    pub batch: NonZeroUsize,
+    /// Extraction threads [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+    /// Publication date (YYYY-MM-DD) for documents that give none: the anchor of «أمس», «السبت».
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<IsoDate>,
+    /// Add the places of a gazetteer TSV (e.g. made by `rasd gazetteer import geonames`).
+    #[arg(long, value_name = "FILE.tsv")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Skip documents larger than N bytes.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
 }
 
-/// Filters shared by `query` and `export`.
-#[derive(clap::Args, Clone)]
-pub struct Filters {
-    /// Database: a SQLite file.
-    #[arg(long, default_value = "rasd.db")]
-    pub db: String,
-    /// First day (YYYY-MM-DD).
-    #[arg(long)]
+/// Event filters shared by `query` and `export`.
+#[derive(clap::Args, Clone, Default)]
+pub struct FilterArgs {
+    /// First day (YYYY-MM-DD; YYYY-MM or YYYY for its first day).
+    #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// Last day (YYYY-MM-DD).
-    #[arg(long)]
+    /// Last day (YYYY-MM-DD; YYYY-MM or YYYY for its last day).
+    #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Event type (repeatable): air_drone_strike, missile_artillery, …
-    #[arg(long = "type")]
+    /// Event types, repeated or comma-separated (air_drone_strike, missile_artillery, …).
+    #[arg(long = "type", value_name = "TYPE", value_delimiter = ',')]
     pub types: Vec<String>,
-    /// Actor or target (name or entity id).
+    /// An actor or target: dictionary id or (part of) its Arabic name.
     #[arg(long)]
     pub actor: Option<String>,
-    /// Country (ISO alpha-2).
+    /// Country (ISO 3166-1 alpha-2, e.g. IQ).
     #[arg(long)]
     pub country: Option<String>,
-    /// Governorate.
+    /// Governorate or province (Arabic name).
     #[arg(long)]
     pub admin1: Option<String>,
     /// Bounding box: min_lon,min_lat,max_lon,max_lat.
-    #[arg(long)]
+    #[arg(long, value_name = "BOX", allow_hyphen_values = true)]
     pub bbox: Option<String>,
-    /// Full-text search over the Arabic text.
+    /// Words a source article must contain (diacritics, hamza forms, ta marbuta folded).
     #[arg(long)]
     pub text: Option<String>,
+}
+
+impl FilterArgs {
+    fn query(&self, limit: usize, offset: usize) -> anyhow::Result<EventQuery> {
+        let mut types = Vec::new();
+        for t in self
+            .types
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+        {
+            let k = EventType::parse(t).with_context(|| {
+                let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+                format!("unknown event type {t:?} (one of: {})", all.join(", "))
+            })?;
+            types.push(k);
+        }
+        let bbox = match &self.bbox {
+            None => None,
+            Some(b) => {
+                let v: Vec<f64> = b
+                    .split(',')
+                    .map(|x| x.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .with_context(|| format!("--bbox {b:?}: four numbers expected"))?;
+                match v.as_slice() {
+                    [a, b2, c, d] => Some([*a, *b2, *c, *d]),
+                    _ => anyhow::bail!("--bbox {b:?}: min_lon,min_lat,max_lon,max_lat expected"),
+                }
+            }
+        };
+        Ok(EventQuery {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            types,
+            actor: self.actor.clone(),
+            country: self.country.clone(),
+            admin1: self.admin1.clone(),
+            bbox,
+            text: self.text.clone(),
+            limit,
+            offset,
+        })
+    }
+}
+
+/// Output formats of `rasd query`.
+#[derive(clap::ValueEnum, Clone, Copy, Default)]
+pub enum QueryFormat {
+    /// Aligned columns for reading.
+    #[default]
+    Table,
+    /// One JSON object: the page of events.
+    Json,
+    /// CSV with a header.
+    Csv,
 }
 
 /// Arguments of `rasd query`.
 #[derive(clap::Args)]
 pub struct QueryArgs {
     #[command(flatten)]
-    filters: Filters,
-    /// Output: table, json or csv.
-    #[arg(long, default_value = "table")]
-    format: String,
-    /// Page size.
-    #[arg(long, default_value_t = 50)]
-    limit: usize,
-    /// Offset.
+    pub filter: FilterArgs,
+    /// How many events to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// How many matching events to pass over first.
     #[arg(long, default_value_t = 0)]
-    offset: usize,
+    pub offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// Arguments of `rasd export`.
 #[derive(clap::Args)]
 pub struct ExportArgs {
+    /// acled-csv, plover-jsonl, geojson, jsonl (events with claims and reports) or parquet.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output (required for parquet).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
-    filters: Filters,
-    /// acled-csv, plover-jsonl, geojson, jsonl or parquet.
-    #[arg(long)]
-    format: String,
-    /// Output file (required for parquet; standard output otherwise).
-    #[arg(short, long)]
-    output: Option<String>,
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// Arguments of `rasd event`.
 #[derive(clap::Args)]
 pub struct EventArgs {
-    /// Canonical event id (`ev-000001`).
+    /// Canonical event id (ev-000123).
     pub id: String,
-    /// Database: a SQLite file.
-    #[arg(long, default_value = "rasd.db")]
-    pub db: String,
-    /// Print JSON.
+    /// Print JSON (the event, its claims and reports, and `fusion`: why they were fused).
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
-fn query_of(f: &Filters) -> anyhow::Result<EventQuery> {
-    let mut types = Vec::new();
-    for t in &f.types {
-        types.push(EventType::parse(t).with_context(|| format!("unknown event type {t:?}"))?);
-    }
-    let bbox = match &f.bbox {
-        Some(b) => {
-            let v: Vec<f64> = b.split(',').map(|x| x.trim().parse::<f64>()).collect::<Result<_, _>>().context("--bbox wants four numbers")?;
-            let [a, b, c, d] = v[..] else { bail!("--bbox wants min_lon,min_lat,max_lon,max_lat") };
-            Some([a, b, c, d])
+fn parse_date(s: &str) -> Result<IsoDate, String> {
+    IsoDate::parse(s).map_err(|e| e.to_string())
+}
+
+// ---- ingest ---------------------------------------------------------------------------------
+
+/// Standard-error reporting that keeps out of the progress bar's way.
+#[derive(Clone)]
+struct Reporter {
+    bar: Option<ProgressBar>,
+    skipped: Arc<AtomicU64>,
+}
+
+impl Reporter {
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("rasd: {line}")),
+            None => eprintln!("rasd: {line}"),
         }
-        None => None,
-    };
-    Ok(EventQuery {
-        from: f.from.clone(),
-        to: f.to.clone(),
-        types,
-        actor: f.actor.clone(),
-        country: f.country.clone(),
-        admin1: f.admin1.clone(),
-        bbox,
-        text: f.text.clone(),
-        limit: 0,
-        offset: 0,
-    })
+    }
+
+    fn skip(&self, line: &str) {
+        self.skipped.fetch_add(1, Ordering::Relaxed);
+        self.say(line);
+    }
+}
+
+/// A document extracted, or why it was not.
+struct Extracted {
+    seq: u64,
+    result: Result<(Document, Record), String>,
 }
 
 /// `rasd ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
-    let published = match &a.published {
-        Some(p) => Some(IsoDate::parse(p).with_context(|| format!("--published {p:?}"))?),
-        None => None,
+    let mut b = Pipeline::builder();
+    for g in &a.gazetteer {
+        let tsv = std::fs::read_to_string(g)
+            .with_context(|| format!("reading gazetteer {}", g.display()))?;
+        b = b.gazetteer_tsv(tsv);
+    }
+    let pipeline = Arc::new(b.build().context("loading the knowledge base")?);
+    let target = a.db.target();
+    let mut store = a.db.open()?;
+    let files = if a.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        a.files.clone()
     };
-    let opts = ReadOptions { published, ..ReadOptions::default() };
-    let pipeline = Pipeline::new();
-    let mut store = Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
-    let jobs = a.jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+    if files.iter().any(|f| f == "-") && io::stdin().is_terminal() {
+        eprintln!(
+            "rasd: reading JSON Lines from standard input (give files, or pipe documents in)"
+        );
+    }
+    let opts = ReadOptions {
+        max_bytes: a.max_bytes,
+        published: a.published,
+    };
+    let jobs = a.jobs.map_or_else(
+        || thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
+    let batch_size = a.batch.get();
+    // Documents in flight at most (queued, being extracted, or waiting for an earlier one).
+    let window = (jobs * 16).max(64);
+
     let bar = io::stderr().is_terminal().then(|| {
         let b = ProgressBar::new_spinner();
-        b.set_style(ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {pos} documents ({per_sec}) {msg}",
+        ) {
+            b.set_style(style);
+        }
+        b.enable_steady_tick(Duration::from_millis(200));
         b
     });
-    let mut skipped = 0usize;
-    let mut total = rasd_store::IngestStats::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(a.batch);
-    let mut flush = |batch: &mut Vec<Document>, store: &mut Store| -> anyhow::Result<()> {
+    let rep = Reporter {
+        bar: bar.clone(),
+        skipped: Arc::new(AtomicU64::new(0)),
+    };
+
+    let (work_tx, work_rx) = bounded::<(u64, ReadDoc)>(window);
+    let (done_tx, done_rx) = bounded::<Extracted>(window);
+    let (tok_tx, tok_rx) = bounded::<()>(window);
+    for _ in 0..window {
+        tok_tx.send(()).context("starting")?;
+    }
+    // A second connection lets the reader skip documents already stored before they are
+    // extracted (resuming an interrupted ingest costs little); the store checks again anyway.
+    let known = if target == ":memory:" {
+        None
+    } else {
+        Some(a.db.open()?)
+    };
+    let already = Arc::new(AtomicU64::new(0));
+    let reader = {
+        let (rep, already) = (rep.clone(), Arc::clone(&already));
+        thread::Builder::new()
+            .name("rasd-read".into())
+            .spawn(move || {
+                read_all(
+                    &files,
+                    opts,
+                    &rep,
+                    known.as_ref(),
+                    &already,
+                    &tok_rx,
+                    &work_tx,
+                )
+            })?
+    };
+    let mut workers = Vec::with_capacity(jobs);
+    for i in 0..jobs {
+        let (p, rx, tx) = (Arc::clone(&pipeline), work_rx.clone(), done_tx.clone());
+        workers.push(
+            thread::Builder::new()
+                .name(format!("rasd-extract-{i}"))
+                .spawn(move || work(&p, &rx, &tx))?,
+        );
+    }
+    drop((work_rx, done_tx));
+
+    let started = Instant::now();
+    let mut totals = rasd_store::IngestStats::default();
+    let mut pending: BTreeMap<u64, Extracted> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut batch: Vec<(Document, Record)> = Vec::with_capacity(batch_size);
+    let mut seen = 0u64;
+    let mut flush = |batch: &mut Vec<(Document, Record)>,
+                     totals: &mut rasd_store::IngestStats|
+     -> anyhow::Result<()> {
         if batch.is_empty() {
             return Ok(());
         }
-        let records = extract_all(&pipeline, batch, jobs);
-        let pairs: Vec<(Document, Record)> = batch.drain(..).zip(records).collect();
-        let st = store.ingest(&pairs)?;
-        total.documents += st.documents;
-        total.duplicates += st.duplicates;
-        total.reports += st.reports;
-        total.fused += st.fused;
-        total.new_events += st.new_events;
-        if let Some(b) = &bar {
-            b.inc(pairs.len() as u64);
-        }
+        let st = store
+            .ingest(batch)
+            .with_context(|| format!("storing {} documents in {}", batch.len(), shown(&target)))?;
+        totals.documents += st.documents;
+        totals.duplicates += st.duplicates;
+        totals.reports += st.reports;
+        totals.fused += st.fused;
+        totals.new_events += st.new_events;
+        batch.clear();
         Ok(())
     };
-    for f in &a.files {
-        for item in Reader::open(f, opts) {
-            match item {
-                Ok(rd) => {
-                    for w in &rd.warnings {
-                        eprintln!("rasd: {w}");
-                    }
-                    batch.push(rd.doc);
-                    if batch.len() >= a.batch.max(1) {
-                        flush(&mut batch, &mut store)?;
-                    }
+    let mut result = Ok(());
+    while let Ok(done) = done_rx.recv() {
+        pending.insert(done.seq, done);
+        while let Some(d) = pending.remove(&next) {
+            next += 1;
+            let _ = tok_tx.send(());
+            match d.result {
+                Ok(pair) => {
+                    seen += 1;
+                    batch.push(pair);
                 }
-                Err(e) => {
-                    skipped += 1;
-                    eprintln!("rasd: {e}");
+                Err(msg) => rep.skip(&msg),
+            }
+            if batch.len() >= batch_size {
+                result = flush(&mut batch, &mut totals);
+                if result.is_err() {
+                    break;
                 }
             }
         }
+        if result.is_err() {
+            break;
+        }
+        if let Some(b) = &bar {
+            b.set_position(seen);
+            b.set_message(format!(
+                "{} stored, {} already there, {} events ({} fused), {} skipped",
+                totals.documents,
+                totals.duplicates + already.load(Ordering::Relaxed) as usize,
+                totals.reports,
+                totals.fused,
+                rep.skipped.load(Ordering::Relaxed)
+            ));
+        }
     }
-    flush(&mut batch, &mut store)?;
+    if result.is_ok() {
+        result = flush(&mut batch, &mut totals);
+    }
+    // Stop the threads (they see the closed channels) before reporting.
+    drop((done_rx, tok_tx));
+    for w in workers {
+        let _ = w.join();
+    }
+    let _ = reader.join();
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let c = store.counts()?;
+    result?;
+    totals.duplicates += already.load(Ordering::Relaxed) as usize;
+    let secs = started.elapsed().as_secs_f64().max(1e-3);
+    let skipped = rep.skipped.load(Ordering::Relaxed);
     eprintln!(
-        "rasd: stored {} documents ({} already there, {} skipped); {} event reports, {} fused into existing events; the store holds {} events from {} documents",
-        total.documents, total.duplicates, skipped, total.reports, total.fused, c.canonical_events, c.documents
+        "rasd: {} documents stored, {} already in the store, {} skipped; {} event reports: {} fused \
+         into known events, {} new events ({:.0} documents extracted a second) in {}",
+        totals.documents,
+        totals.duplicates,
+        skipped,
+        totals.reports,
+        totals.fused,
+        totals.new_events,
+        seen as f64 / secs,
+        shown(&target)
     );
-    Ok(if skipped > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if skipped > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn extract_all(p: &Pipeline, docs: &[Document], jobs: usize) -> Vec<Record> {
-    let chunk = docs.len().div_ceil(jobs).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = docs.chunks(chunk).map(|c| s.spawn(move || c.iter().map(|d| p.extract(d)).collect::<Vec<_>>())).collect();
-        // A worker that panicked is a bug in extraction; its documents get empty records.
-        handles
-            .into_iter()
-            .zip(docs.chunks(chunk))
-            .flat_map(|(h, c)| h.join().unwrap_or_else(|_| c.iter().map(|d| Record { doc: rasd_model::DocInfo { id: d.id.clone(), lang: "ar".into(), ..Default::default() }, ..Default::default() }).collect()))
-            .collect()
-    })
+/// The reading thread: every input in turn, documents numbered in order.
+fn read_all(
+    files: &[String],
+    opts: ReadOptions,
+    rep: &Reporter,
+    known: Option<&Store>,
+    already: &AtomicU64,
+    tokens: &Receiver<()>,
+    work: &Sender<(u64, ReadDoc)>,
+) {
+    let mut seq = 0u64;
+    for f in files {
+        for item in Reader::open(f, opts) {
+            match item {
+                Ok(rd) => {
+                    if known
+                        .is_some_and(|s| s.has_document(&rd.doc.id, &rd.doc.text).unwrap_or(false))
+                    {
+                        already.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    for w in &rd.warnings {
+                        rep.say(&format!("{}: warning: {}", w.at, w.message));
+                    }
+                    if tokens.recv().is_err() || work.send((seq, rd)).is_err() {
+                        return;
+                    }
+                    seq += 1;
+                }
+                Err(e) => rep.skip(&e.to_string()),
+            }
+        }
+    }
+}
+
+/// An extraction thread.
+fn work(pipeline: &Pipeline, rx: &Receiver<(u64, ReadDoc)>, tx: &Sender<Extracted>) {
+    while let Ok((seq, rd)) = rx.recv() {
+        let result = match catch_unwind(AssertUnwindSafe(|| pipeline.extract(&rd.doc))) {
+            Ok(mut record) => {
+                record
+                    .warnings
+                    .splice(0..0, rd.warnings.iter().map(|w| w.message.clone()));
+                Ok((rd.doc, record))
+            }
+            Err(_) => Err(format!("{}: extraction failed; skipped", rd.at)),
+        };
+        if tx.send(Extracted { seq, result }).is_err() {
+            return;
+        }
+    }
+}
+
+// ---- query ----------------------------------------------------------------------------------
+
+fn name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn num(v: Option<u64>) -> String {
+    v.map_or_else(|| "–".to_string(), |n| n.to_string())
+}
+
+fn place(e: &EventSummary) -> String {
+    e.location
+        .as_ref()
+        .map_or_else(String::new, |l| match &l.name_en {
+            Some(en) => format!("{} ({en})", l.name),
+            None => l.name.clone(),
+        })
 }
 
 /// `rasd query`.
 pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&a.filters.db).with_context(|| format!("opening {}", a.filters.db))?;
-    let mut q = query_of(&a.filters)?;
-    q.limit = a.limit;
-    q.offset = a.offset;
+    let store = a.db.open()?;
+    let q = a.filter.query(a.limit.max(1), a.offset)?;
     let page = store.events(&q)?;
-    let out = io::stdout();
-    let mut out = out.lock();
-    match a.format.as_str() {
-        "json" => writeln!(out, "{}", serde_json::to_string_pretty(&page)?)?,
-        "csv" => {
-            writeln!(out, "id,type,date,location,country,killed,injured,contradiction,reports")?;
-            for e in &page.items {
-                let l = e.location.as_ref();
-                writeln!(
-                    out,
-                    "{},{},{},\"{}\",{},{},{},{},{}",
-                    e.id,
-                    e.kind.as_str(),
-                    e.date.clone().unwrap_or_default(),
-                    l.map(|l| l.name.replace('"', "\"\"")).unwrap_or_default(),
-                    l.and_then(|l| l.country.clone()).unwrap_or_default(),
-                    e.killed.map(|x| x.to_string()).unwrap_or_default(),
-                    e.injured.map(|x| x.to_string()).unwrap_or_default(),
-                    e.contradiction,
-                    e.n_reports
-                )?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let r = match a.format {
+        QueryFormat::Json => serde_json::to_writer(&mut out, &page)
+            .map_err(io::Error::from)
+            .and_then(|_| writeln!(out)),
+        QueryFormat::Csv => write_csv(&mut out, &page.items),
+        QueryFormat::Table => write_table(&mut out, &page),
+    };
+    match r.and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("writing"),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn write_csv(out: &mut dyn Write, items: &[EventSummary]) -> io::Result<()> {
+    writeln!(
+        out,
+        "id,date,date_precision,type,location,country,admin1,lat,lon,killed,injured,contradiction,n_reports,n_claims,sources"
+    )?;
+    for e in items {
+        let l = e.location.as_ref();
+        let f = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+        let row = [
+            e.id.clone(),
+            e.date.clone().unwrap_or_default(),
+            name(&e.date_precision),
+            e.kind.as_str().to_string(),
+            l.map(|l| l.name.clone()).unwrap_or_default(),
+            l.and_then(|l| l.country.clone()).unwrap_or_default(),
+            l.and_then(|l| l.admin1.clone()).unwrap_or_default(),
+            f(l.and_then(|l| l.lat)),
+            f(l.and_then(|l| l.lon)),
+            e.killed.map(|x| x.to_string()).unwrap_or_default(),
+            e.injured.map(|x| x.to_string()).unwrap_or_default(),
+            e.contradiction.to_string(),
+            e.n_reports.to_string(),
+            e.n_claims.to_string(),
+            e.sources.join("; "),
+        ];
+        let row: Vec<String> = row.iter().map(|s| csv(s)).collect();
+        writeln!(out, "{}", row.join(","))?;
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut dyn Write, page: &rasd_store::Page<EventSummary>) -> io::Result<()> {
+    if page.items.is_empty() {
+        writeln!(out, "no events match ({} in all)", page.total)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<10} {:<10} {:<17} {:>6} {:>7} {:>7} {:<2} place — sources",
+        "id", "date", "type", "killed", "injured", "reports", "!"
+    )?;
+    for e in &page.items {
+        writeln!(
+            out,
+            "{:<10} {:<10} {:<17} {:>6} {:>7} {:>7} {:<2} {} — {}",
+            e.id,
+            e.date.clone().unwrap_or_else(|| "?".into()),
+            e.kind.as_str(),
+            num(e.killed),
+            num(e.injured),
+            e.n_reports,
+            if e.contradiction { "!" } else { "" },
+            place(e),
+            e.sources.join("; ")
+        )?;
+    }
+    let last = page.offset + page.items.len();
+    writeln!(
+        out,
+        "{}–{} of {} events (! = sources contradict each other; `rasd event ID` for one)",
+        page.offset + 1,
+        last,
+        page.total
+    )?;
+    Ok(())
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+/// `rasd export`.
+pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
+    let to_stdout = a.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if a.format == ExportFormat::Parquet && to_stdout {
+        anyhow::bail!("parquet is a binary file format: give -o FILE.parquet");
+    }
+    let store = a.db.open()?;
+    let q = a.filter.query(0, 0)?;
+    let stats = match &a.output {
+        Some(p) if !to_stdout => {
+            let f = File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+            let mut w = BufWriter::with_capacity(1 << 16, f);
+            let st = store.export_stats(a.format, &q, &mut w)?;
+            w.into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|f| f.sync_all())
+                .with_context(|| format!("writing {}", p.display()))?;
+            st
+        }
+        _ => {
+            let mut w = BufWriter::with_capacity(1 << 16, io::stdout());
+            match store.export_stats(a.format, &q, &mut w) {
+                Ok(st) => st,
+                Err(rasd_store::StoreError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => return Err(e.into()),
             }
         }
-        "table" => {
-            writeln!(out, "{:<10} {:<18} {:<10} {:<4} {:>6} {:>7} {:<3} {}", "id", "type", "date", "cc", "killed", "reports", "!", "place")?;
-            for e in &page.items {
-                let l = e.location.as_ref();
-                writeln!(
-                    out,
-                    "{:<10} {:<18} {:<10} {:<4} {:>6} {:>7} {:<3} {}",
-                    e.id,
-                    e.kind.as_str(),
-                    e.date.clone().unwrap_or_default(),
-                    l.and_then(|l| l.country.clone()).unwrap_or_default(),
-                    e.killed.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
-                    e.n_reports,
-                    if e.contradiction { "≠" } else { "" },
-                    l.map(|l| l.name.clone()).unwrap_or_default()
-                )?;
-            }
-            writeln!(out, "{} of {} events", page.items.len(), page.total)?;
-        }
-        other => bail!("unknown --format {other:?}: table, json or csv"),
+    };
+    let whereto = a.output.as_ref().filter(|_| !to_stdout).map_or_else(
+        || "standard output".to_string(),
+        |p| p.display().to_string(),
+    );
+    if stats.skipped > 0 {
+        eprintln!(
+            "rasd: {} events written as {} to {whereto}; {} without coordinates left out",
+            stats.written, a.format, stats.skipped
+        );
+    } else {
+        eprintln!(
+            "rasd: {} events written as {} to {whereto}",
+            stats.written, a.format
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// `rasd export`.
-pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&a.filters.db).with_context(|| format!("opening {}", a.filters.db))?;
-    let format: ExportFormat = a.format.parse()?;
-    let q = query_of(&a.filters)?;
-    let n = match &a.output {
-        Some(path) => {
-            let mut f = io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {path}"))?);
-            let n = store.export(format, &q, &mut f)?;
-            f.flush()?;
-            n
-        }
-        None if format == ExportFormat::Parquet => bail!("parquet is binary: give a file with -o"),
-        None => {
-            let mut out = io::BufWriter::new(io::stdout());
-            let n = store.export(format, &q, &mut out)?;
-            out.flush()?;
-            n
-        }
-    };
-    eprintln!("rasd: exported {n} events");
-    Ok(ExitCode::SUCCESS)
+// ---- event ----------------------------------------------------------------------------------
+
+/// The text under a character span, shortened.
+fn quote(text: &str, span: Span) -> String {
+    const MAX: usize = 160;
+    let len = span.end.saturating_sub(span.start);
+    let s: String = text.chars().skip(span.start).take(len.min(MAX)).collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if len > MAX {
+        format!("«{s}…»")
+    } else {
+        format!("«{s}»")
+    }
 }
 
 /// `rasd event`.
 pub fn event(a: EventArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
-    let Some(e) = store.event(&a.id)? else { bail!("no event {}", a.id) };
+    let store = a.db.open()?;
+    let Some(d) = store.event(&a.id)? else {
+        anyhow::bail!("no event {:?} in {}", a.id, store.target());
+    };
     let why = store.explain(&a.id)?;
-    let out = io::stdout();
-    let mut out = out.lock();
-    if a.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({"event": e, "fusion": why}))?)?;
-        return Ok(ExitCode::SUCCESS);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let r = if a.json {
+        let mut v = serde_json::to_value(&d)?;
+        if let (Some(o), Some(w)) = (v.as_object_mut(), why) {
+            o.insert("fusion".into(), serde_json::to_value(w)?);
+        }
+        serde_json::to_writer_pretty(&mut out, &v)
+            .map_err(io::Error::from)
+            .and_then(|_| writeln!(out))
+    } else {
+        render_event(&mut out, &store, &d, why.as_ref())
+    };
+    match r.and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("writing"),
+        _ => Ok(ExitCode::SUCCESS),
     }
-    let s = &e.summary;
-    writeln!(out, "{} {} {}{}", s.id, s.kind.as_str(), s.date.clone().unwrap_or_default(), if s.contradiction { "  (sources disagree)" } else { "" })?;
+}
+
+fn render_event(
+    o: &mut dyn Write,
+    store: &Store,
+    d: &rasd_store::EventDetail,
+    why: Option<&rasd_store::FusionExplanation>,
+) -> io::Result<()> {
+    let s = &d.summary;
+    writeln!(
+        o,
+        "{}  {}  {} ({})",
+        s.id,
+        s.kind.as_str(),
+        s.date.clone().unwrap_or_else(|| "date unknown".into()),
+        name(&s.date_precision)
+    )?;
     if let Some(l) = &s.location {
-        writeln!(out, "  at {} ({})", l.name, l.country.clone().unwrap_or_default())?;
+        let mut parts = vec![place(s)];
+        if let Some(a) = &l.admin1 {
+            parts.push(a.clone());
+        }
+        if let Some(c) = &l.country {
+            parts.push(c.clone());
+        }
+        if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
+            parts.push(format!("{lat:.4}, {lon:.4}"));
+        }
+        if let Some(p) = &l.precision {
+            parts.push(name(p));
+        }
+        writeln!(o, "  place      {}", parts.join(", "))?;
     }
     for a in &s.actors {
-        writeln!(out, "  {:?}: {}", a.role, a.name)?;
+        let en = a
+            .name_en
+            .as_ref()
+            .map(|e| format!(" ({e})"))
+            .unwrap_or_default();
+        let id = a
+            .entity_id
+            .as_ref()
+            .map(|e| format!(" [{e}]"))
+            .unwrap_or_default();
+        writeln!(o, "  {:<10} {}{en}{id}", name(&a.role), a.name)?;
     }
-    writeln!(out, "  claims:")?;
-    for c in &e.claims {
-        writeln!(out, "    {:?} — {} (via {}) in {}", c.claim.stance, c.claim.source, c.claim.via.clone().unwrap_or_else(|| "-".into()), c.doc_id)?;
+    if !s.weapons.is_empty() {
+        let w: Vec<String> = s.weapons.iter().map(name).collect();
+        writeln!(o, "  weapons    {}", w.join(", "))?;
     }
-    if let Some(w) = why {
-        writeln!(out, "  why these reports are one event:")?;
-        for r in &w.reasons {
-            writeln!(out, "    {r}")?;
+    if !s.outcome.is_empty() {
+        let w: Vec<String> = s.outcome.iter().map(name).collect();
+        writeln!(o, "  outcome    {}", w.join(", "))?;
+    }
+    writeln!(
+        o,
+        "  killed     {}   injured {}",
+        num(s.killed),
+        num(s.injured)
+    )?;
+    if s.contradiction {
+        writeln!(o, "  !          sources contradict each other")?;
+    }
+    writeln!(
+        o,
+        "  sources    {} ({} reports)",
+        s.sources.join("; "),
+        s.n_reports
+    )?;
+    writeln!(o, "claims ({})", d.claims.len())?;
+    for c in &d.claims {
+        let via = c
+            .claim
+            .via
+            .as_ref()
+            .map(|v| format!(" via {v}"))
+            .unwrap_or_default();
+        let anon = if c.claim.anonymous { ", anonymous" } else { "" };
+        writeln!(
+            o,
+            "  {:<22} {}{via}{anon} — {} ({})",
+            name(&c.claim.stance),
+            c.claim.source,
+            c.doc_id,
+            c.outlet.clone().unwrap_or_default()
+        )?;
+    }
+    writeln!(o, "reports ({})", d.reports.len())?;
+    for (i, r) in d.reports.iter().enumerate() {
+        let e = &r.event;
+        writeln!(
+            o,
+            "  {}. {} {} ({}{}) — {} {} at {}",
+            i + 1,
+            r.doc_id,
+            e.id,
+            r.outlet.clone().unwrap_or_else(|| "outlet unknown".into()),
+            r.published
+                .as_ref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default(),
+            e.kind.as_str(),
+            e.date.clone().unwrap_or_else(|| "?".into()),
+            e.location.as_ref().map_or("?".into(), |l| l.name.clone())
+        )?;
+        if let Some(t) = &r.title {
+            writeln!(o, "     {t}")?;
+        }
+        if let (Some(span), Ok(Some(doc))) = (e.evidence.first(), store.document(&r.doc_id)) {
+            writeln!(o, "     {}", quote(&doc.text, *span))?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    if let Some(w) = why {
+        writeln!(o, "why these reports are one event")?;
+        for r in &w.reasons {
+            writeln!(o, "  {r}")?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_parse_types_and_boxes() {
+        let f = FilterArgs {
+            types: vec!["air_drone_strike".into(), " protest".into()],
+            bbox: Some("44,36,45.5,37".into()),
+            ..Default::default()
+        };
+        let q = f.query(10, 0).unwrap();
+        assert_eq!(q.types, vec![EventType::AirDroneStrike, EventType::Protest]);
+        assert_eq!(q.bbox, Some([44.0, 36.0, 45.5, 37.0]));
+        let bad = FilterArgs {
+            types: vec!["airstrike".into()],
+            ..Default::default()
+        };
+        assert!(bad.query(10, 0).is_err());
+        let bad = FilterArgs {
+            bbox: Some("1,2,3".into()),
+            ..Default::default()
+        };
+        assert!(bad.query(10, 0).is_err());
+    }
+
+    #[test]
+    fn passwords_are_not_shown() {
+        assert_eq!(shown("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(shown("rasd.db"), "rasd.db");
+    }
 }

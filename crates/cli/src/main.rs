@@ -19,7 +19,8 @@ struct Cli {
     command: Command,
 }
 
-const EXIT_CODES: &str = "Exit status: 0 when every document was processed, 2 when some were skipped \
+const EXIT_CODES: &str =
+    "Exit status: 0 when every document was processed, 2 when some were skipped \
 (each is reported on standard error with its file and line), 1 on a fatal error.";
 
 #[derive(Subcommand)]

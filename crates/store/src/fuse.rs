@@ -1,48 +1,86 @@
-//! Cross-article fusion: one canonical event per real event.
+//! Cross-article fusion: one canonical event per real event, however many articles tell it.
 //!
-//! A new report joins a canonical event when all of these hold (and otherwise starts one):
-//! * the same type family (`EventType::family`: all kinds of violence are one family);
-//! * compatible dates: the two date ranges (a day, a month, a year) overlap, give or take a day;
-//!   reports without a date never fuse;
-//! * compatible places: the same gazetteer entry, points within 25 km, or, when one is a country,
-//!   region or governorate, the other inside it (same country, same governorate when given);
-//! * no conflicting actors: when both name an attacker with a dictionary id, the ids agree;
-//! * the canonical event has no report from the same document (the extractor already decided
-//!   that two events of one article are distinct).
+//! Every event extracted from a document is a **report**. A new report is compared with the
+//! stored canonical events of the same type family whose dates could match (an indexed query on
+//! family and day); it joins the best compatible one, or starts a new canonical event.
 //!
-//! The canonical event takes the most frequent type, the most precise date and place, the union
-//! of actors, weapons and outcomes, the highest killed and injured figures (reports of a toll
-//! usually grow), every claim of every report, and is a contradiction when one claim affirms
-//! what another denies or has not confirmed.
-use rasd_model::{DatePrecision, Document, Event, GeoPrecision, IsoDate, Record, Stance};
-use rusqlite::{params, OptionalExtension, Transaction};
+//! ## When is a report the same event as a canonical event?
+//! Nothing may conflict:
+//! * **type**: the same family ([`EventType::family`]: every kind of attack is `violence`, so a
+//!   drone strike told as «قصف صاروخي» by another outlet still fuses);
+//! * **date**: both at day precision and at most one day apart; otherwise equal at the coarser
+//!   precision (the day lies in the month, the months are the same…);
+//! * **place**: not in two countries; two fine places (facility, locality, district) with points
+//!   at most 25 km apart, or of the same gazetteer id or normalised name; a coarse place
+//!   (governorate, country, region) only holds a fine one that lies in it (same governorate for a
+//!   governorate, same country for a country);
+//! * **actors**: when both name who acted, one of them takes part in the other (a clash told
+//!   from either side); otherwise no conflict;
+//! * **document**: the canonical event has no report from the same document (the extractor has
+//!   already decided that two events of one article are two events).
+//!
+//! And the evidence must be strong enough, from strongest to weakest:
+//! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses;
+//! 2. dates within a day, one place inside the other, and a shared actor;
+//! 3. compatible coarse dates (month, year), the same place, and a shared actor or the same type;
+//! 4. an unknown date (or an unknown place) only when everything else is strong: same type,
+//!    same place (or dates within a day) and a shared actor.
+//!
+//! Rules 2–4 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
+//! apart). Among candidates, the strongest match wins, then the closest, then the oldest event:
+//! fusion is deterministic for a given order of ingestion, and incremental.
+//!
+//! ## What the canonical event says
+//! The most frequent type (ties: the first report's), the most precise date and place (ties:
+//! the first report's), the union of actors, weapons and outcomes, the **highest** killed and
+//! injured figures any report gives (tolls of one attack grow as bodies are found; the figure
+//! each outlet gave stays in its report), every claim of every report, and a contradiction when
+//! one claim affirms the event (`asserts`, `claims_responsibility`, `attributes`) and another
+//! `denies` it or has `unconfirmed` it.
+use std::collections::HashSet;
 
-use crate::{EventSummary, Report, StoreError};
+use rasd_model::{
+    ActorRef, DatePrecision, Document, Event, EventType, GeoPrecision, IsoDate, Location, Role,
+    Stance,
+};
 
-/// First and last day (days since 1970-01-01) of a date at its precision.
+use crate::backend::{vals, Db, Row};
+use crate::{EventSummary, StoreError};
+
+/// Largest distance between two fine places of one event.
+pub const MAX_KM: f64 = 25.0;
+
+/// First and last day (days since 1970-01-01) of a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date.
 pub fn day_range(date: Option<&str>) -> Option<(i64, i64)> {
-    let d = date?;
+    let d = date?.trim();
     if let Ok(x) = IsoDate::parse(d) {
         let n = x.to_days();
         return Some((n, n));
     }
-    let y: i32 = d.get(..4)?.parse().ok()?;
-    if let Some(m) = d.get(5..7).and_then(|m| m.parse::<u32>().ok()) {
-        let first = IsoDate::from_ymd(y, m, 1)?;
+    let y: i32 = d
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    if d.len() == 4 {
+        let first = IsoDate::from_ymd(y, 1, 1)?.to_days();
+        return Some((first, IsoDate::from_ymd(y, 12, 31)?.to_days()));
+    }
+    if d.len() == 7 && d.as_bytes().get(4) == Some(&b'-') {
+        let m: u32 = d.get(5..7)?.parse().ok()?;
+        let first = IsoDate::from_ymd(y, m, 1)?.to_days();
         let next = if m == 12 {
             IsoDate::from_ymd(y + 1, 1, 1)?
         } else {
             IsoDate::from_ymd(y, m + 1, 1)?
         };
-        return Some((first.to_days(), next.to_days() - 1));
+        return Some((first, next.to_days() - 1));
     }
-    Some((
-        IsoDate::from_ymd(y, 1, 1)?.to_days(),
-        IsoDate::from_ymd(y, 12, 31)?.to_days(),
-    ))
+    None
 }
 
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+/// Great-circle distance in km between two (lat, lon) points.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
     let dp = (b.0 - a.0).to_radians();
     let dl = (b.1 - a.1).to_radians();
@@ -50,192 +88,40 @@ fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     6371.0 * 2.0 * h.sqrt().min(1.0).asin()
 }
 
-fn coarse(p: Option<GeoPrecision>) -> bool {
-    matches!(
-        p,
-        Some(GeoPrecision::Country | GeoPrecision::Region | GeoPrecision::Admin1) | None
-    )
-}
-
-/// Are two locations compatible? Returns a reason when they are.
-pub fn places(
-    a: Option<&rasd_model::Location>,
-    b: Option<&rasd_model::Location>,
-) -> Option<String> {
-    let (Some(a), Some(b)) = (a, b) else {
-        return Some("one report has no place".into());
-    };
-    if a.place_id.is_some() && a.place_id == b.place_id {
-        return Some(format!("same place ({})", a.name));
-    }
-    if a.country.is_some() && b.country.is_some() && a.country != b.country {
-        return None;
-    }
-    if let (Some(x1), Some(y1), Some(x2), Some(y2)) = (a.lat, a.lon, b.lat, b.lon) {
-        let d = km((x1, y1), (x2, y2));
-        if d <= 25.0 {
-            return Some(format!("{d:.1} km apart"));
+/// The comparison key of a name: Arabic match key, and from each word a leading و/ف/ب/ل and
+/// the article ال dropped (as the scorer compares place names).
+pub fn name_key(name: &str) -> String {
+    let key = rasd_text::match_key_str(name);
+    let mut out = String::with_capacity(key.len());
+    for w in key.split_whitespace() {
+        let mut w = w;
+        if w.chars().count() > 4 && w.starts_with("لل") {
+            // «للقاعدة» is ل + (ا)لقاعدة.
+            w = w.get("لل".len()..).unwrap_or(w);
+        } else if w.chars().count() > 3 {
+            w = w.strip_prefix(['و', 'ف', 'ب', 'ل']).unwrap_or(w);
         }
-    }
-    if coarse(a.precision) || coarse(b.precision) {
-        let (c, f) = if coarse(a.precision) { (a, b) } else { (b, a) };
-        if c.precision == Some(GeoPrecision::Admin1) {
-            let ka = c
-                .admin1
-                .as_deref()
-                .or(Some(c.name.as_str()))
-                .map(rasd_text::match_key_str);
-            let kb = f.admin1.as_deref().map(rasd_text::match_key_str);
-            if kb.is_some() && ka != kb {
-                return None;
-            }
+        if w.chars().count() > 3 {
+            w = w.strip_prefix("ال").unwrap_or(w);
         }
-        return Some(format!("{} lies in {}", f.name, c.name));
-    }
-    None
-}
-
-fn actor_ids(e: &Event) -> String {
-    let ids: Vec<&str> = e
-        .actors
-        .iter()
-        .filter_map(|a| a.entity_id.as_deref())
-        .collect();
-    format!("|{}|", ids.join("|"))
-}
-
-fn attacker(e: &Event) -> Option<&str> {
-    e.actors
-        .iter()
-        .find(|a| a.role == rasd_model::Role::Actor)
-        .and_then(|a| a.entity_id.as_deref())
-}
-
-/// Store one event report and fuse it; returns true when it joined an existing event.
-pub fn add_report(
-    tx: &Transaction,
-    doc: &Document,
-    rec: &Record,
-    e: &Event,
-) -> Result<bool, StoreError> {
-    let range = day_range(e.date.as_deref());
-    let family = e.kind.family();
-    let mut best: Option<(String, String, f64)> = None;
-    if let Some((d0, d1)) = range {
-        let mut stmt = tx.prepare_cached(
-            "SELECT c.id, c.summary FROM canonical c
-             WHERE c.family = ?1 AND c.day IS NOT NULL AND c.day <= ?3 + 1 AND c.day_end >= ?2 - 1
-               AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.canonical_id = c.id AND r.doc_id = ?4)",
-        )?;
-        let rows = stmt.query_map(params![family, d0, d1, doc.id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (id, summary) = row?;
-            let s: EventSummary = serde_json::from_str(&summary)?;
-            let Some(place_reason) = places(s.location.as_ref(), e.location.as_ref()) else {
-                continue;
-            };
-            let their = s
-                .actors
-                .iter()
-                .find(|a| a.role == rasd_model::Role::Actor)
-                .and_then(|a| a.entity_id.as_deref());
-            if let (Some(x), Some(y)) = (their, attacker(e)) {
-                if x != y {
-                    continue;
-                }
-            }
-            // Prefer the closest in place, then in time.
-            let dist = match (
-                s.location.as_ref().and_then(|l| l.lat.zip(l.lon)),
-                e.location.as_ref().and_then(|l| l.lat.zip(l.lon)),
-            ) {
-                (Some(a), Some(b)) => km(a, b),
-                _ => 50.0,
-            };
-            let reason = format!(
-                "same family ({family}), dates {} ~ {}, {place_reason}, actors compatible",
-                s.date.clone().unwrap_or_default(),
-                e.date.clone().unwrap_or_default()
-            );
-            if best.as_ref().is_none_or(|b| dist < b.2) {
-                best = Some((id, reason, dist));
-            }
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
     }
-    let (canonical_id, reason, fused) = match best {
-        Some((id, reason, _)) => (id, reason, true),
-        None => {
-            let n: i64 = tx.query_row("SELECT COUNT(*) FROM canonical", [], |r| r.get(0))?;
-            let id = format!("ev-{:06}", n + 1);
-            tx.execute(
-                "INSERT INTO canonical (id, type, family, date, day, day_end, actor_keys, summary) VALUES (?1,?2,?3,?4,?5,?6,'','{}')",
-                params![id, e.kind.as_str(), family, e.date, range.map(|r| r.0), range.map(|r| r.1)],
-            )?;
-            (id, "first report".to_string(), false)
-        }
-    };
-    tx.execute(
-        "INSERT INTO reports (doc_id, local_id, type, date, day, day_end, actor_ids, event, canonical_id, reason)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-        params![
-            doc.id,
-            e.id,
-            e.kind.as_str(),
-            e.date,
-            range.map(|r| r.0),
-            range.map(|r| r.1),
-            actor_ids(e),
-            serde_json::to_string(e)?,
-            canonical_id,
-            reason
-        ],
-    )?;
-    let report_id = tx.last_insert_rowid();
-    for c in &e.claims {
-        tx.execute(
-            "INSERT INTO claims (report_id, doc_id, source, anonymous, via, stance) VALUES (?1,?2,?3,?4,?5,?6)",
-            params![report_id, doc.id, c.source, c.anonymous, c.via, serde_json::to_string(&c.stance)?],
-        )?;
-    }
-    let _ = rec;
-    refresh(tx, &canonical_id)?;
-    Ok(fused)
+    out
 }
 
-/// The reports of a canonical event, in the order they were stored.
-pub fn reports_of(conn: &rusqlite::Connection, id: &str) -> Result<Vec<Report>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.doc_id, d.source, d.url, d.published, d.title, r.event FROM reports r JOIN documents d ON d.id = r.doc_id
-         WHERE r.canonical_id = ?1 ORDER BY r.id",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (doc_id, outlet, url, published, title, event) = row?;
-        out.push(Report {
-            doc_id,
-            outlet,
-            url,
-            published,
-            title,
-            event: serde_json::from_str(&event)?,
-        });
+/// The key of an actor: its dictionary id, else `n:` and its name key.
+pub fn actor_key(a: &ActorRef) -> String {
+    match &a.entity_id {
+        Some(id) if !id.is_empty() => id.clone(),
+        _ => format!("n:{}", name_key(&a.name)),
     }
-    Ok(out)
 }
 
-fn precision_rank(p: Option<GeoPrecision>) -> u8 {
+/// Rank of a place precision, finest first (unknown last).
+pub fn geo_rank(p: Option<GeoPrecision>) -> u8 {
     match p {
         Some(GeoPrecision::Facility) => 0,
         Some(GeoPrecision::Locality) => 1,
@@ -247,7 +133,8 @@ fn precision_rank(p: Option<GeoPrecision>) -> u8 {
     }
 }
 
-fn date_rank(p: DatePrecision) -> u8 {
+/// Rank of a date precision, finest first.
+pub fn date_rank(p: DatePrecision) -> u8 {
     match p {
         DatePrecision::Day => 0,
         DatePrecision::Month => 1,
@@ -257,126 +144,1015 @@ fn date_rank(p: DatePrecision) -> u8 {
     }
 }
 
-/// Recompute a canonical event's summary from all its reports.
-fn refresh(tx: &Transaction, id: &str) -> Result<(), StoreError> {
-    let reports = reports_of(tx, id)?;
-    let Some(first) = reports.first() else {
-        return Ok(());
-    };
-    let mut kinds: Vec<(rasd_model::EventType, usize)> = Vec::new();
-    for r in &reports {
-        match kinds.iter_mut().find(|k| k.0 == r.event.kind) {
-            Some(k) => k.1 += 1,
-            None => kinds.push((r.event.kind, 1)),
+fn is_fine(p: Option<GeoPrecision>) -> bool {
+    geo_rank(p) <= 2
+}
+
+/// A place, as fusion compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Name as written.
+    pub name: String,
+    /// [`name_key`] of the name.
+    pub key: String,
+    /// Gazetteer id.
+    pub id: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// [`name_key`] of the governorate.
+    pub admin1: Option<String>,
+    /// (lat, lon).
+    pub point: Option<(f64, f64)>,
+    /// Precision.
+    pub precision: Option<GeoPrecision>,
+}
+
+impl Place {
+    /// The place of a location.
+    pub fn of(l: &Location) -> Place {
+        Place {
+            name: l.name.clone(),
+            key: name_key(&l.name),
+            id: l.place_id.clone().filter(|s| !s.is_empty()),
+            country: l.country.as_ref().map(|c| c.to_ascii_uppercase()),
+            admin1: l.admin1.as_deref().map(name_key).filter(|k| !k.is_empty()),
+            point: l
+                .lat
+                .zip(l.lon)
+                .filter(|(a, o)| a.is_finite() && o.is_finite()),
+            precision: l.precision,
         }
     }
-    let kind = kinds
-        .iter()
-        .max_by_key(|k| k.1)
-        .map(|k| k.0)
-        .unwrap_or(first.event.kind);
-    let dated = reports
-        .iter()
-        .filter(|r| r.event.date.is_some())
-        .min_by_key(|r| date_rank(r.event.date_precision));
-    let located = reports
-        .iter()
-        .filter(|r| r.event.location.is_some())
-        .min_by_key(|r| precision_rank(r.event.location.as_ref().and_then(|l| l.precision)));
-    let mut s = EventSummary {
-        id: id.to_string(),
-        kind,
-        date: dated.and_then(|r| r.event.date.clone()),
-        date_precision: dated.map(|r| r.event.date_precision).unwrap_or_default(),
-        location: located.and_then(|r| r.event.location.clone()),
-        actors: Vec::new(),
-        weapons: Vec::new(),
-        killed: None,
-        injured: None,
-        outcome: Vec::new(),
-        contradiction: false,
-        n_reports: 0,
-        n_claims: 0,
-        sources: Vec::new(),
-    };
-    let mut docs: Vec<&str> = Vec::new();
-    let mut affirms = false;
-    let mut doubts = false;
-    for r in &reports {
-        let e = &r.event;
+}
+
+/// What fusion knows of a report or of a canonical event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// Type.
+    pub kind: EventType,
+    /// Date as written (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+    pub date: Option<String>,
+    /// First and last day.
+    pub range: Option<(i64, i64)>,
+    /// Date precision.
+    pub precision: DatePrecision,
+    /// Place.
+    pub place: Option<Place>,
+    /// Keys of who acted.
+    pub attackers: Vec<String>,
+    /// Keys of everyone taking part (actors and targets).
+    pub participants: Vec<String>,
+}
+
+impl Facts {
+    /// The facts of an extracted event.
+    pub fn of(e: &Event) -> Facts {
+        let range = day_range(e.date.as_deref());
+        let precision = match (range, e.date_precision) {
+            (None, _) => DatePrecision::Unknown,
+            (Some((a, b)), DatePrecision::Unknown) if a == b => DatePrecision::Day,
+            (Some(_), DatePrecision::Unknown) => DatePrecision::Year,
+            (Some(_), p) => p,
+        };
+        let mut attackers = Vec::new();
+        let mut participants = Vec::new();
         for a in &e.actors {
-            let dup = s.actors.iter().any(|b| {
-                b.role == a.role
-                    && (a.entity_id.is_some() && b.entity_id == a.entity_id
-                        || rasd_text::match_key_str(&b.name) == rasd_text::match_key_str(&a.name))
-            });
-            if !dup {
-                s.actors.push(a.clone());
+            let k = actor_key(a);
+            if a.role == Role::Actor && !attackers.contains(&k) {
+                attackers.push(k.clone());
+            }
+            if !participants.contains(&k) {
+                participants.push(k);
             }
         }
-        for w in &e.weapons {
-            if !s.weapons.contains(w) {
-                s.weapons.push(*w);
-            }
-        }
-        for o in &e.outcome {
-            if !s.outcome.contains(o) {
-                s.outcome.push(*o);
-            }
-        }
-        s.killed = s.killed.max(e.killed);
-        s.injured = s.injured.max(e.injured);
-        for c in &e.claims {
-            affirms |= c.stance.affirms();
-            doubts |= matches!(c.stance, Stance::Denies | Stance::Unconfirmed);
-        }
-        s.n_claims += e.claims.len();
-        if !docs.contains(&r.doc_id.as_str()) {
-            docs.push(&r.doc_id);
-        }
-        if let Some(o) = &r.outlet {
-            if !s.sources.contains(o) {
-                s.sources.push(o.clone());
-            }
+        Facts {
+            kind: e.kind,
+            date: e.date.clone(),
+            range,
+            precision,
+            place: e.location.as_ref().map(Place::of),
+            attackers,
+            participants,
         }
     }
-    s.contradiction = affirms && doubts;
-    s.n_reports = docs.len();
-    let range = day_range(s.date.as_deref());
-    let actor_keys: Vec<String> = s
-        .actors
+}
+
+/// How strongly a report matches a canonical event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Which rule (1 strongest … 4 weakest) lets them fuse.
+    pub rule: u8,
+    /// Ordering key: higher is better.
+    pub score: (u8, u8, u8, u8, i64),
+    /// Why, in words.
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum DateFit {
+    Unknown = 0,
+    Coarse = 1,
+    NextDay = 2,
+    SameDay = 3,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum PlaceFit {
+    Unknown = 0,
+    Inside = 1,
+    Same = 2,
+}
+
+fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
+    let (Some(a), Some(b)) = (r.range, c.range) else {
+        return Ok((DateFit::Unknown, "one date unknown".into()));
+    };
+    let show = |f: &Facts| f.date.clone().unwrap_or_default();
+    if r.precision == DatePrecision::Day && c.precision == DatePrecision::Day {
+        let d = (a.0 - b.0).abs();
+        return match d {
+            0 => Ok((DateFit::SameDay, format!("same day ({})", show(r)))),
+            1 => Ok((
+                DateFit::NextDay,
+                format!("dates compatible ({} ~ {}, ±1 day)", show(c), show(r)),
+            )),
+            _ => Err(format!(
+                "dates {} and {} are {d} days apart",
+                show(c),
+                show(r)
+            )),
+        };
+    }
+    if a.0 <= b.1 && b.0 <= a.1 {
+        Ok((
+            DateFit::Coarse,
+            format!(
+                "dates compatible at the coarser precision ({} ~ {})",
+                show(c),
+                show(r)
+            ),
+        ))
+    } else {
+        Err(format!("dates {} and {} do not overlap", show(c), show(r)))
+    }
+}
+
+fn inside(coarse: &Place, fine: &Place) -> bool {
+    match coarse.precision {
+        Some(GeoPrecision::Admin1) => match (&coarse.admin1, &fine.admin1) {
+            // A governorate's own admin1 is itself when the gazetteer leaves it empty.
+            (_, Some(f)) => *f == coarse.key || coarse.admin1.as_ref() == Some(f),
+            _ => false,
+        },
+        Some(GeoPrecision::Country) => coarse.country.is_some() && coarse.country == fine.country,
+        // A region (a strip, a border area): the same country and near its point.
+        _ => {
+            coarse.country.is_some()
+                && coarse.country == fine.country
+                && match (coarse.point, fine.point) {
+                    (Some(a), Some(b)) => km(a, b) <= 100.0,
+                    _ => false,
+                }
+        }
+    }
+}
+
+fn place_fit(r: &Facts, c: &Facts) -> Result<(PlaceFit, String, f64), String> {
+    let (Some(a), Some(b)) = (&r.place, &c.place) else {
+        return Ok((PlaceFit::Unknown, "one place unknown".into(), 1e6));
+    };
+    if let (Some(x), Some(y)) = (&a.country, &b.country) {
+        if x != y {
+            return Err(format!("different countries ({y}, {x})"));
+        }
+    }
+    let dist = match (a.point, b.point) {
+        (Some(p), Some(q)) => km(p, q),
+        _ => 1e6,
+    };
+    if a.id.is_some() && a.id == b.id {
+        return Ok((PlaceFit::Same, format!("same place «{}»", b.name), 0.0));
+    }
+    let (fa, fb) = (is_fine(a.precision), is_fine(b.precision));
+    if fa == fb && !a.key.is_empty() && a.key == b.key {
+        return Ok((
+            PlaceFit::Same,
+            format!("same place name «{}»", b.name),
+            dist.min(1e5),
+        ));
+    }
+    if fa && fb {
+        return if dist <= MAX_KM {
+            Ok((
+                PlaceFit::Same,
+                format!("«{}» and «{}» {dist:.1} km apart", b.name, a.name),
+                dist,
+            ))
+        } else if dist < 1e6 {
+            Err(format!("«{}» and «{}» {dist:.0} km apart", b.name, a.name))
+        } else {
+            Err(format!(
+                "«{}» and «{}» are different places",
+                b.name, a.name
+            ))
+        };
+    }
+    let (coarse, fine) = if fa { (b, a) } else { (a, b) };
+    if !fa && !fb {
+        // Two coarse places: the same one only (handled above by id or name).
+        return Err(format!("«{}» and «{}» are different areas", b.name, a.name));
+    }
+    if inside(coarse, fine) {
+        Ok((
+            PlaceFit::Inside,
+            format!("«{}» lies in «{}»", fine.name, coarse.name),
+            dist,
+        ))
+    } else {
+        Err(format!(
+            "«{}» is not known to lie in «{}»",
+            fine.name, coarse.name
+        ))
+    }
+}
+
+fn actors_fit(r: &Facts, c: &Facts) -> Result<(bool, String), String> {
+    let shared: Vec<&String> = r
+        .participants
         .iter()
-        .flat_map(|a| {
-            [
-                rasd_text::match_key_str(&a.name),
-                a.entity_id.clone().unwrap_or_default(),
-            ]
-        })
+        .filter(|k| c.participants.contains(k))
         .collect();
-    tx.execute(
-        "UPDATE canonical SET type = ?2, date = ?3, day = ?4, day_end = ?5, country = ?6, admin1_key = ?7, lat = ?8, lon = ?9,
-                actor_keys = ?10, summary = ?11 WHERE id = ?1",
-        params![
-            id,
-            s.kind.as_str(),
-            s.date,
-            range.map(|r| r.0),
-            range.map(|r| r.1),
-            s.location.as_ref().and_then(|l| l.country.clone()),
-            s.location.as_ref().and_then(|l| l.admin1.as_deref().map(rasd_text::match_key_str)),
-            s.location.as_ref().and_then(|l| l.lat),
-            s.location.as_ref().and_then(|l| l.lon),
-            format!("|{}|", actor_keys.join("|")),
-            serde_json::to_string(&s)?
+    if !r.attackers.is_empty()
+        && !c.attackers.is_empty()
+        && !r.attackers.iter().any(|k| c.participants.contains(k))
+        && !c.attackers.iter().any(|k| r.participants.contains(k))
+    {
+        return Err(format!(
+            "conflicting actors ({} / {})",
+            c.attackers.join(", "),
+            r.attackers.join(", ")
+        ));
+    }
+    if shared.is_empty() {
+        Ok((
+            false,
+            "actors compatible (no conflicting named actor)".into(),
+        ))
+    } else {
+        let names: Vec<&str> = shared.iter().map(|s| s.as_str()).collect();
+        Ok((
+            true,
+            format!("actors compatible (shared: {})", names.join(", ")),
+        ))
+    }
+}
+
+/// Can report `r` join canonical event `c`? `Err` says why not.
+pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
+    if r.kind.family() != c.kind.family() {
+        return Err(format!(
+            "different type families ({}, {})",
+            c.kind.family(),
+            r.kind.family()
+        ));
+    }
+    let (date, date_why) = date_fit(r, c)?;
+    let (place, place_why, dist) = place_fit(r, c)?;
+    let (shared, actor_why) = actors_fit(r, c)?;
+    let same_type = r.kind == c.kind;
+    let day = date >= DateFit::NextDay;
+    let rule = if day && place == PlaceFit::Same {
+        1
+    } else if day && place == PlaceFit::Inside && shared {
+        2
+    } else if date == DateFit::Coarse && place == PlaceFit::Same && (shared || same_type) {
+        3
+    } else if shared
+        && same_type
+        && ((date == DateFit::Unknown && place == PlaceFit::Same)
+            || (day && place == PlaceFit::Unknown))
+    {
+        4
+    } else {
+        return Err("evidence too weak".into());
+    };
+    let type_why = if same_type {
+        format!("same type ({})", r.kind.as_str())
+    } else {
+        format!(
+            "same type family ({}: {} ~ {})",
+            r.kind.family(),
+            c.kind.as_str(),
+            r.kind.as_str()
+        )
+    };
+    Ok(Match {
+        rule,
+        score: (
+            date as u8,
+            place as u8,
+            u8::from(shared),
+            u8::from(same_type),
+            -((dist * 1000.0).round() as i64),
+        ),
+        reasons: vec![type_why, date_why, place_why, actor_why],
+    })
+}
+
+/// Pick the canonical event a report joins among judged candidates (`(id, match)`), or none.
+pub fn choose(mut cands: Vec<(i64, Match)>) -> Option<(i64, Match)> {
+    cands.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    let first = cands.first()?;
+    if first.1.rule == 1 {
+        return cands.into_iter().next();
+    }
+    // Weaker rules: only when nothing else qualifies.
+    (cands.len() == 1)
+        .then(|| cands.into_iter().next())
+        .flatten()
+}
+
+/// The canonical id as shown: `ev-000123`.
+pub fn show_id(n: i64) -> String {
+    format!("ev-{n:06}")
+}
+
+/// The number of a canonical id (`ev-000123`, `ev-123` or `123`).
+pub fn parse_id(id: &str) -> Option<i64> {
+    let n = id.trim().strip_prefix("ev-").unwrap_or(id.trim());
+    n.parse().ok().filter(|n| *n > 0)
+}
+
+fn keys(v: &[String]) -> String {
+    if v.is_empty() {
+        String::new()
+    } else {
+        format!("|{}|", v.join("|"))
+    }
+}
+
+fn unkeys(s: &str) -> Vec<String> {
+    s.split('|')
+        .filter(|k| !k.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn precision_name(p: DatePrecision) -> &'static str {
+    match p {
+        DatePrecision::Day => "day",
+        DatePrecision::Month => "month",
+        DatePrecision::Season => "season",
+        DatePrecision::Year => "year",
+        DatePrecision::Unknown => "unknown",
+    }
+}
+
+fn parse_precision(s: &str) -> DatePrecision {
+    match s {
+        "day" => DatePrecision::Day,
+        "month" => DatePrecision::Month,
+        "season" => DatePrecision::Season,
+        "year" => DatePrecision::Year,
+        _ => DatePrecision::Unknown,
+    }
+}
+
+fn parse_geo(s: Option<String>) -> Option<GeoPrecision> {
+    serde_json::from_value(serde_json::Value::String(s?)).ok()
+}
+
+fn geo_name(p: Option<GeoPrecision>) -> Option<String> {
+    serde_json::to_value(p?).ok()?.as_str().map(String::from)
+}
+
+/// Classes of canonical date ranges: (class, longest range in days minus one).
+const SPANS: [(i64, i64); 3] = [(0, 0), (1, 30), (2, 366)];
+
+/// The class of a date range in [`SPANS`].
+fn span_of(range: Option<(i64, i64)>) -> i64 {
+    match range {
+        Some((a, b)) if b - a <= 0 => 0,
+        Some((a, b)) if b - a <= 30 => 1,
+        _ => 2,
+    }
+}
+
+/// Columns of `canonical_events` that fusion reads, in the order [`facts_of_row`] expects.
+const CANON_COLS: &str = "id, type, date, date_precision, day, day_end, place_name, place_key, \
+     place_id, country, admin1_key, lat, lon, geo_precision, attackers, participants";
+
+fn facts_of_row(r: &Row) -> (i64, Facts) {
+    let place = r.opt_text(6).map(|name| Place {
+        name,
+        key: r.text(7),
+        id: r.opt_text(8),
+        country: r.opt_text(9),
+        admin1: r.opt_text(10),
+        point: r.opt_real(11).zip(r.opt_real(12)),
+        precision: parse_geo(r.opt_text(13)),
+    });
+    let range = r.opt_int(4).zip(r.opt_int(5));
+    (
+        r.int(0),
+        Facts {
+            kind: EventType::parse(&r.text(1)).unwrap_or(EventType::Attack),
+            date: r.opt_text(2),
+            range,
+            precision: parse_precision(&r.text(3)),
+            place,
+            attackers: unkeys(&r.text(14)),
+            participants: unkeys(&r.text(15)),
+        },
+    )
+}
+
+/// Find the canonical event a report joins, if any: `(id, reasons)`.
+fn find(db: &mut Db, doc_id: &str, f: &Facts) -> Result<Option<(i64, Match)>, StoreError> {
+    let family = f.kind.family();
+    let mut rows = Vec::new();
+    let place_key = f
+        .place
+        .as_ref()
+        .map(|p| p.key.clone())
+        .filter(|k| !k.is_empty());
+    let place_id = f.place.as_ref().and_then(|p| p.id.clone());
+    if let Some((d0, d1)) = f.range {
+        // Only rows whose place could be compatible come back: no other country, and fine
+        // points in a box around ours (coarse places and unplaced events always come back).
+        let country = f.place.as_ref().and_then(|p| p.country.clone());
+        let (lat0, lat1, lon0, lon1) = match f
+            .place
+            .as_ref()
+            .and_then(|p| p.point.filter(|_| is_fine(p.precision)))
+        {
+            Some((lat, lon)) => {
+                let dlat = MAX_KM / 111.0 + 0.01;
+                let dlon = MAX_KM / (111.0 * lat.to_radians().cos().abs().max(0.05)) + 0.01;
+                (lat - dlat, lat + dlat, lon - dlon, lon + dlon)
+            }
+            None => (-1000.0, 1000.0, -1000.0, 1000.0),
+        };
+        // By length of the canonical date range (a day, up to a month, up to a year), so
+        // that each indexed scan covers a few days of day-precise events, a month of
+        // month-precise ones, a year of the rare year-precise ones.
+        for (span, longest) in SPANS {
+            rows.extend(db.query(
+                &format!(
+                    "SELECT {CANON_COLS} FROM canonical_events
+                     WHERE family = ? AND span = ? AND day <= ? AND day >= ? AND day_end >= ?
+                       AND (country IS NULL OR CAST(? AS TEXT) IS NULL OR country = ?)
+                       AND (lat IS NULL OR geo_rank > 2
+                            OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+                ),
+                &vals![
+                    family,
+                    span,
+                    d1 + 1,
+                    d0 - 1 - longest,
+                    d0 - 1,
+                    country.clone(),
+                    country.clone(),
+                    lat0,
+                    lat1,
+                    lon0,
+                    lon1
+                ],
+            )?);
+        }
+        if let Some(k) = &place_key {
+            rows.extend(db.query(
+                &format!(
+                    "SELECT {CANON_COLS} FROM canonical_events
+                     WHERE family = ? AND day IS NULL AND (place_key = ? OR place_id = ?)"
+                ),
+                &vals![family, k, place_id.clone()],
+            )?);
+        }
+    } else if let Some(k) = &place_key {
+        rows.extend(db.query(
+            &format!(
+                "SELECT {CANON_COLS} FROM canonical_events
+                 WHERE family = ? AND (place_key = ? OR place_id = ?)"
+            ),
+            &vals![family, k, place_id],
+        )?);
+    }
+    let mut cands = Vec::new();
+    let mut seen = HashSet::new();
+    for row in &rows {
+        let (id, c) = facts_of_row(row);
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Ok(m) = judge(f, &c) {
+            cands.push((id, m));
+        }
+    }
+    // A canonical event holds at most one report of a document.
+    let mut ok = Vec::with_capacity(cands.len());
+    for (id, m) in cands {
+        let same_doc = db.int(
+            "SELECT COUNT(*) FROM event_links WHERE canonical_id = ? AND doc_id = ?",
+            &vals![id, doc_id],
+        )?;
+        if same_doc == 0 {
+            ok.push((id, m));
+        }
+    }
+    Ok(choose(ok))
+}
+
+/// The outcome of adding one report.
+pub(crate) struct Added {
+    /// True when it joined an existing one.
+    pub fused: bool,
+}
+
+/// Store one event report of a document and fuse it.
+pub(crate) fn add_report(
+    db: &mut Db,
+    doc: &Document,
+    outlet: Option<&str>,
+    e: &Event,
+) -> Result<Added, StoreError> {
+    let f = Facts::of(e);
+    let loc = e.location.as_ref();
+    let report_id = db.int(
+        "INSERT INTO events (doc_id, local_id, type, family, date, date_precision, day, day_end,
+             place_name, place_key, place_id, country, admin1, lat, lon, geo_precision,
+             killed, injured, weapons, outcome, evidence, actor_keys, data)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+        &vals![
+            &doc.id,
+            &e.id,
+            e.kind.as_str(),
+            e.kind.family(),
+            e.date.clone(),
+            precision_name(f.precision),
+            f.range.map(|r| r.0),
+            f.range.map(|r| r.1),
+            loc.map(|l| l.name.clone()),
+            f.place.as_ref().map(|p| p.key.clone()),
+            loc.and_then(|l| l.place_id.clone()),
+            loc.and_then(|l| l.country.clone()),
+            loc.and_then(|l| l.admin1.clone()),
+            loc.and_then(|l| l.lat),
+            loc.and_then(|l| l.lon),
+            geo_name(loc.and_then(|l| l.precision)),
+            e.killed,
+            e.injured,
+            serde_json::to_string(&e.weapons)?,
+            serde_json::to_string(&e.outcome)?,
+            serde_json::to_string(&e.evidence)?,
+            keys(&f.participants),
+            serde_json::to_string(e)?,
         ],
     )?;
-    let _: Option<i64> = tx.query_row("SELECT 1", [], |r| r.get(0)).optional()?;
+    for c in &e.claims {
+        db.exec(
+            "INSERT INTO claims (event_id, doc_id, source, anonymous, via, stance, source_id, data)
+             VALUES (?,?,?,?,?,?,?,?)",
+            &vals![
+                report_id,
+                &doc.id,
+                &c.source,
+                c.anonymous,
+                c.via.clone(),
+                stance_name(c.stance),
+                c.source_id.clone(),
+                serde_json::to_string(c)?,
+            ],
+        )?;
+    }
+    link(db, report_id, &doc.id, outlet, e, &f)
+}
+
+/// Fuse a stored report (already in `events`) into a canonical event.
+pub(crate) fn link(
+    db: &mut Db,
+    report_id: i64,
+    doc_id: &str,
+    outlet: Option<&str>,
+    e: &Event,
+    f: &Facts,
+) -> Result<Added, StoreError> {
+    let found = find(db, doc_id, f)?;
+    let (canonical_id, fused, reason) = match found {
+        Some((id, m)) => (id, true, m.reasons.join("; ")),
+        None => {
+            let id = db.int(
+                "INSERT INTO canonical_events (type, family, date_precision, span, geo_rank, attackers,
+                     participants, affirms, doubts, contradiction, n_reports, n_claims, summary)
+                 VALUES (?, ?, 'unknown', 2, 6, '', '', 0, 0, 0, 0, 0, '{}') RETURNING id",
+                &vals![e.kind.as_str(), e.kind.family()],
+            )?;
+            (id, false, "first report".to_string())
+        }
+    };
+    db.exec(
+        "INSERT INTO event_links (event_id, canonical_id, doc_id, reason) VALUES (?,?,?,?)",
+        &vals![report_id, canonical_id, doc_id, reason],
+    )?;
+    merge(db, canonical_id, fused, outlet, e)?;
+    Ok(Added { fused })
+}
+
+/// The snake_case name of a stance.
+pub fn stance_name(s: Stance) -> &'static str {
+    match s {
+        Stance::Asserts => "asserts",
+        Stance::Denies => "denies",
+        Stance::Unconfirmed => "unconfirmed",
+        Stance::ClaimsResponsibility => "claims_responsibility",
+        Stance::Attributes => "attributes",
+    }
+}
+
+fn same_actor(a: &ActorRef, b: &ActorRef) -> bool {
+    a.role == b.role && actor_key(a) == actor_key(b)
+}
+
+/// Fold a new report into its canonical event (summary and index columns).
+fn merge(
+    db: &mut Db,
+    id: i64,
+    fused: bool,
+    outlet: Option<&str>,
+    e: &Event,
+) -> Result<(), StoreError> {
+    let row = db.row(
+        "SELECT summary, affirms, doubts FROM canonical_events WHERE id = ?",
+        &vals![id],
+    )?;
+    let (mut s, mut affirms, mut doubts) = match (fused, row) {
+        (true, Some(r)) => (
+            serde_json::from_str::<EventSummary>(&r.text(0))?,
+            r.int(1) != 0,
+            r.int(2) != 0,
+        ),
+        _ => (
+            EventSummary {
+                id: show_id(id),
+                kind: e.kind,
+                date: None,
+                date_precision: DatePrecision::Unknown,
+                location: None,
+                actors: Vec::new(),
+                weapons: Vec::new(),
+                killed: None,
+                injured: None,
+                outcome: Vec::new(),
+                contradiction: false,
+                n_reports: 0,
+                n_claims: 0,
+                sources: Vec::new(),
+            },
+            false,
+            false,
+        ),
+    };
+    let f = Facts::of(e);
+    // Type: the most frequent among the reports (ties: the first report's).
+    if fused && e.kind != s.kind {
+        let rows = db.query(
+            "SELECT e.type, COUNT(*), MIN(e.id) FROM event_links l JOIN events e ON e.id = l.event_id
+             WHERE l.canonical_id = ? GROUP BY e.type",
+            &vals![id],
+        )?;
+        let best = rows
+            .iter()
+            .max_by(|a, b| a.int(1).cmp(&b.int(1)).then(b.int(2).cmp(&a.int(2))));
+        if let Some(k) = best.and_then(|r| EventType::parse(&r.text(0))) {
+            s.kind = k;
+        }
+    }
+    if f.range.is_some()
+        && (s.date.is_none() || date_rank(f.precision) < date_rank(s.date_precision))
+    {
+        s.date = e.date.clone();
+        s.date_precision = f.precision;
+    }
+    if let Some(l) = &e.location {
+        let better = match &s.location {
+            None => true,
+            Some(old) => {
+                let (rn, ro) = (geo_rank(l.precision), geo_rank(old.precision));
+                rn < ro || (rn == ro && old.lat.is_none() && l.lat.is_some())
+            }
+        };
+        if better {
+            s.location = Some(l.clone());
+        }
+    }
+    for a in &e.actors {
+        if !s.actors.iter().any(|b| same_actor(a, b)) {
+            s.actors.push(a.clone());
+        }
+    }
+    for w in &e.weapons {
+        if !s.weapons.contains(w) {
+            s.weapons.push(*w);
+        }
+    }
+    for o in &e.outcome {
+        if !s.outcome.contains(o) {
+            s.outcome.push(*o);
+        }
+    }
+    s.killed = s.killed.max(e.killed);
+    s.injured = s.injured.max(e.injured);
+    for c in &e.claims {
+        affirms |= c.stance.affirms();
+        doubts |= matches!(c.stance, Stance::Denies | Stance::Unconfirmed);
+    }
+    s.contradiction = (affirms && doubts) || e.contradiction || s.contradiction;
+    s.n_claims += e.claims.len();
+    s.n_reports += 1;
+    if let Some(o) = outlet.filter(|o| !o.trim().is_empty()) {
+        if !s.sources.iter().any(|x| x == o) {
+            s.sources.push(o.to_string());
+        }
+    }
+    let cf = Facts {
+        kind: s.kind,
+        date: s.date.clone(),
+        range: day_range(s.date.as_deref()),
+        precision: s.date_precision,
+        place: s.location.as_ref().map(Place::of),
+        attackers: Vec::new(),
+        participants: Vec::new(),
+    };
+    let mut attackers = Vec::new();
+    let mut participants = Vec::new();
+    for a in &s.actors {
+        let k = actor_key(a);
+        if a.role == Role::Actor && !attackers.contains(&k) {
+            attackers.push(k.clone());
+        }
+        if !participants.contains(&k) {
+            participants.push(k);
+        }
+    }
+    let p = cf.place.as_ref();
+    db.exec(
+        "UPDATE canonical_events SET type = ?, date = ?, date_precision = ?, day = ?, day_end = ?,
+             span = ?, place_name = ?, place_key = ?, place_id = ?, country = ?, admin1_key = ?, lat = ?,
+             lon = ?, geo_precision = ?, geo_rank = ?, attackers = ?, participants = ?, killed = ?,
+             injured = ?, affirms = ?, doubts = ?, contradiction = ?, n_reports = ?, n_claims = ?,
+             summary = ?
+         WHERE id = ?",
+        &vals![
+            s.kind.as_str(),
+            s.date.clone(),
+            precision_name(s.date_precision),
+            cf.range.map(|r| r.0),
+            cf.range.map(|r| r.1),
+            span_of(cf.range),
+            p.map(|p| p.name.clone()),
+            p.map(|p| p.key.clone()),
+            p.and_then(|p| p.id.clone()),
+            p.and_then(|p| p.country.clone()),
+            p.and_then(|p| p.admin1.clone()),
+            p.and_then(|p| p.point).map(|x| x.0),
+            p.and_then(|p| p.point).map(|x| x.1),
+            geo_name(p.and_then(|p| p.precision)),
+            i64::from(geo_rank(p.and_then(|p| p.precision))),
+            keys(&attackers),
+            keys(&participants),
+            s.killed,
+            s.injured,
+            affirms,
+            doubts,
+            s.contradiction,
+            s.n_reports,
+            s.n_claims,
+            serde_json::to_string(&s)?,
+            id,
+        ],
+    )?;
+    for a in &e.actors {
+        let k = actor_key(a);
+        let role = if a.role == Role::Actor {
+            "actor"
+        } else {
+            "target"
+        };
+        let known = db.int(
+            "SELECT COUNT(*) FROM canonical_actors WHERE canonical_id = ? AND actor_key = ? AND role = ?",
+            &vals![id, &k, role],
+        )?;
+        if known == 0 {
+            db.exec(
+                "INSERT INTO canonical_actors (canonical_id, role, actor_key, entity_id, name_key)
+                 VALUES (?,?,?,?,?)",
+                &vals![id, role, &k, a.entity_id.clone(), name_key(&a.name)],
+            )?;
+        }
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn place(name: &str, id: &str, c: &str, lat: f64, lon: f64, p: GeoPrecision) -> Place {
+        Place {
+            name: name.into(),
+            key: name_key(name),
+            id: Some(id.into()),
+            country: Some(c.into()),
+            admin1: None,
+            point: Some((lat, lon)),
+            precision: Some(p),
+        }
+    }
+
+    fn facts(kind: EventType, date: &str, place: Option<Place>, attackers: &[&str]) -> Facts {
+        let range = day_range(Some(date));
+        let precision = match date.len() {
+            10 => DatePrecision::Day,
+            7 => DatePrecision::Month,
+            4 => DatePrecision::Year,
+            _ => DatePrecision::Unknown,
+        };
+        Facts {
+            kind,
+            date: Some(date.into()).filter(|d: &String| !d.is_empty()),
+            range,
+            precision,
+            place,
+            attackers: attackers.iter().map(|s| s.to_string()).collect(),
+            participants: attackers.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn harir() -> Place {
+        place(
+            "قاعدة حرير",
+            "IQ.harir",
+            "IQ",
+            36.53,
+            44.35,
+            GeoPrecision::Facility,
+        )
+    }
+
+    macro_rules! t {
+        ($name:ident, $a:expr, $b:expr, $rule:expr) => {
+            #[test]
+            fn $name() {
+                let got = judge(&$a, &$b).map(|m| m.rule);
+                assert_eq!(got.as_ref().ok().copied(), $rule, "{got:?}");
+            }
+        };
+    }
+
+    use EventType::*;
+    t!(
+        same_day_same_place,
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        Some(1)
+    );
+    t!(
+        next_day_other_violent_type,
+        facts(MissileArtillery, "2024-03-10", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        Some(1)
+    );
+    t!(
+        two_days_apart,
+        facts(AirDroneStrike, "2024-03-11", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        other_family,
+        facts(Protest, "2024-03-09", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        far_places_same_day,
+        facts(
+            AirDroneStrike,
+            "2024-03-09",
+            Some(place(
+                "عين الأسد",
+                "IQ.asad",
+                "IQ",
+                33.79,
+                42.44,
+                GeoPrecision::Facility
+            )),
+            &[]
+        ),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        near_places_same_day,
+        facts(
+            AirDroneStrike,
+            "2024-03-09",
+            Some(place(
+                "أربيل",
+                "IQ.erbil",
+                "IQ",
+                36.41,
+                44.2,
+                GeoPrecision::Locality
+            )),
+            &[]
+        ),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        Some(1)
+    );
+    t!(
+        country_needs_a_shared_actor,
+        facts(
+            AirDroneStrike,
+            "2024-03-09",
+            Some(place(
+                "العراق",
+                "IQ",
+                "IQ",
+                33.2,
+                43.7,
+                GeoPrecision::Country
+            )),
+            &[]
+        ),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        country_with_shared_actor,
+        facts(
+            AirDroneStrike,
+            "2024-03-09",
+            Some(place(
+                "العراق",
+                "IQ",
+                "IQ",
+                33.2,
+                43.7,
+                GeoPrecision::Country
+            )),
+            &["irq_resistance"]
+        ),
+        facts(
+            AirDroneStrike,
+            "2024-03-09",
+            Some(harir()),
+            &["irq_resistance"]
+        ),
+        Some(2)
+    );
+    t!(
+        conflicting_attackers,
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &["a"]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &["b"]),
+        None
+    );
+    t!(
+        month_in_same_place_same_type,
+        facts(AirDroneStrike, "2024-03", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        Some(3)
+    );
+    t!(
+        other_month,
+        facts(AirDroneStrike, "2024-04", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        unknown_date_needs_everything_else,
+        facts(AirDroneStrike, "", Some(harir()), &[]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),
+        None
+    );
+    t!(
+        unknown_date_with_everything_else,
+        facts(AirDroneStrike, "", Some(harir()), &["x"]),
+        facts(AirDroneStrike, "2024-03-09", Some(harir()), &["x"]),
+        Some(4)
+    );
+
+    #[test]
+    fn ambiguous_weak_matches_stay_apart() {
+        let m = |rule| Match {
+            rule,
+            score: (1, 1, 1, 1, 0),
+            reasons: vec![],
+        };
+        assert_eq!(choose(vec![(1, m(2)), (2, m(2))]).map(|x| x.0), None);
+        assert_eq!(choose(vec![(2, m(2))]).map(|x| x.0), Some(2));
+        assert_eq!(choose(vec![(2, m(1)), (1, m(1))]).map(|x| x.0), Some(1));
+    }
 
     #[test]
     fn day_ranges_cover_their_precision() {
@@ -386,5 +1162,22 @@ mod tests {
         assert_eq!(b - a, 364);
         assert!(day_range(None).is_none());
         assert!(day_range(Some("x")).is_none());
+        assert!(day_range(Some("2023-13")).is_none());
+    }
+
+    #[test]
+    fn name_keys_drop_article_and_clitics() {
+        assert_eq!(name_key("قاعدةُ عينِ الأسد"), name_key("قاعده عين الاسد"));
+        assert_eq!(name_key("بالأنبار"), name_key("الأنبار"));
+        assert_eq!(name_key("الأنبار"), "انبار");
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        assert_eq!(show_id(12), "ev-000012");
+        assert_eq!(parse_id("ev-000012"), Some(12));
+        assert_eq!(parse_id("12"), Some(12));
+        assert_eq!(parse_id("ev-x"), None);
+        assert_eq!(parse_id("ev-0"), None);
     }
 }

@@ -1,56 +1,99 @@
-//! The rasd store: documents, mentions, entities, events, claims, tolls and relations in an
-//! embedded SQLite database, fused across articles, queried and exported.
+//! The rasd store: what rasd extracted, kept in SQLite (one file, or in memory) or in
+//! PostgreSQL (a team database), fused across articles, queried and exported.
 //!
-//! * [`Store::ingest`] stores a batch of extracted records in **one transaction** (a killed
-//!   ingest leaves no partial document) and is idempotent: a document already stored, by id or
-//!   by the same text under another id, changes nothing.
-//! * **Fusion** ([`fuse`]): each new event report joins the canonical event it is the same real
-//!   event as — same type family, compatible dates, places within 25 km (or one inside the
-//!   other), no conflicting actors — or starts a new one. The canonical event keeps every
-//!   report and every claim, and is flagged a contradiction when one source affirms what
-//!   another denies or has not confirmed. [`Store::explain`] says why reports were fused.
-//! * [`Store::events`] and friends query; [`Store::export`] writes ACLED-style CSV, PLOVER JSON
-//!   Lines, GeoJSON, JSON Lines or Parquet ([`export`]).
+//! * [`Store::ingest`] stores a batch of documents with their records in **one transaction**
+//!   (a killed ingest leaves no partial document) and is idempotent: a document already stored,
+//!   by id or by the same text under another id, changes nothing.
+//! * **Fusion** ([`fuse`]): the same attack told by ten outlets is one canonical event that keeps
+//!   every report, every source and every claim, flagged as a contradiction when one source
+//!   affirms what another denies or has not confirmed. [`Store::explain`] says why reports were
+//!   fused. Fusion is incremental: each batch fuses against what is stored.
+//! * [`Store::events`], [`Store::entities`], [`Store::search`]… query; [`Store::export`] writes
+//!   ACLED-style CSV, PLOVER JSON Lines, GeoJSON, JSON Lines or Parquet ([`export`]).
 //!
 //! ```
+//! use rasd_model::{Claim, DatePrecision, Document, Event, EventType, Location, Record, Stance};
 //! use rasd_store::{EventQuery, Store};
-//! let store = Store::open(":memory:").unwrap();
-//! assert_eq!(store.events(&EventQuery::default()).unwrap().total, 0);
+//!
+//! fn report(id: &str, outlet: &str, text: &str, stance: Stance) -> (Document, Record) {
+//!     let mut doc = Document::new(id, text);
+//!     doc.meta.source = Some(outlet.into());
+//!     let mut rec = Record::default();
+//!     rec.events.push(Event {
+//!         id: "e1".into(),
+//!         kind: EventType::AirDroneStrike,
+//!         date: Some("2024-02-10".into()),
+//!         date_precision: DatePrecision::Day,
+//!         date_text: None,
+//!         location: Some(Location { name: "قاعدة حرير".into(), country: Some("IQ".into()),
+//!             lat: Some(36.53), lon: Some(44.35), ..Default::default() }),
+//!         actors: vec![], weapons: vec![], count: None, killed: None, injured: None,
+//!         outcome: vec![], contradiction: false, evidence: vec![],
+//!         claims: vec![Claim { source: "مصدر".into(), anonymous: true, via: None, stance,
+//!             source_id: None, evidence: vec![] }],
+//!     });
+//!     (doc, rec)
+//! }
+//!
+//! let mut store = Store::open(":memory:")?;
+//! store.ingest(&[
+//!     report("a", "وكالة الأنباء", "هاجمت طائرة مسيرة قاعدة حرير.", Stance::Asserts),
+//!     report("b", "قناة الأخبار", "لم يؤكد المسؤولون أي هجوم على قاعدة حرير.", Stance::Unconfirmed),
+//! ])?;
+//! let page = store.events(&EventQuery::default())?;
+//! assert_eq!(page.total, 1);
+//! assert!(page.items[0].contradiction);
+//! assert_eq!(page.items[0].n_reports, 2);
+//! # Ok::<(), rasd_store::StoreError>(())
 //! ```
 #![deny(missing_docs)]
 
+mod backend;
 pub mod export;
 pub mod fuse;
 mod schema;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use rasd_model::{
-    ActorRef, Claim, DatePrecision, Designation, Document, EntityType, Event, EventType, Location,
-    Outcome, Record, Relation, Toll, Weapon,
+    ActorRef, Claim, DatePrecision, Designation, Document, EntityType, Event, EventType, IsoDate,
+    Location, Outcome, Record, Relation, Span, Toll, Weapon,
 };
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use backend::{vals, Db, Kind, Row, Val};
+
+pub use schema::VERSION as SCHEMA_VERSION;
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// The database reported an error.
-    #[error("database: {0}")]
+    /// SQLite reported an error.
+    #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL reported an error.
+    #[error("postgres: {0}")]
+    Postgres(#[from] postgres::Error),
     /// A stored JSON value could not be read or written.
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
     /// Writing an export failed.
-    #[error("export: {0}")]
+    #[error("writing: {0}")]
     Io(#[from] std::io::Error),
     /// Writing Parquet failed.
     #[error("parquet: {0}")]
     Parquet(String),
-    /// The target is not supported by this build.
-    #[error("unsupported store target {0:?}: use a SQLite path or \":memory:\"")]
-    Unsupported(String),
+    /// The database was written by a newer rasd.
+    #[error("the database has schema version {found}; this rasd reads up to {supported}")]
+    Schema {
+        /// Version found.
+        found: i64,
+        /// Newest version this build knows.
+        supported: i64,
+    },
     /// A format name or a filter value is not valid.
     #[error("invalid {what}: {value:?}")]
     Invalid {
@@ -68,32 +111,35 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// How many items match in all.
     pub total: usize,
-    /// Page size asked for.
+    /// Page size used.
     pub limit: usize,
-    /// Offset asked for.
+    /// Offset used.
     pub offset: usize,
 }
 
-/// Filters over canonical events.
+/// Default page size when a query asks for 0.
+pub const DEFAULT_LIMIT: usize = 100;
+
+/// Filters over canonical events (all optional; they combine with AND).
 #[derive(Debug, Clone, Default)]
 pub struct EventQuery {
-    /// First day (`YYYY-MM-DD`), inclusive.
+    /// First day, inclusive (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for its first day).
     pub from: Option<String>,
-    /// Last day, inclusive.
+    /// Last day, inclusive (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` for its last day).
     pub to: Option<String>,
-    /// Event types (any of).
+    /// Event types (any of them).
     pub types: Vec<EventType>,
-    /// Actor or target name or entity id (substring of the normalised name).
+    /// An actor or target: dictionary id, or (part of) a name, compared after normalisation.
     pub actor: Option<String>,
-    /// Country (ISO alpha-2).
+    /// Country (ISO 3166-1 alpha-2).
     pub country: Option<String>,
-    /// Governorate (as stored, Arabic).
+    /// Governorate or province (Arabic name, compared after normalisation).
     pub admin1: Option<String>,
     /// Bounding box: min_lon, min_lat, max_lon, max_lat.
     pub bbox: Option<[f64; 4]>,
-    /// Full-text search over the Arabic-normalised text of the source documents.
+    /// Words that a source document must contain (full-text search over normalised Arabic).
     pub text: Option<String>,
-    /// Page size (0 = 100).
+    /// Page size (0: [`DEFAULT_LIMIT`]; exports: all).
     pub limit: usize,
     /// Offset.
     pub offset: usize,
@@ -102,45 +148,45 @@ pub struct EventQuery {
 /// Filters over entities.
 #[derive(Debug, Clone, Default)]
 pub struct EntityQuery {
-    /// Name substring (normalised).
-    pub name: Option<String>,
+    /// Id, or part of a name or alias (compared after normalisation).
+    pub text: Option<String>,
     /// Entity type.
     pub kind: Option<EntityType>,
-    /// Page size (0 = 100).
+    /// Page size (0: [`DEFAULT_LIMIT`]).
     pub limit: usize,
     /// Offset.
     pub offset: usize,
 }
 
 /// A canonical (fused) event, as listed.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EventSummary {
-    /// Canonical id (`ev-000001`).
+    /// Canonical id (`ev-000123`).
     pub id: String,
-    /// Event type.
+    /// Event type (the most frequent among its reports).
     #[serde(rename = "type")]
     pub kind: EventType,
-    /// Date.
+    /// The most precise date of its reports.
     pub date: Option<String>,
-    /// Date precision.
+    /// Precision of `date`.
     pub date_precision: DatePrecision,
-    /// Place.
+    /// The most precise place of its reports.
     pub location: Option<Location>,
-    /// Actors and targets.
+    /// Actors and targets of all its reports.
     pub actors: Vec<ActorRef>,
-    /// Weapons.
+    /// Weapons of all its reports.
     pub weapons: Vec<Weapon>,
-    /// Killed (the highest figure reported).
+    /// Killed: the highest figure a report gives.
     pub killed: Option<u64>,
-    /// Injured (the highest figure reported).
+    /// Injured: the highest figure a report gives.
     pub injured: Option<u64>,
-    /// Outcomes.
+    /// Outcomes of all its reports.
     pub outcome: Vec<Outcome>,
     /// Some source affirms it and another denies or has not confirmed it.
     pub contradiction: bool,
-    /// Number of reports (documents) fused into it.
+    /// Number of reports (one per document) fused into it.
     pub n_reports: usize,
-    /// Number of claims.
+    /// Number of claims over all reports.
     pub n_claims: usize,
     /// Outlets that reported it.
     pub sources: Vec<String>,
@@ -149,7 +195,7 @@ pub struct EventSummary {
 /// A claim as stored, with the document it was made in.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredClaim {
-    /// The claim.
+    /// The claim (evidence: character offsets into that document's text).
     #[serde(flatten)]
     pub claim: Claim,
     /// Document.
@@ -171,11 +217,11 @@ pub struct Report {
     pub published: Option<String>,
     /// Headline.
     pub title: Option<String>,
-    /// The event as extracted from that document (evidence in characters of its text).
+    /// The event as extracted from that document (evidence: character offsets into its text).
     pub event: Event,
 }
 
-/// A canonical event with its claims and reports.
+/// A canonical event with all its claims and reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventDetail {
     /// The summary.
@@ -183,30 +229,30 @@ pub struct EventDetail {
     pub summary: EventSummary,
     /// Every claim of every report.
     pub claims: Vec<StoredClaim>,
-    /// Every report.
+    /// Every report, in the order they were stored.
     pub reports: Vec<Report>,
 }
 
-/// Why reports were fused into one event.
+/// Why reports were fused into one canonical event.
 #[derive(Debug, Clone, Serialize)]
 pub struct FusionExplanation {
     /// Canonical id.
     pub event_id: String,
-    /// (document, outlet) of each report.
+    /// (document, outlet) of each report, in the order they joined.
     pub reports: Vec<(String, Option<String>)>,
-    /// One line per joined report.
+    /// One line per report: why it joined (same type family, dates, distance, actors).
     pub reasons: Vec<String>,
 }
 
 /// An entity, as listed.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntitySummary {
-    /// Id.
+    /// Id (dictionary id or `new:` slug).
     pub id: String,
     /// Type.
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// Name.
+    /// Arabic name.
     pub name: String,
     /// English name.
     pub name_en: Option<String>,
@@ -232,13 +278,13 @@ pub struct EntityDetail {
     /// The summary.
     #[serde(flatten)]
     pub summary: EntitySummary,
-    /// Names seen or known.
+    /// Other names.
     pub aliases: Vec<String>,
     /// Relations it takes part in.
     pub relations: Vec<StoredRelation>,
-    /// Listings.
+    /// Its listings.
     pub designations: Vec<Designation>,
-    /// Its events.
+    /// Its canonical events, newest first (at most 500).
     pub events: Vec<EventSummary>,
 }
 
@@ -255,7 +301,7 @@ pub struct DocumentSummary {
     pub published: Option<String>,
     /// Headline.
     pub title: Option<String>,
-    /// Number of events extracted.
+    /// Number of events extracted from it.
     pub n_events: usize,
 }
 
@@ -272,7 +318,7 @@ pub struct DocumentDetail {
     pub published: Option<String>,
     /// Headline.
     pub title: Option<String>,
-    /// The original text (record spans are characters of it).
+    /// The original text (record spans are character offsets into it).
     pub text: String,
     /// The extracted record.
     pub record: Record,
@@ -295,7 +341,7 @@ pub struct SearchHit {
     pub doc_id: String,
     /// Headline.
     pub title: Option<String>,
-    /// A piece of the text around the match.
+    /// The original text around the first match.
     pub snippet: String,
 }
 
@@ -314,7 +360,7 @@ pub struct IngestStats {
     pub new_events: usize,
 }
 
-/// Row counts of every table.
+/// Row counts.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Counts {
     /// Documents.
@@ -323,7 +369,7 @@ pub struct Counts {
     pub mentions: usize,
     /// Entities.
     pub entities: usize,
-    /// Event reports.
+    /// Event reports (one per event per document).
     pub events: usize,
     /// Canonical (fused) events.
     pub canonical_events: usize,
@@ -338,177 +384,217 @@ pub struct Counts {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// ACLED-style CSV.
+    /// ACLED-style CSV (`acled-csv`).
     AcledCsv,
-    /// PLOVER events as JSON Lines.
+    /// PLOVER events as JSON Lines (`plover-jsonl`).
     PloverJsonl,
-    /// GeoJSON FeatureCollection of points.
+    /// GeoJSON FeatureCollection of points (`geojson`).
     Geojson,
-    /// Canonical events with claims and reports, as JSON Lines.
+    /// Canonical events with claims and reports, as JSON Lines (`jsonl`).
     Jsonl,
-    /// Parquet (flat schema).
+    /// Parquet with a flat schema (`parquet`).
     Parquet,
+}
+
+impl ExportFormat {
+    /// Every format with its name.
+    pub const ALL: [(&'static str, ExportFormat); 5] = [
+        ("acled-csv", ExportFormat::AcledCsv),
+        ("plover-jsonl", ExportFormat::PloverJsonl),
+        ("geojson", ExportFormat::Geojson),
+        ("jsonl", ExportFormat::Jsonl),
+        ("parquet", ExportFormat::Parquet),
+    ];
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|x| x.1 == self)
+            .map_or("jsonl", |x| x.0)
+    }
 }
 
 impl FromStr for ExportFormat {
     type Err = StoreError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(match s {
-            "acled-csv" | "acled" | "csv" => ExportFormat::AcledCsv,
-            "plover-jsonl" | "plover" => ExportFormat::PloverJsonl,
-            "geojson" => ExportFormat::Geojson,
-            "jsonl" => ExportFormat::Jsonl,
-            "parquet" => ExportFormat::Parquet,
-            _ => {
-                return Err(StoreError::Invalid {
-                    what: "export format",
-                    value: s.to_string(),
-                })
-            }
-        })
+        ExportFormat::ALL
+            .iter()
+            .find(|x| x.0.eq_ignore_ascii_case(s.trim()))
+            .map(|x| x.1)
+            .ok_or_else(|| StoreError::Invalid {
+                what: "export format (acled-csv, plover-jsonl, geojson, jsonl, parquet)",
+                value: s.to_string(),
+            })
     }
 }
 
+impl std::fmt::Display for ExportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct ExportStats {
+    /// Events written.
+    pub written: usize,
+    /// Events left out (GeoJSON: events without coordinates).
+    pub skipped: usize,
+}
+
 /// The store: one connection to one database.
+///
+/// `Send` but not `Sync`: share it behind a `Mutex`.
 pub struct Store {
-    conn: Connection,
+    db: RefCell<Db>,
+    target: String,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("backend", &self.backend())
+            .finish_non_exhaustive()
     }
 }
 
-fn text_hash(text: &str) -> String {
-    Document::hash_id(text)
+/// The hash under which a text is stored: 128-bit FNV-1a of its bytes, in hex.
+pub fn text_hash(text: &str) -> String {
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in text.as_bytes() {
+        h ^= u128::from(*b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013B);
+    }
+    format!("{h:032x}")
 }
 
-fn to_json<T: Serialize>(v: &T) -> Result<String, StoreError> {
+fn json<T: Serialize>(v: &T) -> Result<String, StoreError> {
     Ok(serde_json::to_string(v)?)
 }
 
+fn enum_name<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn enum_parse<T: for<'de> Deserialize<'de>>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn limit_or_default(limit: usize) -> usize {
+    if limit == 0 {
+        DEFAULT_LIMIT
+    } else {
+        limit
+    }
+}
+
+/// True for `postgres://` and `postgresql://` targets.
+pub fn is_postgres_url(target: &str) -> bool {
+    let t = target.trim_start();
+    t.starts_with("postgres://") || t.starts_with("postgresql://")
+}
+
 impl Store {
-    /// Open (creating when needed) a SQLite database at `target`, or `":memory:"`.
+    /// Open a store: a `postgres://…` or `postgresql://…` URL, `:memory:` (an in-memory SQLite
+    /// database), or the path of a SQLite file (created when missing). The schema is created or
+    /// migrated.
     pub fn open(target: &str) -> Result<Store, StoreError> {
-        if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-            return Err(StoreError::Unsupported(target.to_string()));
-        }
-        let conn = if target == ":memory:" {
-            Connection::open_in_memory()?
+        let mut db = if is_postgres_url(target) {
+            Db::postgres(target.trim())?
         } else {
-            Connection::open(target)?
+            Db::sqlite(target)?
         };
-        conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        schema::migrate(&conn)?;
-        Ok(Store { conn })
+        schema::migrate(&mut db)?;
+        let shown = if is_postgres_url(target) {
+            redact(target)
+        } else {
+            target.to_string()
+        };
+        Ok(Store {
+            db: RefCell::new(db),
+            target: shown,
+        })
     }
 
-    /// Store a batch of documents and their records in one transaction, fusing their events.
-    pub fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<IngestStats, StoreError> {
-        let tx = self.conn.transaction()?;
-        let mut stats = IngestStats::default();
-        for (doc, rec) in batch {
-            let hash = text_hash(&doc.text);
-            let exists: bool = tx
-                .query_row(
-                    "SELECT 1 FROM documents WHERE id = ?1 OR hash = ?2",
-                    params![doc.id, hash],
-                    |_| Ok(true),
-                )
-                .optional()?
-                .unwrap_or(false);
-            if exists {
-                stats.duplicates += 1;
-                continue;
-            }
-            tx.execute(
-                "INSERT INTO documents (id, hash, source, url, published, title, text, record) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-                params![
-                    doc.id,
-                    hash,
-                    rec.doc.source,
-                    rec.doc.url,
-                    rec.doc.published,
-                    rec.doc.title,
-                    doc.text,
-                    to_json(rec)?
-                ],
-            )?;
-            tx.execute(
-                "INSERT INTO documents_fts (doc_id, body) VALUES (?1, ?2)",
-                params![doc.id, rasd_text::match_key_str(&doc.text)],
-            )?;
-            for e in &rec.entities {
-                tx.execute(
-                    "INSERT INTO entities (id, type, name, name_key, name_en, aliases, designations) VALUES (?1,?2,?3,?4,?5,?6,?7)
-                     ON CONFLICT(id) DO NOTHING",
-                    params![
-                        e.id,
-                        to_json(&e.kind)?,
-                        e.name,
-                        rasd_text::match_key_str(&e.name),
-                        e.name_en,
-                        to_json(&e.aliases)?,
-                        to_json(&e.designations)?
-                    ],
-                )?;
-                for m in &e.mentions {
-                    tx.execute(
-                        "INSERT INTO mentions (doc_id, entity_id, start, end) VALUES (?1,?2,?3,?4)",
-                        params![doc.id, e.id, m.start as i64, m.end as i64],
-                    )?;
-                }
-            }
-            for t in &rec.tolls {
-                tx.execute(
-                    "INSERT INTO tolls (doc_id, country, killed, injured, as_of, json) VALUES (?1,?2,?3,?4,?5,?6)",
-                    params![
-                        doc.id,
-                        t.place.as_ref().and_then(|p| p.country.clone()),
-                        t.killed.map(|x| x as i64),
-                        t.injured.map(|x| x as i64),
-                        t.as_of,
-                        to_json(t)?
-                    ],
-                )?;
-            }
-            for r in &rec.relations {
-                tx.execute(
-                    "INSERT INTO relations (doc_id, type, subject, object, subject_id, object_id, json) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-                    params![doc.id, to_json(&r.kind)?, r.subject, r.object, r.subject_id, r.object_id, to_json(r)?],
-                )?;
-            }
-            for e in &rec.events {
-                let fused = fuse::add_report(&tx, doc, rec, e)?;
-                stats.reports += 1;
-                if fused {
-                    stats.fused += 1;
-                } else {
-                    stats.new_events += 1;
-                }
-            }
-            stats.documents += 1;
+    /// `sqlite` or `postgres`.
+    pub fn backend(&self) -> &'static str {
+        match self.db.borrow().kind() {
+            Kind::Sqlite => "sqlite",
+            Kind::Postgres => "postgres",
         }
-        tx.commit()?;
-        Ok(stats)
+    }
+
+    /// The target it was opened on (a PostgreSQL password is hidden).
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// Store a batch of documents with their records in one transaction, fusing their events
+    /// into canonical events inside the same transaction. Documents already stored (same id,
+    /// or the same text under another id) are left as they are.
+    pub fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<IngestStats, StoreError> {
+        let db = self.db.get_mut();
+        begin(db)?;
+        let mut stats = IngestStats::default();
+        let r = batch
+            .iter()
+            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, &mut stats));
+        match r {
+            Ok(()) => {
+                db.batch("COMMIT")?;
+                Ok(stats)
+            }
+            Err(e) => {
+                let _ = db.batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Fuse every stored report again, from scratch, in the order they were stored (after the
+    /// fusion rules changed). One transaction.
+    pub fn refuse(&mut self) -> Result<IngestStats, StoreError> {
+        let db = self.db.get_mut();
+        begin(db)?;
+        let r = refuse_all(db);
+        match r {
+            Ok(s) => {
+                db.batch("COMMIT")?;
+                Ok(s)
+            }
+            Err(e) => {
+                let _ = db.batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Is a document already stored, by id or by the same text under another id?
+    pub fn has_document(&self, id: &str, text: &str) -> Result<bool, StoreError> {
+        let mut db = self.db.borrow_mut();
+        Ok(db.int(
+            "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
+            &vals![id, text_hash(text)],
+        )? > 0)
     }
 
     /// Row counts.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let n = |t: &str| -> Result<usize, StoreError> {
-            Ok(self
-                .conn
-                .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| {
-                    r.get::<_, i64>(0)
-                })? as usize)
+        let mut db = self.db.borrow_mut();
+        let mut n = |t: &str| -> Result<usize, StoreError> {
+            Ok(db.int(&format!("SELECT COUNT(*) FROM {t}"), &[])?.max(0) as usize)
         };
         Ok(Counts {
             documents: n("documents")?,
             mentions: n("mentions")?,
             entities: n("entities")?,
-            events: n("reports")?,
-            canonical_events: n("canonical")?,
+            events: n("events")?,
+            canonical_events: n("canonical_events")?,
             claims: n("claims")?,
             tolls: n("tolls")?,
             relations: n("relations")?,
@@ -517,90 +603,59 @@ impl Store {
 
     /// Canonical events matching a query, newest first.
     pub fn events(&self, q: &EventQuery) -> Result<Page<EventSummary>, StoreError> {
-        let (where_sql, args) = event_filter(q)?;
-        let limit = if q.limit == 0 { 100 } else { q.limit };
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT COUNT(*) FROM canonical c WHERE {where_sql}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.summary FROM canonical c WHERE {where_sql} ORDER BY c.date DESC, c.id LIMIT {limit} OFFSET {}",
-            q.offset
-        ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            r.get::<_, String>(0)
-        })?;
-        let mut items = Vec::new();
-        for row in rows {
-            items.push(serde_json::from_str(&row?)?);
-        }
-        Ok(Page {
-            items,
-            total: total as usize,
-            limit,
-            offset: q.offset,
-        })
+        let mut db = self.db.borrow_mut();
+        events_page(&mut db, q, limit_or_default(q.limit))
     }
 
-    /// One canonical event with its claims and reports.
+    /// One canonical event (`ev-000123`) with its claims and reports.
     pub fn event(&self, id: &str) -> Result<Option<EventDetail>, StoreError> {
-        let summary: Option<String> = self
-            .conn
-            .query_row("SELECT summary FROM canonical WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let Some(summary) = summary else {
+        let Some(n) = fuse::parse_id(id) else {
             return Ok(None);
         };
-        let summary: EventSummary = serde_json::from_str(&summary)?;
-        let reports = fuse::reports_of(&self.conn, id)?;
-        let mut claims = Vec::new();
-        for r in &reports {
-            for c in &r.event.claims {
-                claims.push(StoredClaim {
-                    claim: c.clone(),
-                    doc_id: r.doc_id.clone(),
-                    outlet: r.outlet.clone(),
-                });
-            }
-        }
-        Ok(Some(EventDetail {
-            summary,
-            claims,
-            reports,
-        }))
+        let mut db = self.db.borrow_mut();
+        let Some(row) = db.row(
+            "SELECT summary FROM canonical_events WHERE id = ?",
+            &vals![n],
+        )?
+        else {
+            return Ok(None);
+        };
+        let summary: EventSummary = serde_json::from_str(&row.text(0))?;
+        Ok(Some(detail(&mut db, n, summary)?))
     }
 
     /// Why a canonical event's reports were fused.
     pub fn explain(&self, id: &str) -> Result<Option<FusionExplanation>, StoreError> {
-        let exists: Option<i64> = self
-            .conn
-            .query_row("SELECT 1 FROM canonical WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
-        if exists.is_none() {
+        let Some(n) = fuse::parse_id(id) else {
+            return Ok(None);
+        };
+        let mut db = self.db.borrow_mut();
+        if db.int(
+            "SELECT COUNT(*) FROM canonical_events WHERE id = ?",
+            &vals![n],
+        )? == 0
+        {
             return Ok(None);
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT r.doc_id, d.source, r.reason FROM reports r JOIN documents d ON d.id = r.doc_id WHERE r.canonical_id = ?1 ORDER BY r.rowid",
+        let rows = db.query(
+            "SELECT l.doc_id, d.outlet, e.local_id, l.reason FROM event_links l
+             JOIN events e ON e.id = l.event_id JOIN documents d ON d.id = l.doc_id
+             WHERE l.canonical_id = ? ORDER BY e.id",
+            &vals![n],
         )?;
-        let rows = stmt.query_map([id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
         let mut reports = Vec::new();
         let mut reasons = Vec::new();
-        for row in rows {
-            let (doc, outlet, reason) = row?;
-            reasons.push(format!("{doc}: {reason}"));
+        for r in rows {
+            let (doc, outlet) = (r.text(0), r.opt_text(1));
+            let from = match &outlet {
+                Some(o) => format!("{doc} ({o}) {}", r.text(2)),
+                None => format!("{doc} {}", r.text(2)),
+            };
+            reasons.push(format!("{from}: {}", r.text(3)));
             reports.push((doc, outlet));
         }
         Ok(Some(FusionExplanation {
-            event_id: id.to_string(),
+            event_id: fuse::show_id(n),
             reports,
             reasons,
         }))
@@ -608,56 +663,41 @@ impl Store {
 
     /// Entities matching a query, most mentioned first.
     pub fn entities(&self, q: &EntityQuery) -> Result<Page<EntitySummary>, StoreError> {
-        let limit = if q.limit == 0 { 100 } else { q.limit };
-        let name = q
-            .name
-            .as_deref()
-            .map(|n| format!("%{}%", rasd_text::match_key_str(n)))
-            .unwrap_or_else(|| "%".into());
-        let kind = match q.kind {
-            Some(k) => to_json(&k)?,
-            None => "%".into(),
-        };
-        let total: i64 = self.conn.query_row(
-            "SELECT COUNT(*) FROM entities WHERE name_key LIKE ?1 AND type LIKE ?2",
-            params![name, kind],
-            |r| r.get(0),
+        let limit = limit_or_default(q.limit);
+        let mut db = self.db.borrow_mut();
+        let mut w = vec!["1 = 1".to_string()];
+        let mut args: Vec<Val> = Vec::new();
+        if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let key = rasd_text::match_key_str(t);
+            w.push("(id = ? OR name_key LIKE ? OR aliases LIKE ? OR LOWER(name_en) LIKE ?)".into());
+            args.extend(vals![
+                t,
+                format!("%{key}%"),
+                format!("%{t}%"),
+                format!("%{}%", t.to_lowercase())
+            ]);
+        }
+        if let Some(k) = q.kind {
+            w.push("type = ?".into());
+            args.push(enum_name(&k).into());
+        }
+        let wh = w.join(" AND ");
+        let total = db.int(&format!("SELECT COUNT(*) FROM entities WHERE {wh}"), &args)?;
+        let rows = db.query(
+            &format!(
+                "SELECT id, type, name, name_en, n_mentions FROM entities WHERE {wh}
+                 ORDER BY n_mentions DESC, id LIMIT {limit} OFFSET {}",
+                q.offset
+            ),
+            &args,
         )?;
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.id, e.type, e.name, e.name_en,
-                    (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS n
-             FROM entities e WHERE e.name_key LIKE ?1 AND e.type LIKE ?2 ORDER BY n DESC, e.id LIMIT {limit} OFFSET {}",
-            q.offset
-        ))?;
-        let rows = stmt.query_map(params![name, kind], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, i64>(4)?,
-            ))
-        })?;
-        let mut items = Vec::new();
-        for row in rows {
-            let (id, kind, name, name_en, n) = row?;
-            let n_events = self.conn.query_row(
-                "SELECT COUNT(DISTINCT canonical_id) FROM reports WHERE actor_ids LIKE ?1",
-                [format!("%|{id}|%")],
-                |r| r.get::<_, i64>(0),
-            )? as usize;
-            items.push(EntitySummary {
-                id,
-                kind: serde_json::from_str(&kind)?,
-                name,
-                name_en,
-                n_mentions: n as usize,
-                n_events,
-            });
+        let mut items = Vec::with_capacity(rows.len());
+        for r in rows {
+            items.push(entity_summary(&mut db, &r)?);
         }
         Ok(Page {
             items,
-            total: total as usize,
+            total: total.max(0) as usize,
             limit,
             offset: q.offset,
         })
@@ -665,57 +705,44 @@ impl Store {
 
     /// One entity with its aliases, relations, designations and events.
     pub fn entity(&self, id: &str) -> Result<Option<EntityDetail>, StoreError> {
-        let row: Option<(String, String, Option<String>, String, String)> = self
-            .conn
-            .query_row(
-                "SELECT type, name, name_en, aliases, designations FROM entities WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
-        let Some((kind, name, name_en, aliases, designations)) = row else {
+        let mut db = self.db.borrow_mut();
+        let Some(r) = db.row(
+            "SELECT id, type, name, name_en, n_mentions, aliases, designations FROM entities WHERE id = ?",
+            &vals![id],
+        )?
+        else {
             return Ok(None);
         };
-        let n_mentions = self.conn.query_row(
-            "SELECT COUNT(*) FROM mentions WHERE entity_id = ?1",
-            [id],
-            |r| r.get::<_, i64>(0),
-        )? as usize;
-        let mut stmt = self.conn.prepare(
-            "SELECT doc_id, json FROM relations WHERE subject_id = ?1 OR object_id = ?1 OR subject = ?2 OR object = ?2",
+        let summary = entity_summary(&mut db, &r)?;
+        let aliases: Vec<String> = serde_json::from_str(&r.text(5))?;
+        let designations: Vec<Designation> = serde_json::from_str(&r.text(6))?;
+        let rows = db.query(
+            "SELECT doc_id, data FROM relations WHERE subject_id = ? OR object_id = ?
+             OR subject = ? OR object = ? ORDER BY id LIMIT 1000",
+            &vals![id, id, &summary.name, &summary.name],
         )?;
-        let rows = stmt.query_map(params![id, name], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
         let mut relations = Vec::new();
-        for row in rows {
-            let (doc_id, json) = row?;
+        for r in rows {
             relations.push(StoredRelation {
-                relation: serde_json::from_str(&json)?,
-                doc_id,
+                relation: serde_json::from_str(&r.text(1))?,
+                doc_id: r.text(0),
             });
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT c.summary FROM canonical c JOIN reports r ON r.canonical_id = c.id WHERE r.actor_ids LIKE ?1 ORDER BY c.date DESC LIMIT 500",
+        let rows = db.query(
+            "SELECT c.summary FROM canonical_events c WHERE c.id IN
+                 (SELECT canonical_id FROM canonical_actors WHERE entity_id = ?)
+             ORDER BY c.day DESC NULLS LAST, c.id DESC LIMIT 500",
+            &vals![id],
         )?;
-        let rows = stmt.query_map([format!("%|{id}|%")], |r| r.get::<_, String>(0))?;
         let mut events = Vec::new();
-        for row in rows {
-            events.push(serde_json::from_str(&row?)?);
+        for r in rows {
+            events.push(serde_json::from_str(&r.text(0))?);
         }
-        let summary = EntitySummary {
-            id: id.to_string(),
-            kind: serde_json::from_str(&kind)?,
-            name,
-            name_en,
-            n_mentions,
-            n_events: events.len(),
-        };
         Ok(Some(EntityDetail {
             summary,
-            aliases: serde_json::from_str(&aliases)?,
+            aliases,
             relations,
-            designations: serde_json::from_str(&designations)?,
+            designations,
             events,
         }))
     }
@@ -726,28 +753,30 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Page<DocumentSummary>, StoreError> {
-        let limit = if limit == 0 { 100 } else { limit };
-        let total: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT d.id, d.source, d.url, d.published, d.title, (SELECT COUNT(*) FROM reports r WHERE r.doc_id = d.id)
-             FROM documents d ORDER BY d.published DESC, d.id LIMIT {limit} OFFSET {offset}"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok(DocumentSummary {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                url: r.get(2)?,
-                published: r.get(3)?,
-                title: r.get(4)?,
-                n_events: r.get::<_, i64>(5)? as usize,
+        let limit = limit_or_default(limit);
+        let mut db = self.db.borrow_mut();
+        let total = db.int("SELECT COUNT(*) FROM documents", &[])?;
+        let rows = db.query(
+            &format!(
+                "SELECT id, outlet, url, published, title, n_events FROM documents
+                 ORDER BY published DESC NULLS LAST, num DESC LIMIT {limit} OFFSET {offset}"
+            ),
+            &[],
+        )?;
+        let items = rows
+            .iter()
+            .map(|r| DocumentSummary {
+                id: r.text(0),
+                source: r.opt_text(1),
+                url: r.opt_text(2),
+                published: r.opt_text(3),
+                title: r.opt_text(4),
+                n_events: r.count(5),
             })
-        })?;
-        let items = rows.collect::<Result<Vec<_>, _>>()?;
+            .collect();
         Ok(Page {
             items,
-            total: total as usize,
+            total: total.max(0) as usize,
             limit,
             offset,
         })
@@ -755,167 +784,730 @@ impl Store {
 
     /// One document with its text and record.
     pub fn document(&self, id: &str) -> Result<Option<DocumentDetail>, StoreError> {
-        let row: Option<(String, Option<String>, Option<String>, Option<String>, Option<String>, String, String)> = self
-            .conn
-            .query_row("SELECT id, source, url, published, title, text, record FROM documents WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
-            })
-            .optional()?;
-        let Some((id, source, url, published, title, text, record)) = row else {
+        let mut db = self.db.borrow_mut();
+        let Some(r) = db.row(
+            "SELECT id, outlet, url, published, title, text, record FROM documents WHERE id = ?",
+            &vals![id],
+        )?
+        else {
             return Ok(None);
         };
         Ok(Some(DocumentDetail {
-            id,
-            source,
-            url,
-            published,
-            title,
-            text,
-            record: serde_json::from_str(&record)?,
+            id: r.text(0),
+            source: r.opt_text(1),
+            url: r.opt_text(2),
+            published: r.opt_text(3),
+            title: r.opt_text(4),
+            text: r.text(5),
+            record: serde_json::from_str(&r.text(6))?,
         }))
     }
 
     /// Tolls, newest first.
     pub fn tolls(&self, limit: usize, offset: usize) -> Result<Page<TollRow>, StoreError> {
-        let limit = if limit == 0 { 100 } else { limit };
-        let total: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM tolls", [], |r| r.get(0))?;
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT doc_id, json FROM tolls ORDER BY as_of DESC, rowid LIMIT {limit} OFFSET {offset}"))?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        let mut items = Vec::new();
-        for row in rows {
-            let (doc_id, json) = row?;
+        let limit = limit_or_default(limit);
+        let mut db = self.db.borrow_mut();
+        let total = db.int("SELECT COUNT(*) FROM tolls", &[])?;
+        let rows = db.query(
+            &format!(
+                "SELECT doc_id, data FROM tolls ORDER BY as_of DESC NULLS LAST, id DESC
+                 LIMIT {limit} OFFSET {offset}"
+            ),
+            &[],
+        )?;
+        let mut items = Vec::with_capacity(rows.len());
+        for r in rows {
             items.push(TollRow {
-                doc_id,
-                toll: serde_json::from_str(&json)?,
+                doc_id: r.text(0),
+                toll: serde_json::from_str(&r.text(1))?,
             });
         }
         Ok(Page {
             items,
-            total: total as usize,
+            total: total.max(0) as usize,
             limit,
             offset,
         })
     }
 
-    /// Full-text search over the Arabic-normalised text of the documents.
+    /// Full-text search over the Arabic-normalised text of the documents (every word must be
+    /// there; diacritics, alef forms, ta marbuta, alef maqsura and digits are folded).
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let Some(query) = fts_query(text) else {
+        let words = query_words(text);
+        if words.is_empty() {
             return Ok(Vec::new());
+        }
+        let limit = if limit == 0 { 20 } else { limit.min(1000) };
+        let mut db = self.db.borrow_mut();
+        let rows = match db.kind() {
+            Kind::Sqlite => db.query(
+                &format!(
+                    "SELECT d.id, d.title, d.text FROM documents_fts f JOIN documents d ON d.num = f.rowid
+                     WHERE documents_fts MATCH ? ORDER BY f.rank, d.num LIMIT {limit}"
+                ),
+                &vals![fts5_query(&words)],
+            )?,
+            Kind::Postgres => db.query(
+                &format!(
+                    "SELECT d.id, d.title, d.text FROM documents d
+                     WHERE d.fts @@ plainto_tsquery('simple', ?)
+                     ORDER BY ts_rank(d.fts, plainto_tsquery('simple', ?)) DESC, d.num LIMIT {limit}"
+                ),
+                &vals![words.join(" "), words.join(" ")],
+            )?,
         };
-        let limit = if limit == 0 { 20 } else { limit };
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT f.doc_id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12)
-             FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT {limit}"
-        ))?;
-        let rows = stmt.query_map([query], |r| {
-            Ok(SearchHit {
-                doc_id: r.get(0)?,
-                title: r.get(1)?,
-                snippet: r.get(2)?,
+        Ok(rows
+            .iter()
+            .map(|r| SearchHit {
+                doc_id: r.text(0),
+                title: r.opt_text(1),
+                snippet: snippet(&r.text(2), &words),
             })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+            .collect())
     }
 
-    /// Write the canonical events matching a query in a format; returns how many were written.
+    /// Write the canonical events matching a query (all of them when `q.limit` is 0) in a
+    /// format; returns how many were written.
     pub fn export(
         &self,
         format: ExportFormat,
         q: &EventQuery,
         out: &mut (dyn std::io::Write + Send),
     ) -> Result<usize, StoreError> {
-        let mut all = Vec::new();
+        Ok(self.export_stats(format, q, out)?.written)
+    }
+
+    /// [`Store::export`], also saying how many events were left out (GeoJSON: no coordinates).
+    pub fn export_stats(
+        &self,
+        format: ExportFormat,
+        q: &EventQuery,
+        out: &mut (dyn std::io::Write + Send),
+    ) -> Result<ExportStats, StoreError> {
+        let mut w = export::Writer::new(format, out)?;
+        let mut db = self.db.borrow_mut();
         let mut q = q.clone();
-        q.limit = 10_000;
-        q.offset = 0;
-        loop {
-            let page = self.events(&q)?;
+        let mut left = if q.limit == 0 { usize::MAX } else { q.limit };
+        const PAGE: usize = 1000;
+        let mut kinds = HashMap::new();
+        while left > 0 {
+            let page = events_page(&mut db, &q, PAGE.min(left))?;
             let n = page.items.len();
             for s in page.items {
-                let detail = self.event(&s.id)?;
-                if let Some(d) = detail {
-                    all.push(d);
-                }
+                let Some(id) = fuse::parse_id(&s.id) else {
+                    continue;
+                };
+                let d = detail(&mut db, id, s)?;
+                let actors = actor_kinds(&mut db, &d, &mut kinds)?;
+                w.write(&d, &actors)?;
             }
-            if n < q.limit {
+            left = left.saturating_sub(n);
+            if n < PAGE {
                 break;
             }
             q.offset += n;
         }
-        export::write(format, &all, out)
+        w.finish()
     }
 
-    /// The underlying connection (for tests and tools).
-    pub fn connection(&self) -> &Connection {
-        &self.conn
+    /// Check that every stored document has all its rows (events, claims, mentions, tolls,
+    /// relations as its record says, and every report linked to a canonical event). Returns
+    /// the problems found, in words; empty when the store is whole.
+    pub fn verify(&self) -> Result<Vec<String>, StoreError> {
+        let mut db = self.db.borrow_mut();
+        let mut problems = Vec::new();
+        let docs = db.query(
+            "SELECT id, record, n_events FROM documents ORDER BY num",
+            &[],
+        )?;
+        let count = |db: &mut Db, sql: &str, id: &str| db.int(sql, &vals![id]);
+        for d in docs {
+            let id = d.text(0);
+            let rec: Record = serde_json::from_str(&d.text(1))?;
+            let want_claims: usize = rec.events.iter().map(|e| e.claims.len()).sum();
+            let want_mentions: usize = rec.entities.iter().map(|e| e.mentions.len()).sum();
+            let checks = [
+                (
+                    "events",
+                    "SELECT COUNT(*) FROM events WHERE doc_id = ?",
+                    rec.events.len(),
+                ),
+                (
+                    "claims",
+                    "SELECT COUNT(*) FROM claims WHERE doc_id = ?",
+                    want_claims,
+                ),
+                (
+                    "mentions",
+                    "SELECT COUNT(*) FROM mentions WHERE doc_id = ?",
+                    want_mentions,
+                ),
+                (
+                    "tolls",
+                    "SELECT COUNT(*) FROM tolls WHERE doc_id = ?",
+                    rec.tolls.len(),
+                ),
+                (
+                    "relations",
+                    "SELECT COUNT(*) FROM relations WHERE doc_id = ?",
+                    rec.relations.len(),
+                ),
+                (
+                    "event links",
+                    "SELECT COUNT(*) FROM event_links WHERE doc_id = ?",
+                    rec.events.len(),
+                ),
+            ];
+            for (what, sql, want) in checks {
+                let got = count(&mut db, sql, &id)?;
+                if got != want as i64 {
+                    problems.push(format!("{id}: {got} {what} stored, {want} in its record"));
+                }
+            }
+            if d.count(2) != rec.events.len() {
+                problems.push(format!(
+                    "{id}: n_events {} but {} events",
+                    d.count(2),
+                    rec.events.len()
+                ));
+            }
+        }
+        let orphans = db.int(
+            "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc_id)",
+            &[],
+        )?;
+        if orphans > 0 {
+            problems.push(format!("{orphans} events without their document"));
+        }
+        let empty = db.int(
+            "SELECT COUNT(*) FROM canonical_events c WHERE NOT EXISTS
+                 (SELECT 1 FROM event_links l WHERE l.canonical_id = c.id)",
+            &[],
+        )?;
+        if empty > 0 {
+            problems.push(format!("{empty} canonical events without reports"));
+        }
+        Ok(problems)
     }
 }
 
-/// A safe FTS5 query from user words: each word quoted, all required.
-fn fts_query(text: &str) -> Option<String> {
-    let key = rasd_text::match_key_str(text);
-    let words: Vec<String> = key
+/// Hide the password of a URL.
+fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((cred, host)) => {
+            let user = cred.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+/// Start a write transaction; on PostgreSQL, concurrent ingests wait for each other (fusion
+/// reads what the other would write).
+fn begin(db: &mut Db) -> Result<(), StoreError> {
+    match db.kind() {
+        Kind::Sqlite => db.batch("BEGIN IMMEDIATE"),
+        Kind::Postgres => {
+            db.batch("BEGIN; LOCK TABLE canonical_events IN SHARE ROW EXCLUSIVE MODE;")
+        }
+    }
+}
+
+fn ingest_one(
+    db: &mut Db,
+    doc: &Document,
+    rec: &Record,
+    stats: &mut IngestStats,
+) -> Result<(), StoreError> {
+    let hash = text_hash(&doc.text);
+    if db.int(
+        "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
+        &vals![&doc.id, &hash],
+    )? > 0
+    {
+        stats.duplicates += 1;
+        return Ok(());
+    }
+    let outlet = rec.doc.source.clone().or_else(|| doc.meta.source.clone());
+    let url = rec.doc.url.clone().or_else(|| doc.meta.url.clone());
+    let title = rec.doc.title.clone().or_else(|| doc.meta.title.clone());
+    let published = rec
+        .doc
+        .published
+        .clone()
+        .or_else(|| doc.meta.published.map(|d| d.to_string()));
+    let num = db.int(
+        "INSERT INTO documents (id, hash, outlet, url, published, title, text, record, n_events)
+         VALUES (?,?,?,?,?,?,?,?,?) RETURNING num",
+        &vals![
+            &doc.id,
+            &hash,
+            outlet.clone(),
+            url,
+            published,
+            title,
+            &doc.text,
+            json(rec)?,
+            rec.events.len(),
+        ],
+    )?;
+    let body = rasd_text::match_key_str(&doc.text);
+    match db.kind() {
+        Kind::Sqlite => db.exec(
+            "INSERT INTO documents_fts (rowid, body) VALUES (?, ?)",
+            &vals![num, body],
+        )?,
+        Kind::Postgres => db.exec(
+            "UPDATE documents SET fts = to_tsvector('simple', ?) WHERE num = ?",
+            &vals![body, num],
+        )?,
+    };
+    for e in &rec.entities {
+        store_entity(db, &doc.id, e)?;
+    }
+    for t in &rec.tolls {
+        db.exec(
+            "INSERT INTO tolls (doc_id, place_name, country, killed, injured, as_of, source, data)
+             VALUES (?,?,?,?,?,?,?,?)",
+            &vals![
+                &doc.id,
+                t.place.as_ref().map(|p| p.name.clone()),
+                t.place.as_ref().and_then(|p| p.country.clone()),
+                t.killed,
+                t.injured,
+                t.as_of.clone(),
+                t.source.clone(),
+                json(t)?,
+            ],
+        )?;
+    }
+    for r in &rec.relations {
+        db.exec(
+            "INSERT INTO relations (doc_id, type, subject, object, subject_id, object_id, data)
+             VALUES (?,?,?,?,?,?,?)",
+            &vals![
+                &doc.id,
+                enum_name(&r.kind),
+                &r.subject,
+                &r.object,
+                r.subject_id.clone(),
+                r.object_id.clone(),
+                json(r)?,
+            ],
+        )?;
+    }
+    for e in &rec.events {
+        let added = fuse::add_report(db, doc, outlet.as_deref(), e)?;
+        stats.reports += 1;
+        if added.fused {
+            stats.fused += 1;
+        } else {
+            stats.new_events += 1;
+        }
+    }
+    stats.documents += 1;
+    Ok(())
+}
+
+fn store_entity(db: &mut Db, doc_id: &str, e: &rasd_model::Entity) -> Result<(), StoreError> {
+    let existing = db.row(
+        "SELECT aliases, designations FROM entities WHERE id = ?",
+        &vals![&e.id],
+    )?;
+    match existing {
+        None => {
+            let mut aliases: Vec<String> = Vec::new();
+            for a in &e.aliases {
+                if *a != e.name && !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            db.exec(
+                "INSERT INTO entities (id, type, name, name_key, name_en, country, aliases,
+                     designations, n_mentions, n_documents)
+                 VALUES (?,?,?,?,?,?,?,?,?,1)",
+                &vals![
+                    &e.id,
+                    enum_name(&e.kind),
+                    &e.name,
+                    rasd_text::match_key_str(&e.name),
+                    e.name_en.clone(),
+                    e.country.clone(),
+                    json(&aliases)?,
+                    json(&e.designations)?,
+                    e.mentions.len(),
+                ],
+            )?;
+        }
+        Some(r) => {
+            let mut aliases: Vec<String> = serde_json::from_str(&r.text(0)).unwrap_or_default();
+            let mut designations: Vec<Designation> =
+                serde_json::from_str(&r.text(1)).unwrap_or_default();
+            let (na, nd) = (aliases.len(), designations.len());
+            for a in &e.aliases {
+                if *a != e.name && !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            for d in &e.designations {
+                if !designations.contains(d) {
+                    designations.push(d.clone());
+                }
+            }
+            if aliases.len() != na || designations.len() != nd {
+                db.exec(
+                    "UPDATE entities SET aliases = ?, designations = ? WHERE id = ?",
+                    &vals![json(&aliases)?, json(&designations)?, &e.id],
+                )?;
+            }
+            db.exec(
+                "UPDATE entities SET n_mentions = n_mentions + ?, n_documents = n_documents + 1
+                 WHERE id = ?",
+                &vals![e.mentions.len(), &e.id],
+            )?;
+        }
+    }
+    for m in &e.mentions {
+        db.exec(
+            "INSERT INTO mentions (doc_id, entity_id, start_char, end_char) VALUES (?,?,?,?)",
+            &vals![doc_id, &e.id, m.start, m.end],
+        )?;
+    }
+    Ok(())
+}
+
+fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
+    db.batch(
+        "DELETE FROM canonical_actors; DELETE FROM event_links; DELETE FROM canonical_events;",
+    )?;
+    if db.kind() == Kind::Sqlite {
+        // Number canonical events from 1 again.
+        let _ = db.batch("DELETE FROM sqlite_sequence WHERE name = 'canonical_events'");
+    } else {
+        db.batch("ALTER TABLE canonical_events ALTER COLUMN id RESTART WITH 1")?;
+    }
+    let mut stats = IngestStats::default();
+    let mut after = 0i64;
+    loop {
+        let rows = db.query(
+            "SELECT e.id, e.doc_id, d.outlet, e.data FROM events e JOIN documents d ON d.id = e.doc_id
+             WHERE e.id > ? ORDER BY e.id LIMIT 5000",
+            &vals![after],
+        )?;
+        if rows.is_empty() {
+            break;
+        }
+        for r in &rows {
+            after = r.int(0);
+            let e: Event = serde_json::from_str(&r.text(3))?;
+            let f = fuse::Facts::of(&e);
+            let added = fuse::link(db, after, &r.text(1), r.opt_text(2).as_deref(), &e, &f)?;
+            stats.reports += 1;
+            if added.fused {
+                stats.fused += 1;
+            } else {
+                stats.new_events += 1;
+            }
+        }
+    }
+    Ok(stats)
+}
+
+/// The words of a search, folded as the index is.
+fn query_words(text: &str) -> Vec<String> {
+    rasd_text::match_key_str(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .map(String::from)
+        .collect()
 }
 
-fn event_filter(q: &EventQuery) -> Result<(String, Vec<rusqlite::types::Value>), StoreError> {
-    use rusqlite::types::Value;
-    let mut w = vec!["1=1".to_string()];
-    let mut a: Vec<Value> = Vec::new();
-    if let Some(f) = &q.from {
-        a.push(Value::Text(f.clone()));
-        w.push(format!("c.date >= ?{}", a.len()));
+/// An FTS5 query: every word quoted (no operators from the user), all required.
+fn fts5_query(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The original text around the first of `words`, about 160 characters.
+fn snippet(text: &str, words: &[String]) -> String {
+    let key = rasd_text::match_key(text, &[Span::new(0, text.len())]);
+    let hit = words.iter().find_map(|w| {
+        key.text.match_indices(w.as_str()).find(|(i, _)| {
+            // A word start: the beginning or after a non-letter.
+            key.text
+                .get(..*i)
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    });
+    let (start, end) = match hit {
+        Some((i, w)) => {
+            let s = key.to_original(Span::new(i, i + w.len()));
+            (s.start, s.end)
+        }
+        None => (0, 0),
+    };
+    let before: Vec<(usize, char)> = text
+        .get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .collect();
+    let from = before.len().saturating_sub(60);
+    let a = before.get(from).map_or(start, |x| x.0);
+    let b = text
+        .get(end..)
+        .unwrap_or_default()
+        .char_indices()
+        .nth(100)
+        .map_or(text.len(), |x| end + x.0);
+    let mut s = String::new();
+    if a > 0 {
+        s.push('…');
     }
-    if let Some(t) = &q.to {
-        a.push(Value::Text(format!("{t}\u{10FFFF}")));
-        w.push(format!("c.date <= ?{}", a.len()));
+    s.push_str(text.get(a..b).unwrap_or_default().trim());
+    if b < text.len() {
+        s.push('…');
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Day bounds of a `from`/`to` filter value.
+fn filter_day(what: &'static str, s: &str, last: bool) -> Result<i64, StoreError> {
+    let s = s.trim();
+    if let Ok(d) = IsoDate::parse(s) {
+        return Ok(d.to_days());
+    }
+    fuse::day_range(Some(s))
+        .map(|(a, b)| if last { b } else { a })
+        .ok_or_else(|| StoreError::Invalid {
+            what,
+            value: s.to_string(),
+        })
+}
+
+fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreError> {
+    let mut w = vec!["1 = 1".to_string()];
+    let mut a: Vec<Val> = Vec::new();
+    if let Some(f) = q.from.as_deref().filter(|s| !s.trim().is_empty()) {
+        w.push("c.day_end >= ?".into());
+        a.push(filter_day("from date", f, false)?.into());
+    }
+    if let Some(t) = q.to.as_deref().filter(|s| !s.trim().is_empty()) {
+        w.push("c.day <= ?".into());
+        a.push(filter_day("to date", t, true)?.into());
     }
     if !q.types.is_empty() {
-        let list: Vec<String> = q
-            .types
-            .iter()
-            .map(|t| format!("'{}'", t.as_str()))
-            .collect();
-        w.push(format!("c.type IN ({})", list.join(",")));
+        let marks = vec!["?"; q.types.len()].join(", ");
+        w.push(format!("c.type IN ({marks})"));
+        a.extend(q.types.iter().map(|t| Val::from(t.as_str())));
     }
-    if let Some(x) = &q.actor {
-        a.push(Value::Text(format!("%{}%", rasd_text::match_key_str(x))));
-        w.push(format!("c.actor_keys LIKE ?{}", a.len()));
+    if let Some(x) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        w.push(
+            "c.id IN (SELECT canonical_id FROM canonical_actors
+                      WHERE entity_id = ? OR actor_key = ? OR name_key LIKE ?)"
+                .into(),
+        );
+        a.extend(vals![x, x, format!("%{}%", fuse::name_key(x))]);
     }
-    if let Some(x) = &q.country {
-        a.push(Value::Text(x.to_uppercase()));
-        w.push(format!("c.country = ?{}", a.len()));
+    if let Some(x) = q
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        w.push("c.country = ?".into());
+        a.push(x.to_ascii_uppercase().into());
     }
-    if let Some(x) = &q.admin1 {
-        a.push(Value::Text(rasd_text::match_key_str(x)));
-        w.push(format!("c.admin1_key = ?{}", a.len()));
+    if let Some(x) = q.admin1.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let k = fuse::name_key(x);
+        w.push("(c.admin1_key = ? OR (c.geo_rank = 3 AND c.place_key = ?))".into());
+        a.extend(vals![k.clone(), k]);
     }
     if let Some([x0, y0, x1, y1]) = q.bbox {
-        if !(x0 <= x1 && y0 <= y1) {
+        let ok = [x0, y0, x1, y1].iter().all(|v| v.is_finite()) && x0 <= x1 && y0 <= y1;
+        if !ok {
             return Err(StoreError::Invalid {
-                what: "bbox",
+                what: "bbox (min_lon,min_lat,max_lon,max_lat)",
                 value: format!("{x0},{y0},{x1},{y1}"),
             });
         }
-        w.push(format!(
-            "c.lon BETWEEN {x0} AND {x1} AND c.lat BETWEEN {y0} AND {y1}"
-        ));
+        w.push("c.lon >= ? AND c.lon <= ? AND c.lat >= ? AND c.lat <= ?".into());
+        a.extend(vals![x0, x1, y0, y1]);
     }
     if let Some(t) = &q.text {
-        if let Some(fq) = fts_query(t) {
-            a.push(Value::Text(fq));
-            w.push(format!(
-                "c.id IN (SELECT r.canonical_id FROM reports r WHERE r.doc_id IN (SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?{}))",
-                a.len()
-            ));
+        let words = query_words(t);
+        if !words.is_empty() {
+            match kind {
+                Kind::Sqlite => {
+                    w.push(
+                        "c.id IN (SELECT l.canonical_id FROM event_links l
+                              JOIN documents d ON d.id = l.doc_id
+                              WHERE d.num IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
+                            .into(),
+                    );
+                    a.push(fts5_query(&words).into());
+                }
+                Kind::Postgres => {
+                    w.push(
+                        "c.id IN (SELECT l.canonical_id FROM event_links l
+                              JOIN documents d ON d.id = l.doc_id
+                              WHERE d.fts @@ plainto_tsquery('simple', ?))"
+                            .into(),
+                    );
+                    a.push(words.join(" ").into());
+                }
+            }
         }
     }
     Ok((w.join(" AND "), a))
+}
+
+fn events_page(
+    db: &mut Db,
+    q: &EventQuery,
+    limit: usize,
+) -> Result<Page<EventSummary>, StoreError> {
+    let (wh, args) = event_filter(db.kind(), q)?;
+    let total = db.int(
+        &format!("SELECT COUNT(*) FROM canonical_events c WHERE {wh}"),
+        &args,
+    )?;
+    let rows = db.query(
+        &format!(
+            "SELECT c.summary FROM canonical_events c WHERE {wh}
+             ORDER BY c.day DESC NULLS LAST, c.id DESC LIMIT {limit} OFFSET {}",
+            q.offset
+        ),
+        &args,
+    )?;
+    let mut items = Vec::with_capacity(rows.len());
+    for r in rows {
+        items.push(serde_json::from_str(&r.text(0))?);
+    }
+    Ok(Page {
+        items,
+        total: total.max(0) as usize,
+        limit,
+        offset: q.offset,
+    })
+}
+
+fn detail(db: &mut Db, id: i64, summary: EventSummary) -> Result<EventDetail, StoreError> {
+    let rows = db.query(
+        "SELECT e.doc_id, d.outlet, d.url, d.published, d.title, e.data FROM event_links l
+         JOIN events e ON e.id = l.event_id JOIN documents d ON d.id = e.doc_id
+         WHERE l.canonical_id = ? ORDER BY e.id",
+        &vals![id],
+    )?;
+    let mut reports = Vec::with_capacity(rows.len());
+    let mut claims = Vec::new();
+    for r in rows {
+        let event: Event = serde_json::from_str(&r.text(5))?;
+        let (doc_id, outlet) = (r.text(0), r.opt_text(1));
+        for c in &event.claims {
+            claims.push(StoredClaim {
+                claim: c.clone(),
+                doc_id: doc_id.clone(),
+                outlet: outlet.clone(),
+            });
+        }
+        reports.push(Report {
+            doc_id,
+            outlet,
+            url: r.opt_text(2),
+            published: r.opt_text(3),
+            title: r.opt_text(4),
+            event,
+        });
+    }
+    Ok(EventDetail {
+        summary,
+        claims,
+        reports,
+    })
+}
+
+fn entity_summary(db: &mut Db, r: &Row) -> Result<EntitySummary, StoreError> {
+    let id = r.text(0);
+    let n_events = db.int(
+        "SELECT COUNT(DISTINCT canonical_id) FROM canonical_actors WHERE entity_id = ?",
+        &vals![&id],
+    )?;
+    let kind = enum_parse(&r.text(1)).ok_or_else(|| StoreError::Invalid {
+        what: "stored entity type",
+        value: r.text(1),
+    })?;
+    Ok(EntitySummary {
+        id,
+        kind,
+        name: r.text(2),
+        name_en: r.opt_text(3),
+        n_mentions: r.count(4),
+        n_events: n_events.max(0) as usize,
+    })
+}
+
+/// (type, country) of each actor of an event that the store knows, for export codes.
+fn actor_kinds(
+    db: &mut Db,
+    d: &EventDetail,
+    cache: &mut HashMap<String, Option<(EntityType, Option<String>)>>,
+) -> Result<HashMap<String, (EntityType, Option<String>)>, StoreError> {
+    let mut out = HashMap::new();
+    for a in &d.summary.actors {
+        let Some(id) = &a.entity_id else { continue };
+        if !cache.contains_key(id) {
+            let row = db.row(
+                "SELECT type, country FROM entities WHERE id = ?",
+                &vals![id],
+            )?;
+            let v = row.and_then(|r| Some((enum_parse(&r.text(0))?, r.opt_text(1))));
+            cache.insert(id.clone(), v);
+        }
+        if let Some(Some(v)) = cache.get(id) {
+            out.insert(id.clone(), v.clone());
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_formats_parse_by_name() {
+        for (name, f) in ExportFormat::ALL {
+            assert_eq!(name.parse::<ExportFormat>().unwrap(), f);
+            assert_eq!(f.to_string(), name);
+        }
+        assert!("xlsx".parse::<ExportFormat>().is_err());
+    }
+
+    #[test]
+    fn snippets_come_from_the_original_text() {
+        let text = "في صباح اليوم، هاجمت طائرةٌ مسيّرةٌ قاعدةَ حرير الجوية في أربيل.";
+        let s = snippet(text, &query_words("مسيرة"));
+        assert!(s.contains("مسيّرةٌ"), "{s}");
+    }
+
+    #[test]
+    fn passwords_are_hidden() {
+        assert_eq!(
+            redact("postgres://rasd:secret@127.0.0.1/db"),
+            "postgres://rasd:***@127.0.0.1/db"
+        );
+    }
+
+    #[test]
+    fn text_hashes_differ() {
+        assert_ne!(text_hash("أ"), text_hash("ا"));
+        assert_eq!(text_hash("قصف").len(), 32);
+    }
 }
