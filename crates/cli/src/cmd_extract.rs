@@ -72,8 +72,12 @@ pub struct ExtractArgs {
 /// Arguments of `rasd explain`.
 #[derive(clap::Args)]
 pub struct ExplainArgs {
-    /// Input file (.jsonl, .txt, .html) or `-` for JSON Lines on standard input.
+    /// Input file (.jsonl, .txt, .html) or `-` for JSON Lines on standard input; or the id of a
+    /// stored event (ev-000123), to show why its reports were fused (as `rasd event ID`).
     pub file: String,
+    /// The store that holds the event, when FILE is an event id [default: env RASD_DB, else ./rasd.db].
+    #[arg(long, value_name = "PATH|URL")]
+    pub db: Option<String>,
     /// The document to explain [default: the first one].
     #[arg(long)]
     pub id: Option<String>,

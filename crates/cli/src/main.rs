@@ -1,7 +1,8 @@
 //! `rasd`: Arabic conflict news in, structured, source-attributed event data out.
 //!
 //! Each subcommand lives in its own module; this file only parses the command line and maps
-//! errors to exit codes (0: all went through; 1: a fatal error; 2: some inputs were skipped).
+//! errors to exit codes (0: all went through; 1: a fatal error or a command line that cannot be parsed; 2: some
+//! inputs were skipped).
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -21,13 +22,13 @@ struct Cli {
 
 const EXIT_CODES: &str =
     "Exit status: 0 when every document was processed, 2 when some were skipped \
-(each is reported on standard error with its file and line), 1 on a fatal error.";
+(each is reported on standard error with its file and line), 1 on a fatal error or a command line that cannot be parsed.";
 
 #[derive(Subcommand)]
 enum Command {
     /// Extract events, claims, tolls, relations and entities as JSON Lines (a pure, streaming filter).
     Extract(cmd_extract::ExtractArgs),
-    /// Show for one document which rule produced each field.
+    /// Show for one document which rule produced each field, or why a stored event's reports were fused.
     Explain(cmd_extract::ExplainArgs),
     /// Run extraction and store the results in a database (SQLite by default, or PostgreSQL).
     Ingest(cmd_store::IngestArgs),
@@ -43,10 +44,34 @@ enum Command {
     Gazetteer(cmd_gazetteer::GazetteerArgs),
 }
 
+/// `rasd explain ev-000123` explains a stored event's fusion, unless a file has that name.
+fn is_event_id(arg: &str) -> bool {
+    arg.strip_prefix("ev-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        && !std::path::Path::new(arg).exists()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `--help` and `--version` print and succeed; a command line that cannot be parsed is a
+        // fatal error (1), never mistaken for "some inputs were skipped" (2).
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match cli.command {
         Command::Extract(a) => cmd_extract::run(a),
+        Command::Explain(a) if is_event_id(&a.file) => cmd_store::event(cmd_store::EventArgs {
+            id: a.file,
+            json: false,
+            db: cmd_store::DbArgs { db: a.db },
+        }),
         Command::Explain(a) => cmd_extract::explain(a),
         Command::Ingest(a) => cmd_store::ingest(a),
         Command::Query(a) => cmd_store::query(a),

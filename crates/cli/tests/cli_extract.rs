@@ -369,7 +369,11 @@ fn text_file_with_published() {
 #[test]
 fn bad_published_option_is_a_usage_error() {
     let o = extract(&["--published", "2024-13-01", "x.txt"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a usage error is fatal, not a skipped input"
+    );
     assert!(stderr(&o).contains("--published"), "{}", stderr(&o));
 }
 

@@ -579,7 +579,7 @@ fn build(
             cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ"
                 && !cx.key(d.key).starts_with("منذ")
         })
-        .min_by_key(|(_, d)| cx.dist(d.key, h.key))
+        .min_by_key(|(_, d)| (statement_date(cx, d.key, h.key, ss), cx.dist(d.key, h.key)))
         .map(|(i, _)| i);
     // «في 3 فبراير، في حوالي الساعة 7:20 مساء. نفذت القوات ضربات…»: a date alone in the
     // sentence before.
@@ -604,6 +604,29 @@ fn build(
         m.injured.get_or_insert(0);
     }
     m
+}
+
+/// Is a date the day a statement was made rather than the day of the event it reports?
+/// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
+/// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
+fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
+    if date.end > trig.start {
+        return false;
+    }
+    let next = cx.tok_from(date.end);
+    let opens = matches!(
+        cx.tok(next),
+        "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها"
+    ) && cx
+        .f
+        .a
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.key.end <= trig.start);
+    opens
+        && cx.f.lex_in(Class::Cue, ss).any(|c| {
+            c.key.end <= date.start && matches!(c.value.as_str(), "say" | "relay" | "deny")
+        })
 }
 
 /// The part of a sentence between the speech cues around a key span.

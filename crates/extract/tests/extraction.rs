@@ -157,3 +157,15 @@ t!(
         }
     }
 );
+
+t!(
+    statement_day_is_not_the_event_day,
+    "وقال الجيش في بيان، الأحد، إن طائراته قصفت موقعا في بلدة الخيام جنوبي لبنان فجر السبت، من دون أن تسفر عن إصابات.",
+    "2024-03-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!(e.date.as_deref(), Some("2024-03-09"), "{e:#?}");
+        assert_eq!((e.killed, e.injured), (Some(0), Some(0)));
+    }
+);

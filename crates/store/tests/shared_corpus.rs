@@ -99,7 +99,10 @@ fn two_outlets_of_one_attack_fuse_into_one_event_with_both_claims() {
         claimed.sort_unstable();
         claimed.dedup();
         if docs.len() >= 2 && claimed.len() >= 2 {
-            let why = s.explain(&e.id).unwrap().expect("a fused event is explained");
+            let why = s
+                .explain(&e.id)
+                .unwrap()
+                .expect("a fused event is explained");
             assert!(why.reports.len() >= 2, "{why:?}");
             fused.push((e.id.clone(), docs.join("+"), d.summary.kind));
         }
