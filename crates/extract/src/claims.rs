@@ -112,10 +112,20 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         } else {
             None
         };
+        // «وفق ما ذكرت قناة المسيرة», «حسبما أفادت الوكالة»: the verb after «وفق ما» belongs to
+        // that cue; it opens no clause of its own.
+        let after_per = |c: &LexHit| {
+            c.value == "say"
+                && cues.iter().any(|p| {
+                    p.value == "per"
+                        && p.key.end <= c.key.start
+                        && cx.tok_from(c.key.start) - cx.tok_from(p.key.end) <= 1
+                })
+        };
         let speech_cues: Vec<&LexHit> = cues
             .iter()
             .copied()
-            .filter(|c| speech(c) && !negated(c))
+            .filter(|c| speech(c) && !negated(c) && !after_per(c))
             .collect();
         // Headline attribution: «البنتاغون: إصابة …».
         let headline = headline_source(cx, *ss);
@@ -126,8 +136,30 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         if let Some(n) = headline {
             found.push((n.key, n, *ss));
         }
+        // Each cue speaks for the text from its start to the next cue; a cue that follows
+        // another closely, with no event word between them («وفق ما نقلت وكالة رويترز عن مصدر
+        // أمني»), shares the first one's scope.
+        let mut starts: Vec<usize> = Vec::with_capacity(speech_cues.len());
         for (ci, c) in speech_cues.iter().enumerate() {
-            let scope_start = if ci == 0 { ss.start } else { c.key.start };
+            let start = match ci
+                .checked_sub(1)
+                .and_then(|p| speech_cues.get(p).map(|x| (p, x)))
+            {
+                None => ss.start,
+                Some((p, prev)) => {
+                    let between = Span::new(prev.key.end, c.key.start.max(prev.key.end));
+                    let close = cx.tok_from(c.key.start) - cx.tok_from(prev.key.end) <= 5;
+                    if close && f.lex_in(Class::Trigger, between).next().is_none() {
+                        starts[p]
+                    } else {
+                        c.key.start
+                    }
+                }
+            };
+            starts.push(start);
+        }
+        for (ci, c) in speech_cues.iter().enumerate() {
+            let scope_start = starts[ci];
             let scope_end = speech_cues
                 .get(ci + 1)
                 .map(|n| n.key.start)

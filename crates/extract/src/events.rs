@@ -334,6 +334,10 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             continue;
         }
+        // Inside a date («فجر الخميس»: dawn, not «فجّر», detonated)? Skip.
+        if f.dates.iter().any(|d| d.key.contains(h.key)) {
+            continue;
+        }
         // Casualty words in toll sentences belong to the toll.
         if kind == TrigKind::Kill && toll_sentences.contains(&sent) {
             continue;
@@ -599,6 +603,16 @@ fn build(
     let (k, i) = casualties(cx, ss);
     m.killed = k;
     m.injured = i;
+    // «سقوط ثلاثة صواريخ على حي سكني»: rockets and shells that fall have hit, not crashed; only
+    // what flies (a drone, an aircraft) crashes.
+    if !m.weapons.is_empty()
+        && !m
+            .weapons
+            .iter()
+            .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft))
+    {
+        m.outcome.retain(|o| *o != Outcome::Crashed);
+    }
     if m.outcome.contains(&Outcome::NoCasualties) {
         m.killed.get_or_insert(0);
         m.injured.get_or_insert(0);

@@ -291,6 +291,29 @@ fn build_event(
                 }
             }
         }
+        // «أعلنت المقاومة الإسلامية في العراق، الأحد، استهداف قاعدة عين الأسد»: an armed group
+        // or force announcing an attack that no one else is said to have carried out claims it.
+        if stance == Stance::Asserts && d.actor().is_none() {
+            if let Some(sa) = c.source_actor {
+                let kind = cx.kb.actors[sa].kind;
+                let cue = rasd_text::match_key_str(&c.cue_text);
+                let verb = cue.trim_start_matches(['و', 'ف']);
+                let announces = verb.starts_with("اعلن") && !verb.starts_with("اعلنت ان");
+                let follows = d.mentions.iter().any(|m| {
+                    m.trig.start >= c.source_key.end
+                        && c.cue.end <= c.source_key.start
+                        && cx.dist(c.source_key, m.trig) <= 4
+                        && m.target.as_ref().and_then(|t| t.entity_id.as_deref())
+                            != Some(cx.kb.actors[sa].id.as_str())
+                });
+                if announces
+                    && follows
+                    && matches!(kind, ActorKind::ArmedGroup | ActorKind::StateForce)
+                {
+                    stance = Stance::ClaimsResponsibility;
+                }
+            }
+        }
         if stance == Stance::Attributes && c.blamed.is_some() {
             blamed = blamed.or(c.blamed);
         }
@@ -333,7 +356,7 @@ fn build_event(
             },
         ));
         // A group claiming the attack is its actor, whatever else was guessed.
-        if c.stance == Stance::ClaimsResponsibility && !claimed_actor {
+        if stance == Stance::ClaimsResponsibility && !claimed_actor {
             let id = c.source_actor.map(|a| cx.kb.actors[a].id.clone());
             let already = actors
                 .iter()

@@ -169,3 +169,44 @@ t!(
         assert_eq!((e.killed, e.injured), (Some(0), Some(0)));
     }
 );
+
+t!(
+    dawn_is_not_a_detonation_and_a_channel_after_the_event_is_its_source,
+    "شنت طائرات حربية غارات على مواقع في مدينة الحديدة غربي اليمن، فجر الخميس، وفق ما ذكرت قناة الجزيرة.",
+    "2024-01-18",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!(e.date.as_deref(), Some("2024-01-18"));
+        assert_eq!(e.claims.len(), 1, "{e:#?}");
+        assert_eq!(e.claims[0].source, "قناة الجزيرة");
+    }
+);
+
+t!(
+    agency_relaying_a_source_after_the_event,
+    "قصفت طائرات مسيرة موقعا عسكريا في مدينة الحديدة، وفق ما نقلت وكالة رويترز عن مصدر محلي.",
+    "2024-01-18",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let c = &r.events[0].claims;
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].source, "مصدر محلي");
+        assert_eq!(c[0].via.as_deref(), Some("وكالة رويترز"));
+        assert!(c[0].anonymous);
+    }
+);
+
+t!(
+    a_group_announcing_an_attack_claims_it_and_no_knowledge_is_unconfirmed,
+    "أعلنت كتائب حزب الله، يوم الأحد، استهداف قاعدة عين الأسد في محافظة الأنبار بطائرة مسيرة. في المقابل قال مسؤول في التحالف الدولي إنه لا علم لديه بوقوع أي هجوم على القاعدة.",
+    "2024-01-14",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert!(e.actors.iter().any(|a| a.role == Role::Actor && a.name == "كتائب حزب الله"), "{e:#?}");
+        let stances: Vec<Stance> = e.claims.iter().map(|c| c.stance).collect();
+        assert_eq!(stances, [Stance::ClaimsResponsibility, Stance::Unconfirmed], "{e:#?}");
+        assert!(e.contradiction);
+    }
+);

@@ -7,7 +7,7 @@
 //! * [`Document`]: what the readers produce (an id, metadata and the original text);
 //! * [`Span`]: a half-open range into the original text; inside the pipeline spans are **byte**
 //!   offsets, and [`Record::into_char_offsets`] converts them once, at the edge, to the
-//!   **character** offsets (Unicode scalar values) that `spec/OUTPUT.md` promises;
+//!   **character** offsets (Unicode scalar values) that the OUTPUT.md contract promises;
 //! * [`Record`]: the output contract — one per document, with its [`Event`]s, [`Toll`]s,
 //!   [`Relation`]s and [`Entity`]s.
 //!

@@ -1,4 +1,4 @@
-//! The output record of `spec/OUTPUT.md` (v1).
+//! The output record of the OUTPUT.md contract (v1): one per document.
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -125,15 +125,41 @@ impl EventType {
         })
     }
 
-    /// PLOVER event type.
+    /// PLOVER event type: FIGHT for conventional military force (air and drone strikes,
+    /// shelling, armed clashes), ASSAULT for unconventional violence (bombings, attacks,
+    /// abductions).
     pub fn plover(self) -> &'static str {
         match self {
-            EventType::Abduction | EventType::Arrest => "COERCE",
+            EventType::AirDroneStrike | EventType::MissileArtillery | EventType::ArmedClash => {
+                "FIGHT"
+            }
+            EventType::RemoteExplosive
+            | EventType::SuicideBomb
+            | EventType::Attack
+            | EventType::Abduction => "ASSAULT",
+            EventType::Arrest => "COERCE",
             EventType::Protest => "PROTEST",
             EventType::Designation => "SANCTION",
             EventType::Threat => "THREATEN",
             EventType::Agreement => "AGREE",
-            _ => "ASSAULT",
+        }
+    }
+
+    /// CAMEO event code (CAMEO 1.1b3) that best fits the type, for tools that still read CAMEO.
+    pub fn cameo(self) -> &'static str {
+        match self {
+            EventType::AirDroneStrike => "195",   // employ aerial weapons
+            EventType::MissileArtillery => "194", // fight with artillery and tanks
+            EventType::ArmedClash => "193",       // fight with small arms and light weapons
+            EventType::RemoteExplosive => "183",  // conduct non-military bombing
+            EventType::SuicideBomb => "1831",     // carry out suicide bombing
+            EventType::Attack => "180",           // use unconventional violence
+            EventType::Abduction => "181",        // abduct, hijack, or take hostage
+            EventType::Arrest => "173",           // arrest, detain, or charge
+            EventType::Protest => "141",          // demonstrate or rally
+            EventType::Designation => "163",      // impose embargo, boycott, or sanctions
+            EventType::Threat => "138",           // threaten with military force
+            EventType::Agreement => "057",        // sign formal agreement
         }
     }
 

@@ -334,6 +334,18 @@ fn plover_mode(e: &EventDetail) -> Option<&'static str> {
     })
 }
 
+/// The CAMEO code of an event, refined by its weapon where CAMEO distinguishes it
+/// (1952: remotely piloted aerial munitions; 1832: vehicular bombing).
+fn cameo(e: &EventDetail) -> &'static str {
+    use rasd_model::Weapon as W;
+    let s = &e.summary;
+    match s.kind {
+        EventType::AirDroneStrike if s.weapons.contains(&W::Drone) => "1952",
+        EventType::RemoteExplosive if s.weapons.contains(&W::CarBomb) => "1832",
+        k => k.cameo(),
+    }
+}
+
 fn plover(e: &EventDetail, kinds: &ActorKinds) -> serde_json::Value {
     let s = &e.summary;
     let loc = s.location.as_ref();
@@ -359,6 +371,7 @@ fn plover(e: &EventDetail, kinds: &ActorKinds) -> serde_json::Value {
         "date_precision": s.date_precision,
         "event_type": s.kind.plover(),
         "mode": plover_mode(e),
+        "cameo": cameo(e),
         "context": context,
         "actor": actor.map(|a| a.name_en.clone().unwrap_or_else(|| a.name.clone())),
         "actor_name_ar": actor.map(|a| a.name.clone()),
@@ -441,6 +454,7 @@ struct Columns {
     id: Vec<String>,
     kind: Vec<String>,
     plover: Vec<String>,
+    cameo: Vec<String>,
     acled_type: Vec<Option<String>>,
     acled_sub: Vec<Option<String>>,
     date: Vec<Option<String>>,
@@ -472,6 +486,7 @@ fn parquet_schema() -> Arc<Schema> {
         s("id", false),
         s("type", false),
         s("plover_event_type", false),
+        s("cameo_code", false),
         s("acled_event_type", true),
         s("acled_sub_event_type", true),
         s("date", true),
@@ -506,6 +521,7 @@ impl Columns {
         self.id.push(s.id.clone());
         self.kind.push(s.kind.as_str().into());
         self.plover.push(s.kind.plover().into());
+        self.cameo.push(cameo(e).into());
         self.acled_type
             .push(s.kind.acled().map(|x| x.0.to_string()));
         self.acled_sub.push(s.kind.acled().map(|x| x.1.to_string()));
@@ -552,6 +568,7 @@ impl Columns {
             text(c.id),
             text(c.kind),
             text(c.plover),
+            text(c.cameo),
             opt(c.acled_type),
             opt(c.acled_sub),
             opt(c.date),

@@ -144,9 +144,9 @@ print(len(rows))
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
 types = sorted(r['event_type'] for r in rows)
-assert types == ['ASSAULT', 'ASSAULT', 'COERCE'], types
+assert types == ['COERCE', 'FIGHT', 'FIGHT'], types
 h = [r for r in rows if len(r['doc_ids']) == 2][0]
-assert h['mode'] == 'drone' and h['date'] == '2024-02-10'
+assert h['mode'] == 'drone' and h['cameo'] == '1952' and h['date'] == '2024-02-10'
 assert h['actor'] == 'Islamic Resistance in Iraq' and h['recipient'] == 'US forces'
 assert h['location']['country'] == 'IQ' and h['location']['lat'] == 36.53
 assert 'contested' in h['context']
