@@ -85,21 +85,33 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         if let Some(m) = media.last() {
             last_media = Some(cx.written(m.key));
         }
-        // The sentence's stance.
+        // The stance of the cues in a part of the sentence (each source speaks for its own
+        // clause: «قال الحوثيون إنهم استهدفوا سفينة، بينما قالت القيادة المركزية إنها لم تتلق
+        // أي تقارير»).
         let negated = |c: &LexHit| cx.lex_before(Class::Neg, c.key.start, 1).is_some();
-        let mut stance = Stance::Asserts;
-        if cues.iter().any(|c| c.value == "unconfirmed") {
-            stance = Stance::Unconfirmed;
-        } else if cues.iter().any(|c| c.value == "deny" && !negated(c)) {
-            stance = Stance::Denies;
-        } else if cues
-            .iter()
-            .any(|c| c.value == "responsibility" && !negated(c))
-        {
-            stance = Stance::ClaimsResponsibility;
-        } else if cues.iter().any(|c| c.value == "attribute") {
-            stance = Stance::Attributes;
-        }
+        let stance_in = |part: Span| {
+            let here = |c: &&&LexHit| part.contains(c.key);
+            if cues.iter().filter(here).any(|c| c.value == "unconfirmed") {
+                Stance::Unconfirmed
+            } else if cues
+                .iter()
+                .filter(here)
+                .any(|c| c.value == "deny" && !negated(c))
+            {
+                Stance::Denies
+            } else if cues
+                .iter()
+                .filter(here)
+                .any(|c| c.value == "responsibility" && !negated(c))
+            {
+                Stance::ClaimsResponsibility
+            } else if cues.iter().filter(here).any(|c| c.value == "attribute") {
+                Stance::Attributes
+            } else {
+                Stance::Asserts
+            }
+        };
+        let stance = stance_in(*ss);
         let blamed = if stance == Stance::Attributes {
             cues.iter()
                 .filter(|c| c.value == "attribute")
@@ -205,6 +217,9 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 });
             }
         }
+        // Two sources in one sentence each have the stance of their own clause; one source has
+        // the sentence's («وقال المسؤول إن الهجوم شنه على الأرجح مسلحون»: it attributes).
+        let own_clauses = found.len() > 1;
         for (key, n, scope) in found {
             let (mut source, mut anonymous, mut actor) = describe(cx, n);
             if let NameKind::Source {
@@ -230,7 +245,11 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 source,
                 anonymous,
                 via: via.clone().filter(|v| *v != cx.written(key)),
-                stance,
+                stance: if own_clauses {
+                    stance_in(scope)
+                } else {
+                    stance
+                },
                 source_actor: actor,
                 sent: si,
                 scope,

@@ -544,6 +544,10 @@ fn build(
         if matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين") {
             continue;
         }
+        // «مسيرة احتجاجية»: a march, not a drone.
+        if w.value == "drone" && (kind == TrigKind::Protest || is_march(cx, w.key)) {
+            continue;
+        }
         if let Some(wp) = parse_weapon(&w.value) {
             if !m.weapons.contains(&wp) {
                 m.weapons.push(wp);
@@ -641,6 +645,32 @@ fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
         && cx.f.lex_in(Class::Cue, ss).any(|c| {
             c.key.end <= date.start && matches!(c.value.as_str(), "say" | "relay" | "deny")
         })
+}
+
+/// Is «مسيرة» a march here («مسيرة احتجاجية», «مسيرات شعبية حاشدة»)?
+fn is_march(cx: &Ctx, k: Span) -> bool {
+    let word = cx.stem(cx.tok_at(k.start));
+    let next = cx.tok(cx.tok_from(k.end));
+    word.starts_with("مسير")
+        && (matches!(
+            next,
+            "احتجاجيه"
+                | "احتجاجيا"
+                | "شعبيه"
+                | "سلميه"
+                | "حاشده"
+                | "جماهيريه"
+                | "راجله"
+                | "تضامنيه"
+                | "غاضبه"
+                | "ليليه"
+                | "جماهيري"
+                | "شموع"
+                | "العوده"
+                | "الاعلام"
+        ) || next.starts_with("احتجاج")
+            || next.starts_with("تضامن")
+            || next.starts_with("تنديد"))
 }
 
 /// The part of a sentence between the speech cues around a key span.
@@ -796,8 +826,10 @@ fn place_for(
 /// Parties of a mention: who acted, who was acted on.
 fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let f = cx.f;
+    // Only the trigger's clause: «قال الحوثيون إنهم استهدفوا سفينة، بينما قالت القيادة المركزية…»
+    // names no target after the second speech verb.
     let agents: Vec<&Name> = f
-        .names_in(ss)
+        .names_in(clause(cx, h.key, ss))
         .filter(|n| cx.is_agent(n) && !is_place_use(cx, n))
         .collect();
     let trig_i = cx.tok_at(h.key.start);
@@ -1123,7 +1155,7 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
 }
 
 /// Is the mention compatible with the draft event?
-fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
     let d_violent = dk.iter().any(|k| k.violent());
     if m.kind.violent() != d_violent {
@@ -1139,8 +1171,13 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
             return false;
         }
     }
-    // Places.
-    if let (Some(a), Some(b)) = (d.place(), m.place.as_ref()) {
+    // Places; not for the casualties of an attack told in the same sentence («انفجرت عبوة على
+    // طريق درعا - دمشق، ما أدى إلى مقتل جنديين»), whatever place is nearest the casualty word.
+    let consequence = consequence
+        && m.kind == TrigKind::Kill
+        && d.mentions.iter().any(|x| x.sent == m.sent)
+        && is_consequence(cx, m.trig);
+    if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
         if !places_compatible(cx, &a.1, &b.1) {
             return false;
         }
@@ -1177,6 +1214,24 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
         }
     }
     true
+}
+
+/// Is a casualty word told as the result of what came before («ما أدى إلى مقتل», «أسفر عن
+/// مقتل», «مخلفا قتلى»)?
+fn is_consequence(cx: &Ctx, trig: Span) -> bool {
+    let i = cx.tok_at(trig.start);
+    (1..=3).any(|back| {
+        i.checked_sub(back).is_some_and(|j| {
+            let t = cx.stem(j);
+            t.starts_with("ادي")
+                || t.starts_with("اسفر")
+                || t.starts_with("يودي")
+                || t.starts_with("مخلف")
+                || t.starts_with("خلف")
+                || t.starts_with("اوقع")
+                || t.starts_with("موقع")
+        })
+    })
 }
 
 /// Same place, one inside the other, or within 25 km.
@@ -1231,7 +1286,12 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     for m in mentions {
         // The most recent compatible event; secondary and anaphoric mentions need one, others
         // start a new event when they bring a new date or place.
-        let pick = drafts.iter().rposition(|d| compatible(cx, d, &m));
+        // Failing that, casualties told as the result of an attack in the same sentence join it
+        // whatever place is nearest the casualty word.
+        let pick = drafts
+            .iter()
+            .rposition(|d| compatible(cx, d, &m, false))
+            .or_else(|| drafts.iter().rposition(|d| compatible(cx, d, &m, true)));
         let starts_new = match pick {
             None => true,
             Some(i) => {

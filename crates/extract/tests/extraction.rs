@@ -210,3 +210,38 @@ t!(
         assert!(e.contradiction);
     }
 );
+
+t!(
+    a_protest_march_is_not_a_drone,
+    "خرج آلاف المتظاهرين في مدينة تعز، الجمعة، في مسيرة احتجاجية للمطالبة بفتح الطرق.",
+    "2024-07-01",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Protest);
+        assert!(r.events[0].weapons.is_empty(), "{:#?}", r.events[0]);
+    }
+);
+
+t!(
+    casualties_of_a_roadside_bomb_join_it_whatever_place_is_nearest,
+    "انفجرت عبوة ناسفة بسيارة عسكرية على طريق حمص - تدمر، صباح الثلاثاء، ما أدى إلى مقتل ثلاثة جنود.",
+    "2024-02-20",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::RemoteExplosive);
+        assert_eq!(r.events[0].killed, Some(3));
+    }
+);
+
+t!(
+    each_source_speaks_for_its_own_clause,
+    "قال الحوثيون إنهم استهدفوا سفينة تجارية في البحر الأحمر بصاروخ باليستي، بينما قالت القيادة المركزية الأمريكية إنها لم تتلق أي تقارير عن أضرار.",
+    "2024-05-22",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert!(!e.actors.iter().any(|a| a.role == Role::Target && a.name.contains("القيادة")), "{e:#?}");
+        let houthis = e.claims.iter().find(|c| c.source == "الحوثيون").expect("the Houthis' claim");
+        assert_eq!(houthis.stance, Stance::ClaimsResponsibility);
+    }
+);

@@ -623,19 +623,24 @@ fn find(db: &mut Db, doc_id: &str, f: &Facts) -> Result<Option<(i64, Match)>, St
         if let Some(k) = &place_key {
             rows.extend(db.query(
                 &format!(
+                    // Two indexed lookups: with `OR`, SQLite would scan the whole family.
                     "SELECT {CANON_COLS} FROM canonical_events
-                     WHERE family = ? AND day IS NULL AND (place_key = ? OR place_id = ?)"
+                     WHERE family = ? AND place_key = ? AND day IS NULL
+                     UNION ALL
+                     SELECT {CANON_COLS} FROM canonical_events
+                     WHERE family = ? AND place_id = ? AND day IS NULL"
                 ),
-                &vals![family, k, place_id.clone()],
+                &vals![family, k, family, place_id.clone()],
             )?);
         }
     } else if let Some(k) = &place_key {
         rows.extend(db.query(
             &format!(
-                "SELECT {CANON_COLS} FROM canonical_events
-                 WHERE family = ? AND (place_key = ? OR place_id = ?)"
+                "SELECT {CANON_COLS} FROM canonical_events WHERE family = ? AND place_key = ?
+                 UNION ALL
+                 SELECT {CANON_COLS} FROM canonical_events WHERE family = ? AND place_id = ?"
             ),
-            &vals![family, k, place_id],
+            &vals![family, k, family, place_id],
         )?);
     }
     let mut cands = Vec::new();
