@@ -894,6 +894,28 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let near_before = before
         .last()
         .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
+    // «برصاص قوات الاحتلال», «على يد مسلحين», «هجوم شنته قوات الدعم السريع»: the agent of
+    // the violence, named after it.
+    let by_agent = after.iter().find(|n| {
+        let i = cx.tok_at(n.key.start);
+        let prev = if i > 0 { cx.stem(i - 1) } else { "" };
+        let prev_tok = if i > 0 { cx.tok(i - 1) } else { "" };
+        let prev2 = if i > 1 { cx.tok(i - 2) } else { "" };
+        cx.dist(h.key, n.key) <= 6
+            && (matches!(prev, "رصاص" | "نيران" | "قذائف" | "ايدي")
+                || matches!(
+                    prev_tok,
+                    "برصاص"
+                        | "بنيران"
+                        | "بقذائف"
+                        | "بايدي"
+                        | "شنته"
+                        | "شنها"
+                        | "نفذته"
+                        | "نفذها"
+                )
+                || (prev2 == "علي" && matches!(prev_tok, "يد" | "ايدي")))
+    });
     match kind {
         TrigKind::Clash => {
             // «اشتباكات بين X وY»: the two sides.
@@ -1040,6 +1062,9 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 }
             }
         }
+    }
+    if let Some(n) = by_agent.filter(|_| kind.violent() && kind != TrigKind::Clash) {
+        m.actor = party(cx, n);
     }
     if let (Some(a), Some(t)) = (&m.actor, &m.target) {
         if a.key == t.key {

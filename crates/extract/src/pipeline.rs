@@ -259,7 +259,11 @@ fn build_event(
     let mut blamed = None;
     let mut claimed_actor = false;
     // Claims are about violent events (who says an attack happened, who did it).
-    let claimable = d.mentions.iter().any(|m| m.kind.violent());
+    // Abductions too: who says civilians were taken matters as much as who says they were hit.
+    let claimable = d
+        .mentions
+        .iter()
+        .any(|m| m.kind.violent() || m.kind == events::TrigKind::Abduction);
     for c in raw {
         if !claimable || !d.mentions.iter().any(|m| c.scope.contains(m.trig)) {
             continue;

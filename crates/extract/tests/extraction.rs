@@ -245,3 +245,31 @@ t!(
         assert_eq!(houthis.stance, Stance::ClaimsResponsibility);
     }
 );
+
+t!(
+    the_shooter_named_after_bullets_is_the_actor,
+    "استشهد شابان، فجر اليوم، برصاص قوات الاحتلال الإسرائيلي خلال اقتحامها مدينة نابلس شمالي الضفة الغربية.",
+    "2024-09-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!(e.killed, Some(2), "{e:#?}");
+        let actor = e.actors.iter().find(|a| a.role == Role::Actor).expect("an actor");
+        assert!(actor.name.contains("قوات الاحتلال"), "{e:#?}");
+        assert!(!e.actors.iter().any(|a| a.role == Role::Target && a.name.contains("قوات الاحتلال")));
+    }
+);
+
+t!(
+    an_abduction_keeps_who_reported_it,
+    "اختطف مسلحون مجهولون طبيبا في مدينة تعز، أمس الإثنين، وفق ما أفاد مصدر أمني لوكالة فرانس برس.",
+    "2024-09-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!(e.kind, EventType::Abduction);
+        assert_eq!(e.date.as_deref(), Some("2024-09-09"));
+        assert_eq!(e.claims.len(), 1, "{e:#?}");
+        assert_eq!(e.claims[0].via.as_deref(), Some("وكالة فرانس برس"));
+    }
+);
