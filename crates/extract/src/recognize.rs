@@ -730,10 +730,10 @@ fn new_orgs(f: &Found) -> Vec<Name> {
             }
             // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة»; another
             // head may follow («حركة سرايا الفجر»).
-            let head_word = f
-                .lex(Class::OrgHead)
-                .iter()
-                .any(|o| o.key.overlaps(f.a.tokens[i].key));
+            // Not «كمنظمة إرهابية»: a head with a preposition glued to it starts no name part.
+            let head_word = f.lex(Class::OrgHead).iter().any(|o| {
+                o.key.overlaps(f.a.tokens[i].key) && o.key.start == f.a.tokens[i].key.start
+            });
             if !(w.starts_with("ال") || is_nisba(f, i).is_some() || head_word) {
                 break;
             }
