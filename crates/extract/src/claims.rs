@@ -126,13 +126,17 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         };
         // «وفق ما ذكرت قناة المسيرة», «حسبما أفادت الوكالة»: the verb after «وفق ما» belongs to
         // that cue; it opens no clause of its own.
+        // Likewise «نفى الجيش مسؤوليته عن القصف»: the responsibility is what is denied.
         let after_per = |c: &LexHit| {
-            c.value == "say"
-                && cues.iter().any(|p| {
-                    p.value == "per"
+            let follows = |value: &str, gap: usize| {
+                cues.iter().any(|p| {
+                    p.value == value
                         && p.key.end <= c.key.start
-                        && cx.tok_from(c.key.start) - cx.tok_from(p.key.end) <= 1
+                        && cx.tok_from(c.key.start) - cx.tok_from(p.key.end) <= gap
                 })
+            };
+            (c.value == "say" && follows("per", 1))
+                || (c.value == "responsibility" && follows("deny", 4))
         };
         let speech_cues: Vec<&LexHit> = cues
             .iter()
@@ -145,8 +149,13 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             continue;
         }
         let mut found: Vec<(Span, &Name, Span)> = Vec::new();
+        // The part of the sentence whose cues set each found source's stance: its own scope, and
+        // the scopes of later cues that name no new source («وقال المسؤول إن الهجوم شنه على
+        // الأرجح مسلحون»: the attribution is his).
+        let mut stance_spans: Vec<Span> = Vec::new();
         if let Some(n) = headline {
             found.push((n.key, n, *ss));
+            stance_spans.push(*ss);
         }
         // Each cue speaks for the text from its start to the next cue; a cue that follows
         // another closely, with no event word between them («وفق ما نقلت وكالة رويترز عن مصدر
@@ -182,6 +191,9 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 Span::new(scope_start, scope_end)
             };
             let Some(src) = source_for(cx, c, *ss) else {
+                if let Some(last) = stance_spans.last_mut() {
+                    *last = last.cover(scope);
+                }
                 continue;
             };
             // «إن المزيد من الهجمات قد تتبع…»: a forecast asserts no event.
@@ -196,10 +208,12 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 via = Some(cx.written(src.key));
                 continue;
             }
-            if found.iter().any(|(k, _, _)| *k == src.key) {
+            if let Some(i) = found.iter().position(|(k, _, _)| *k == src.key) {
+                stance_spans[i] = stance_spans[i].cover(scope);
                 continue;
             }
             found.push((src.key, src, scope));
+            stance_spans.push(scope);
             // «عن مصدر أمني عراقي وآخر عسكري»
             if let Some((key, text)) = another(cx, src) {
                 out.push(RawClaim {
@@ -217,10 +231,7 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 });
             }
         }
-        // Two sources in one sentence each have the stance of their own clause; one source has
-        // the sentence's («وقال المسؤول إن الهجوم شنه على الأرجح مسلحون»: it attributes).
-        let own_clauses = found.len() > 1;
-        for (key, n, scope) in found {
+        for ((key, n, scope), stance_span) in found.into_iter().zip(stance_spans) {
             let (mut source, mut anonymous, mut actor) = describe(cx, n);
             if let NameKind::Source {
                 bare: true, head, ..
@@ -245,11 +256,7 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 source,
                 anonymous,
                 via: via.clone().filter(|v| *v != cx.written(key)),
-                stance: if own_clauses {
-                    stance_in(scope)
-                } else {
-                    stance
-                },
+                stance: stance_in(stance_span),
                 source_actor: actor,
                 sent: si,
                 scope,

@@ -387,6 +387,16 @@ const PLACE_INTRO: &[&str] = &[
     "بقريه",
     "لبلده",
     "لمدينه",
+    "مستوطنه",
+    "مستعمره",
+    "كيبوتس",
+    "بلدات",
+    "قري",
+    "مدن",
+    "عند",
+    "داخل",
+    "باتجاه",
+    "نحو",
 ];
 
 /// A common word that is also a place name is a place only after a place word.

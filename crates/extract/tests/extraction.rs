@@ -273,3 +273,30 @@ t!(
         assert_eq!(e.claims[0].via.as_deref(), Some("وكالة فرانس برس"));
     }
 );
+
+t!(
+    a_denied_responsibility_is_a_denial_and_civil_defence_a_source,
+    "نفى الجيش الإسرائيلي مسؤوليته عن القصف الذي استهدف مدرسة تؤوي نازحين في مدينة خان يونس، بعد أن قال الدفاع المدني إن 12 شخصا قتلوا في الهجوم.",
+    "2024-11-20",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        let stances: Vec<(String, Stance)> =
+            e.claims.iter().map(|c| (c.source.clone(), c.stance)).collect();
+        assert!(stances.iter().any(|(s, st)| s.contains("الدفاع المدني") && *st == Stance::Asserts), "{stances:?}");
+        assert!(stances.iter().any(|(_, st)| *st == Stance::Denies), "{stances:?}");
+        assert!(e.contradiction);
+        assert_eq!(e.killed, Some(12));
+    }
+);
+
+t!(
+    a_settlement_named_after_its_cue_word,
+    "أعلن حزب الله استهداف تجمع لجنود إسرائيليين في مستعمرة المطلة بصلية صاروخية.",
+    "2024-11-20",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.country.as_deref(), Some("IL"), "{l:?}");
+    }
+);
