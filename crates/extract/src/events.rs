@@ -334,6 +334,14 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             continue;
         }
+        // «سقوط قتلى وجرحى»: casualties fell; nothing crashed.
+        if kind == TrigKind::Crash
+            && f.lex(Class::Casualty)
+                .iter()
+                .any(|c| cx.tok_at(c.key.start) == cx.tok_from(h.key.end))
+        {
+            continue;
+        }
         // Inside a date («فجر الخميس»: dawn, not «فجّر», detonated)? Skip.
         if f.dates.iter().any(|d| d.key.contains(h.key)) {
             continue;
@@ -548,6 +556,10 @@ fn build(
         if w.value == "drone" && (kind == TrigKind::Protest || is_march(cx, w.key)) {
             continue;
         }
+        // «قناة المسيرة»: part of a name; «وقف إطلاق النار»: a ceasefire, not a shooting.
+        if f.names.iter().any(|n| n.key.contains(w.key)) || matches!(prev, "وقف" | "لوقف") {
+            continue;
+        }
         if let Some(wp) = parse_weapon(&w.value) {
             if !m.weapons.contains(&wp) {
                 m.weapons.push(wp);
@@ -559,8 +571,13 @@ fn build(
             }
         }
     }
-    // Outcomes in the sentence.
-    for o in f.lex_in(Class::Outcome, ss) {
+    // Outcomes in the sentence; not «سقوط قتلى وجرحى» (casualties fell, nothing crashed).
+    for o in f.lex_in(Class::Outcome, ss).filter(|o| {
+        !(o.value == "crashed"
+            && f.lex(Class::Casualty)
+                .iter()
+                .any(|c| cx.tok_at(c.key.start) == cx.tok_from(o.key.end)))
+    }) {
         if let Some(x) = parse_outcome(&o.value) {
             if !m.outcome.contains(&x) {
                 m.outcome.push(x);
@@ -1165,18 +1182,58 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
                     })
                 })
         };
-        let Some(q) = q else { continue };
-        if q.approx == Approx::Vague || !is_count_kind(q) {
-            continue;
-        }
+        let value = match q {
+            Some(q) if q.approx != Approx::Vague && is_count_kind(q) => q.value,
+            Some(_) => continue,
+            // «قُتل جندي تركي وأصيب اثنان»: one person, in the singular.
+            None if side != "before" && singular_person(cx, cx.tok_from(c.key.end)) => 1,
+            None => continue,
+        };
         let slot = if what == "killed" {
             &mut killed
         } else {
             &mut injured
         };
-        *slot = Some(slot.map_or(q.value, |v: u64| v.max(q.value)));
+        *slot = Some(slot.map_or(value, |v: u64| v.max(value)));
     }
     (killed, injured)
+}
+
+/// Is the token a person in the singular («جندي», «مدنيا», «طفلة»)?
+fn singular_person(cx: &Ctx, i: usize) -> bool {
+    let w = cx.tok(i);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w.trim_end_matches('ا'),
+        "جندي"
+            | "شخص"
+            | "مدني"
+            | "طفل"
+            | "طفله"
+            | "امراه"
+            | "سيده"
+            | "عنصر"
+            | "مسعف"
+            | "صحفي"
+            | "صحفيه"
+            | "شرطي"
+            | "مقاتل"
+            | "ضابط"
+            | "مواطن"
+            | "مواطنه"
+            | "شاب"
+            | "شابه"
+            | "رجل"
+            | "فتي"
+            | "فتاه"
+            | "عسكري"
+            | "مزارع"
+            | "طبيب"
+            | "ممرض"
+            | "ناشط"
+            | "قيادي"
+            | "مسلح"
+    )
 }
 
 /// Is the mention compatible with the draft event?

@@ -300,3 +300,27 @@ t!(
         assert_eq!(l.country.as_deref(), Some("IL"), "{l:?}");
     }
 );
+
+t!(
+    one_soldier_in_the_singular_and_a_channel_named_after_a_drone,
+    "قُتل جندي وأصيب اثنان آخران في هجوم على موقع عسكري في محافظة صعدة، وفق ما ذكرت قناة المسيرة، التي قالت إن الهجوم أسفر عن سقوط قتلى وجرحى.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!((e.killed, e.injured), (Some(1), Some(2)), "{e:#?}");
+        assert!(e.weapons.is_empty(), "{e:#?}");
+        assert!(e.outcome.is_empty(), "{e:#?}");
+    }
+);
+
+t!(
+    a_ceasefire_is_not_a_shooting,
+    "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Agreement);
+        assert!(r.events[0].weapons.is_empty(), "{:#?}", r.events[0]);
+    }
+);
