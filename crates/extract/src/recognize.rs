@@ -609,6 +609,29 @@ fn descriptors(f: &Found) -> Vec<Name> {
         let mut country = None;
         let mut patron = None;
         let mut modified = false;
+        // «قوات الأمن المصرية», «قوات الجيش السوداني»: a service, then the nationality.
+        let service = h.value == "state_force"
+            && i < f.a.tokens.len()
+            && !gap_has_punct(f, i)
+            && matches!(
+                tok_str(f, i),
+                "الامن"
+                    | "الشرطه"
+                    | "الجيش"
+                    | "الحكومه"
+                    | "النظام"
+                    | "الاحتلال"
+                    | "الطوارئ"
+                    | "الحدود"
+                    | "الدرك"
+                    | "الحرس"
+                    | "البحريه"
+                    | "الامن العام"
+            )
+            && is_nisba(f, i + 1).is_some_and(|c| c != "-");
+        if service {
+            i += 1;
+        }
         while i < f.a.tokens.len() && !gap_has_punct(f, i) {
             let w = tok_str(f, i);
             if let Some(c) = is_nisba(f, i) {
@@ -640,7 +663,7 @@ fn descriptors(f: &Found) -> Vec<Name> {
                 break;
             }
         }
-        if modified && h.value == "armed_group" {
+        if modified && (h.value == "armed_group" || (service && country.is_some())) {
             out.push(Name {
                 key: Span::new(h.key.start, end),
                 kind: NameKind::Descriptor { country, patron },

@@ -324,3 +324,22 @@ t!(
         assert!(r.events[0].weapons.is_empty(), "{:#?}", r.events[0]);
     }
 );
+
+t!(
+    security_forces_of_a_country_are_the_actor,
+    "اعتقلت قوات الأمن الأردنية خمسة أشخاص في مدينة الزرقاء، الأحد، بتهمة التخطيط لهجمات.",
+    "2024-03-03",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        let actor = arrest
+            .actors
+            .iter()
+            .find(|a| a.role == Role::Actor)
+            .expect("an actor");
+        assert_eq!(actor.name, "قوات الأمن الأردنية", "{arrest:#?}");
+    }
+);
