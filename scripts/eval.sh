@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Score rasd on the shared seed and dev sets (when ../shared is present).
+# Score rasd on its own evaluation set (eval/heldout) and, when ../shared is present, on the
+# shared seed and dev sets. Extra arguments go to the scorer (e.g. --by-doc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
-[ -d "$shared/eval" ] || { echo "eval: ../shared not found; nothing to score"; exit 0; }
+score=$shared/eval/score.py
+[ -f "$score" ] || { echo "eval: $score not found; nothing to score"; exit 0; }
 cargo build --release -q -p rasd-extract --example eval_jsonl
 bin=target/release/examples/eval_jsonl
 mkdir -p target/eval
+run() { # NAME INPUT GOLD
+  "$bin" "$2" > "target/eval/$1.out.jsonl"
+  echo "== $1"
+  python3 "$score" "$3" "target/eval/$1.out.jsonl" "${@:4}"
+}
 for set in seed/seed eval/dev/dev; do
-  name=$(basename "$set")
-  "$bin" "$shared/$set.input.jsonl" > "target/eval/$name.out.jsonl"
-  echo "== $name"
-  python3 "$shared/eval/score.py" "$shared/$set.gold.jsonl" "target/eval/$name.out.jsonl" "$@"
+  run "$(basename "$set")" "$shared/$set.input.jsonl" "$shared/$set.gold.jsonl" "$@"
 done
+cat eval/heldout/*.input.jsonl > target/eval/heldout.input.jsonl
+cat eval/heldout/*.gold.jsonl > target/eval/heldout.gold.jsonl
+run heldout target/eval/heldout.input.jsonl target/eval/heldout.gold.jsonl "$@"

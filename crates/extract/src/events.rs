@@ -136,6 +136,8 @@ pub struct Mention {
     pub kind: TrigKind,
     /// Refers back to an event told before («الهجوم»).
     pub anaphoric: bool,
+    /// A trigger that says little of the means («قصف»: by air or by guns).
+    pub weak: bool,
     /// Weapons.
     pub weapons: Vec<Weapon>,
     /// Place: (the name's key span, location).
@@ -201,6 +203,34 @@ impl Draft {
             .collect()
     }
 
+    /// Votes for strikes from the air and from the ground: each mention votes once for each
+    /// means its weapons or its trigger name («غارة», «طائرة مسيرة»; «صواريخ», «قصف مدفعي»);
+    /// the first mention, which tells the event, votes twice.
+    fn means_votes(&self) -> (usize, usize) {
+        let (mut air, mut ground) = (0, 0);
+        for (i, m) in self.mentions.iter().enumerate() {
+            let weight = if i == 0 { 2 } else { 1 };
+            let a = m
+                .weapons
+                .iter()
+                .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft))
+                || m.kind == TrigKind::Air;
+            let g = m.weapons.iter().any(|w| {
+                matches!(
+                    w,
+                    Weapon::Rocket
+                        | Weapon::BallisticMissile
+                        | Weapon::CruiseMissile
+                        | Weapon::Mortar
+                        | Weapon::Artillery
+                )
+            }) || (m.kind == TrigKind::Missile && !m.weak);
+            air += weight * usize::from(a);
+            ground += weight * usize::from(g);
+        }
+        (air, ground)
+    }
+
     /// The event type from triggers and weapons.
     pub fn kind(&self) -> EventType {
         let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
@@ -237,21 +267,26 @@ impl Draft {
         {
             return EventType::ArmedClash;
         }
-        if w(Weapon::Drone) || w(Weapon::Aircraft) || has(TrigKind::Air) {
-            return EventType::AirDroneStrike;
+        // From the air or from launchers and guns: the means most of its mentions tell.
+        let (air, ground) = self.means_votes();
+        if air > 0 || ground > 0 {
+            return if air >= ground {
+                EventType::AirDroneStrike
+            } else {
+                EventType::MissileArtillery
+            };
         }
-        if [
-            Weapon::Rocket,
-            Weapon::BallisticMissile,
-            Weapon::CruiseMissile,
-            Weapon::Mortar,
-            Weapon::Artillery,
-        ]
-        .iter()
-        .any(|x| w(*x))
-            || has(TrigKind::Missile)
-        {
-            return EventType::MissileArtillery;
+        if self.mentions.iter().any(|m| m.kind == TrigKind::Missile) {
+            // Bare «قصف»: by an air force, an air strike; otherwise shelling.
+            let by_air_force = self
+                .actor()
+                .and_then(|a| a.country.as_deref())
+                .is_some_and(|c| AIR_POWERS.contains(&c));
+            return if by_air_force {
+                EventType::AirDroneStrike
+            } else {
+                EventType::MissileArtillery
+            };
         }
         if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine]
             .iter()
@@ -270,6 +305,9 @@ impl Draft {
         EventType::Attack
     }
 }
+
+/// States whose «قصف» is bombing from the air when nothing else is said.
+const AIR_POWERS: &[&str] = &["US", "GB", "IL", "RU", "FR", "SA", "AE"];
 
 /// Words after a verb that make it habitual, not one event.
 const HABITUAL: &[&str] = &[
@@ -443,7 +481,8 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             }
         }
         let anaphoric = noun && is_definite(cx, h);
-        let m = build(cx, geo, h, kind, sent, anaphoric);
+        let mut m = build(cx, geo, h, kind, sent, anaphoric);
+        m.weak = feats.contains(&"weak");
         // «هجمات … على قواعد في حقل العمر والشدادي»: one event per place.
         let others = if plural {
             coordinated_places(cx, geo, &m)
@@ -530,6 +569,7 @@ fn build(
         sent,
         kind,
         anaphoric,
+        weak: false,
         weapons: Vec::new(),
         place: None,
         date: None,
@@ -543,8 +583,21 @@ fn build(
     // Clause window: from the trigger back to the previous trigger of another place, forward 12 tokens.
     let win = 10;
     // Weapons near the trigger; not those being destroyed («تدمير صواريخ», «ضد صواريخ»).
+    let triggers = f.lex(Class::Trigger);
     for w in f.lex_in(Class::Weapon, ss) {
         if cx.dist(w.key, h.key) > win {
+            continue;
+        }
+        // A weapon belongs to the nearest trigger of its sentence («تعرضت قاعدة العمر لهجوم
+        // بخمسة صواريخ، بينما استهدفت قاعدة كونوكو بطائرة مسيرة»); on a tie, to the one before it.
+        let mine = (cx.dist(w.key, h.key), h.key.start > w.key.start);
+        if triggers.iter().any(|o| {
+            o.key != h.key
+                && !o.key.contains(w.key)
+                && !w.key.contains(o.key)
+                && ss.contains(o.key)
+                && (cx.dist(w.key, o.key), o.key.start > w.key.start) < mine
+        }) {
             continue;
         }
         let i = cx.tok_at(w.key.start);
@@ -1416,19 +1469,70 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     drafts
 }
 
-/// The resolved date of a draft: (value, precision, text).
-pub fn resolve_date(cx: &Ctx, d: &Draft) -> (Option<String>, DatePrecision, Option<String>) {
-    if let Some(dm) = d.date(cx) {
-        return (
+/// A resolved date: (value, precision, the words it was read from).
+pub type ResolvedDate = (Option<String>, DatePrecision, Option<String>);
+
+/// The resolved dates of a document's drafts, in order.
+///
+/// A draft with a date of its own keeps it. One without takes the date of the story it is
+/// told in: the nearest dated mention of the same family in its sentence or the two before
+/// («شنت مقاتلات أمريكية، مساء الأحد، ضربات … وقال أوستن إن طائرات استهدفت منشأة قرب
+/// البوكمال»), else the article's news date, the first day-precise date of an event in the
+/// week before publication (the lead's «مساء السبت»), else the publication date.
+pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
+    let own = |dm: &rasd_text::dates::DateMention| -> ResolvedDate {
+        (
             Some(dm.value.clone()),
             dm.precision,
             Some(cx.written(dm.key)),
-        );
-    }
-    match cx.published {
-        Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
-        None => (None, DatePrecision::Unknown, None),
-    }
+        )
+    };
+    // Every dated mention: (sentence, violent, date).
+    let mut dated: Vec<(usize, bool, &rasd_text::dates::DateMention, Span)> = drafts
+        .iter()
+        .flat_map(|d| d.mentions.iter())
+        .filter_map(|m| {
+            m.date
+                .and_then(|i| cx.f.dates.get(i))
+                .map(|dm| (m.sent, m.kind.violent(), dm, m.trig))
+        })
+        .collect();
+    dated.sort_by_key(|x| x.3.start);
+    let news = cx.published.and_then(|p| {
+        dated
+            .iter()
+            .filter(|(_, violent, dm, _)| *violent && dm.precision == DatePrecision::Day)
+            .find(|(_, _, dm, _)| {
+                rasd_model::IsoDate::parse(&dm.value)
+                    .is_ok_and(|d| (0..=7).contains(&(p.to_days() - d.to_days())))
+            })
+            .map(|x| x.2)
+    });
+    drafts
+        .iter()
+        .map(|d| {
+            if let Some(dm) = d.date(cx) {
+                return own(dm);
+            }
+            let Some(first) = d.mentions.first() else {
+                return (None, DatePrecision::Unknown, None);
+            };
+            let violent = first.kind.violent();
+            let near = dated.iter().rev().find(|(s, v, _, k)| {
+                *v == violent && k.start < first.trig.start && *s + 2 >= first.sent
+            });
+            if let Some((_, _, dm, _)) = near {
+                return own(dm);
+            }
+            if let (true, Some(dm)) = (violent, news) {
+                return own(dm);
+            }
+            match cx.published {
+                Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
+                None => (None, DatePrecision::Unknown, None),
+            }
+        })
+        .collect()
 }
 
 /// The actor refs of a draft.

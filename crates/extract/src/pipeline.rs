@@ -112,9 +112,17 @@ impl Pipeline {
         let raw_claims = claims::find(&cx);
         let mut events = Vec::new();
         fill_designations(&cx, &mut drafts);
-        for (i, d) in drafts.iter().enumerate() {
+        let dates = events::resolve_dates(&cx, &drafts);
+        for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
             let id = format!("e{}", i + 1);
-            let ev = build_event(&cx, d, &raw_claims, &id, self.trace.then_some(&mut trace));
+            let ev = build_event(
+                &cx,
+                d,
+                date,
+                &raw_claims,
+                &id,
+                self.trace.then_some(&mut trace),
+            );
             events.push(ev);
         }
         let toll_drafts = tolls::find(&cx, &geo, &toll_sents);
@@ -224,12 +232,12 @@ fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
 fn build_event(
     cx: &Ctx,
     d: &Draft,
+    (date, date_precision, date_text): events::ResolvedDate,
     raw: &[RawClaim],
     id: &str,
     mut trace: Option<&mut Vec<TraceLine>>,
 ) -> Event {
     let kind = d.kind();
-    let (date, date_precision, date_text) = events::resolve_date(cx, d);
     let location = if matches!(kind, rasd_model::EventType::Designation) {
         None
     } else {
