@@ -105,6 +105,18 @@ impl<'a> Ctx<'a> {
         self.f.a.key.text.get(prev_end..off).unwrap_or("")
     }
 
+    /// The key text between key offset `off` and the start of the next token (or the end).
+    pub fn gap_after(&self, off: usize) -> &'a str {
+        let i = self.tok_from(off);
+        let next = self
+            .f
+            .a
+            .tokens
+            .get(i)
+            .map_or(self.f.a.key.text.len(), |t| t.key.start);
+        self.f.a.key.text.get(off..next.max(off)).unwrap_or("")
+    }
+
     /// True when a lexicon hit of `class` lies within `n` tokens before key offset `off`, in the same sentence.
     pub fn lex_before(
         &self,

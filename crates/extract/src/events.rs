@@ -362,14 +362,16 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         };
         let feats: Vec<&str> = parts.collect();
         let present = feats.contains(&"present");
-        let plural = feats.contains(&"plural");
         let noun = feats.contains(&"noun");
+        // «40 هجوما», «أكثر من 140 هجوما»: a noun counted by a number over ten is singular in
+        // form and plural in meaning.
+        let plural = feats.contains(&"plural")
+            || (noun
+                && f.numbers.iter().any(|q| {
+                    q.key.end <= h.key.start && cx.dist(q.key, h.key) == 0 && q.value > 10
+                }));
         let sent = cx.sentence_ix(h.key);
-        // Inside a name («وزارة الدفاع», «قوات التحالف»)? Skip.
-        if f.names
-            .iter()
-            .any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. }))
-        {
+        if !live_trigger(cx, h, kind) {
             continue;
         }
         // «سقوط قتلى وجرحى»: casualties fell; nothing crashed.
@@ -380,10 +382,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             continue;
         }
-        // Inside a date («فجر الخميس»: dawn, not «فجّر», detonated)? Skip.
-        if f.dates.iter().any(|d| d.key.contains(h.key)) {
-            continue;
-        }
+
         // Casualty words in toll sentences belong to the toll.
         if kind == TrigKind::Kill && toll_sentences.contains(&sent) {
             continue;
@@ -497,6 +496,33 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
     }
     out
+}
+
+/// Is a trigger word a trigger here: not inside a name («وزارة الدفاع», «قوات التحالف») or a
+/// date («فجر الخميس»: dawn, not «فجّر», detonated), nor dawn itself («الثالثة فجرا»)?
+fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
+    let f = cx.f;
+    if f.names
+        .iter()
+        .any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. }))
+    {
+        return false;
+    }
+    if f.dates.iter().any(|d| d.key.contains(h.key)) {
+        return false;
+    }
+    if kind == TrigKind::Explosive {
+        let i = cx.tok_at(h.key.start);
+        let word = cx.tok(i);
+        let stem = cx.stem(i);
+        if word.ends_with("فجرا")
+            || stem == "فجرا"
+            || (stem.starts_with("فجر") && word.contains("ال"))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 /// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
@@ -674,7 +700,7 @@ fn build(
     // Actor and target.
     parties(cx, h, kind, ss, &mut m);
     // Casualties.
-    let (k, i) = casualties(cx, ss);
+    let (k, i) = casualties_of(cx, ss, h, kind);
     m.killed = k;
     m.injured = i;
     // «سقوط ثلاثة صواريخ على حي سكني»: rockets and shells that fall have hit, not crashed; only
@@ -1207,10 +1233,44 @@ fn state_party(cx: &Ctx, code: &str, key: Span) -> Option<Party> {
 
 /// Killed and injured figures stated in a sentence.
 pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
+    casualties_where(cx, ss, |_| true)
+}
+
+/// The casualties of one trigger: those of its sentence that belong to it. Each casualty word
+/// belongs to the nearest event trigger before it («غارة على دورس أدت إلى سقوط 4 شهداء،
+/// بينما أسفرت غارة على سحمر عن مقتل ثلاثة»), or failing one, the first after it («قُتل سبعة
+/// في غارات على بعلبك»). Interceptions, falls and killings own only the casualties of a
+/// sentence without an event trigger.
+fn casualties_of(cx: &Ctx, ss: Span, h: &LexHit, kind: TrigKind) -> (Option<u64>, Option<u64>) {
+    let primaries: Vec<Span> =
+        cx.f.lex_in(Class::Trigger, ss)
+            .filter(|t| {
+                t.value
+                    .split(',')
+                    .next()
+                    .and_then(TrigKind::parse)
+                    .is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
+            })
+            .map(|t| t.key)
+            .collect();
+    let owner = |c: Span| {
+        primaries
+            .iter()
+            .rfind(|p| p.end <= c.start)
+            .or_else(|| primaries.iter().find(|p| p.start >= c.end))
+            .copied()
+    };
+    casualties_where(cx, ss, |c| match owner(c) {
+        Some(o) => !kind.secondary() && o == h.key,
+        None => true,
+    })
+}
+
+fn casualties_where(cx: &Ctx, ss: Span, mine: impl Fn(Span) -> bool) -> (Option<u64>, Option<u64>) {
     let f = cx.f;
     let mut killed = None;
     let mut injured = None;
-    for c in f.lex_in(Class::Casualty, ss) {
+    for c in f.lex_in(Class::Casualty, ss).filter(|c| mine(c.key)) {
         let (what, side) = c
             .value
             .split_once(',')
@@ -1306,12 +1366,18 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
             return false;
         }
     }
-    // Places; not for the casualties of an attack told in the same sentence («انفجرت عبوة على
-    // طريق درعا - دمشق، ما أدى إلى مقتل جنديين»), whatever place is nearest the casualty word.
+    // Places; not for what an attack told in the same sentence led to, whatever place is
+    // nearest the word: its casualties («انفجرت عبوة على طريق درعا - دمشق، ما أدى إلى مقتل
+    // جنديين»), its interception and its fall («حاولتا استهداف قاعدة حرير … شمال شرقي مدينة
+    // أربيل، وأسقطت الدفاعات إحداهما»).
     let consequence = consequence
-        && m.kind == TrigKind::Kill
+        && m.kind.secondary()
         && d.mentions.iter().any(|x| x.sent == m.sent)
-        && is_consequence(cx, m.trig);
+        && (m.kind != TrigKind::Kill || is_consequence(cx, m.trig))
+        && match (d.place(), m.place.as_ref()) {
+            (Some(a), Some(b)) => a.1.country == b.1.country,
+            _ => true,
+        };
     if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
         if !places_compatible(cx, &a.1, &b.1) {
             return false;
@@ -1415,8 +1481,79 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * h.sqrt().min(1.0).asin()
 }
 
+/// Is sentence `i` part of the headline: the first line of the text, when it is short and
+/// more lines follow?
+pub fn is_headline(cx: &Ctx, i: usize) -> bool {
+    let key = &cx.f.a.key.text;
+    let Some(nl) = key
+        .trim_start()
+        .find('\n')
+        .map(|n| n + (key.len() - key.trim_start().len()))
+    else {
+        return false;
+    };
+    let Some(ss) = cx.f.a.sentences.get(i) else {
+        return false;
+    };
+    // A first paragraph that ends with a full stop is the lead, not a headline.
+    let first = key[..nl].trim_end();
+    ss.end <= nl && cx.tok_from(nl) <= 40 && !first.ends_with('.') && !key[nl..].trim().is_empty()
+}
+
 /// Merge mentions into events.
+///
+/// Body mentions merge in text order; the headline's mentions come last and join the first
+/// event they fit, since a headline announces what the body tells («هجوم بمسيّرتين على
+/// قاعدة حرير» over «أعلن الجهاز، فجر الأربعاء، أن طائرتين مسيرتين حاولتا استهداف قاعدة
+/// حرير»).
 pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
+    let (headline, body): (Vec<Mention>, Vec<Mention>) =
+        mentions.into_iter().partition(|m| is_headline(cx, m.sent));
+    let mut drafts = merge_body(cx, body);
+    for m in headline {
+        let pick = drafts
+            .iter()
+            .position(|d| compatible(cx, d, &m, false))
+            .or_else(|| drafts.iter().position(|d| compatible(cx, d, &m, true)));
+        match pick {
+            Some(i) => {
+                let d = &mut drafts[i];
+                let at = d
+                    .mentions
+                    .iter()
+                    .take_while(|x| is_headline(cx, x.sent))
+                    .count();
+                d.kinds.push(m.kind);
+                d.mentions.insert(at, m);
+            }
+            None => {
+                // Headline events that the body does not tell go first, in headline order.
+                let at = drafts
+                    .iter()
+                    .take_while(|d| d.mentions.first().is_some_and(|x| is_headline(cx, x.sent)))
+                    .count();
+                drafts.insert(
+                    at,
+                    Draft {
+                        kinds: vec![m.kind],
+                        mentions: vec![m],
+                    },
+                );
+            }
+        }
+    }
+    drafts.retain(|d| {
+        !(d.primary().is_empty()
+            && d.place().is_none()
+            && d.mentions.iter().all(|m| m.weapons.is_empty()))
+    });
+    drafts
+}
+
+fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
+    // Within a sentence the event triggers go first and what they led to after («استشهد 3
+    // مواطنين بقصف مدفعي استهدف مخيم جباليا»: the shelling, then the deaths).
+    mentions.sort_by_key(|m| (m.sent, m.kind.secondary()));
     let mut drafts: Vec<Draft> = Vec::new();
     for m in mentions {
         // The most recent compatible event; secondary and anaphoric mentions need one, others
@@ -1460,12 +1597,7 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
         }
     }
     // An event made only of secondary mentions with nothing else («قُتل» alone) stays an attack;
-    // an interception with no weapon and no place is dropped as too thin.
-    drafts.retain(|d| {
-        !(d.primary().is_empty()
-            && d.place().is_none()
-            && d.mentions.iter().all(|m| m.weapons.is_empty()))
-    });
+    // an interception with no weapon and no place is dropped as too thin (in `merge`).
     drafts
 }
 

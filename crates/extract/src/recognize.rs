@@ -300,6 +300,12 @@ impl Recognizer {
             dates,
         };
         f.names = self.known_names(&f);
+        // A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
+        let dates: Vec<Span> = f.dates.iter().map(|d| d.key).collect();
+        f.names.retain(|n| {
+            !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
+                || !dates.iter().any(|d| d.contains(n.key))
+        });
         drop_ambiguous_places(&mut f, &self.cue_only);
         let mut extra = Vec::new();
         extra.extend(sources(&f));
