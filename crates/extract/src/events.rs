@@ -680,8 +680,11 @@ fn build(
         .filter(|(_, d)| ss.contains(d.key) && !d.value.is_empty())
         .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
         .filter(|(_, d)| {
-            cx.tok(cx.tok_at(d.key.start).wrapping_sub(1)) != "منذ"
+            // «منذ الأربعاء» starts a period; «حتى صباح الأحد» ends one.
+            let prev = cx.tok(cx.tok_at(d.key.start).wrapping_sub(1));
+            !matches!(prev, "منذ" | "حتي" | "لغايه")
                 && !cx.key(d.key).starts_with("منذ")
+                && !cx.key(d.key).starts_with("حتي")
         })
         .min_by_key(|(_, d)| (statement_date(cx, d.key, h.key, ss), cx.dist(d.key, h.key)))
         .map(|(i, _)| i);
@@ -737,10 +740,17 @@ fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
         .tokens
         .get(next)
         .is_some_and(|t| t.key.end <= trig.start);
-    opens
-        && cx.f.lex_in(Class::Cue, ss).any(|c| {
-            c.key.end <= date.start && matches!(c.value.as_str(), "say" | "relay" | "deny")
+    let cue_before = |max: usize| {
+        cx.f.lex_in(Class::Cue, ss).any(|c| {
+            c.key.end <= date.start
+                && cx.dist(c.key, date) <= max
+                && matches!(c.value.as_str(), "say" | "relay" | "deny")
         })
+    };
+    // «أعلنت وزارة الصحة، اليوم الجمعة، ارتفاع حصيلة …»: set off by commas right after the
+    // speaker, the day the statement was made.
+    let set_off = cx.gap_before(date.start).contains(',') && cx.gap_after(date.end).contains(',');
+    (opens && cue_before(usize::MAX)) || (set_off && cue_before(5))
 }
 
 /// Is «مسيرة» a march here («مسيرة احتجاجية», «مسيرات شعبية حاشدة»)?
@@ -867,6 +877,15 @@ fn place_for(
         };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
         if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
+            continue;
+        }
+        // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,
+        // «بحسب مستشفى ناصر».
+        if f.lex(Class::Cue).iter().any(|c| {
+            c.key.end <= n.key.start
+                && cx.dist(c.key, n.key) == 0
+                && matches!(c.value.as_str(), "say" | "relay" | "per")
+        }) {
             continue;
         }
         // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
@@ -1359,6 +1378,24 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     if !m.kind.violent() && !dk.contains(&m.kind) {
         return false;
     }
+    // Casualties told alone in the sentence after the attack are its casualties: «شنت
+    // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين».
+    let next_sentence = consequence
+        && m.kind == TrigKind::Kill
+        && m.sent > 0
+        && d.mentions
+            .iter()
+            .any(|x| x.sent + 1 == m.sent && !x.kind.secondary())
+        && !cx.f.lex_in(Class::Trigger, cx.sentence(m.trig)).any(|t| {
+            t.value
+                .split(',')
+                .next()
+                .and_then(TrigKind::parse)
+                .is_some_and(|k| !k.secondary())
+        });
+    if next_sentence {
+        return true;
+    }
     // Dates.
     if let (Some(a), Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
         let n = a.value.len().min(b.value.len());
@@ -1370,7 +1407,7 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     // nearest the word: its casualties («انفجرت عبوة على طريق درعا - دمشق، ما أدى إلى مقتل
     // جنديين»), its interception and its fall («حاولتا استهداف قاعدة حرير … شمال شرقي مدينة
     // أربيل، وأسقطت الدفاعات إحداهما»).
-    let consequence = consequence
+    let same_sentence = consequence
         && m.kind.secondary()
         && d.mentions.iter().any(|x| x.sent == m.sent)
         && (m.kind != TrigKind::Kill || is_consequence(cx, m.trig))
@@ -1378,6 +1415,7 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
             (Some(a), Some(b)) => a.1.country == b.1.country,
             _ => true,
         };
+    let consequence = same_sentence;
     if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
         if !places_compatible(cx, &a.1, &b.1) {
             return false;

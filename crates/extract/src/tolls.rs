@@ -36,12 +36,14 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
     for (i, ss) in f.a.sentences.iter().enumerate() {
         let cue = f
             .lex_in(Class::Toll, *ss)
-            .any(|h| h.value == "cue" || h.value == "since");
+            .any(|h| matches!(h.value.as_str(), "cue" | "since" | "total"));
         let daily = f.lex_in(Class::Toll, *ss).any(|h| h.value == "daily");
         let (killed, _) = figures(cx, *ss);
         let big = killed.is_some_and(|k| k >= 100);
         if (cue || big)
             && !daily
+            && !one_attack(cx, *ss)
+            && !follows_its_attack(cx, i, killed)
             && (killed.is_some()
                 || figures(cx, *ss).1.is_some()
                 || !breakdown(cx, *ss).0.is_empty())
@@ -50,6 +52,61 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Is a toll sentence the updated figure of one attack rather than a cumulative toll?
+/// «ارتفعت حصيلة الغارة على حارة حريك إلى 5 قتلى», «ارتفاع حصيلة ضحايا غارات العدوان على
+/// ميناء رأس عيسى إلى 80 شهيدا»: an attack told at a town or a facility, with no «منذ» and no
+/// «الإجمالية». «ارتفعت حصيلة القصف على قطاع غزة» or «حصيلة الحرب على لبنان» stay tolls.
+fn one_attack(cx: &Ctx, ss: Span) -> bool {
+    let f = cx.f;
+    if f.lex_in(Class::Toll, ss)
+        .any(|h| h.value == "since" || h.value == "total")
+    {
+        return false;
+    }
+    let attack = f.lex_in(Class::Trigger, ss).any(|t| {
+        let kind = t.value.split(',').next().unwrap_or("");
+        matches!(
+            kind,
+            "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
+        ) && !f.names.iter().any(|n| n.key.contains(t.key))
+    }) || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| cx.stem(i) == "عدوان");
+    attack
+        && f.names_in(ss).any(|n| {
+            matches!(&n.kind, NameKind::Known { actors, places } if actors.is_empty() && !places.is_empty())
+                && cx.best_kind(n).is_some_and(|k| k <= PlaceKind::Locality)
+        })
+}
+
+/// Is a toll sentence the first figures of the attack the sentence before told? «شنت
+/// مقاتلات غارات على ميناء الحديدة … وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين، في
+/// حصيلة أولية»: under a hundred dead, no «منذ», no «الإجمالية», no place wider than a town.
+fn follows_its_attack(cx: &Ctx, i: usize, killed: Option<u64>) -> bool {
+    let f = cx.f;
+    let (Some(ss), Some(prev)) = (
+        f.a.sentences.get(i),
+        i.checked_sub(1).and_then(|j| f.a.sentences.get(j)),
+    ) else {
+        return false;
+    };
+    if killed.is_some_and(|k| k >= 100)
+        || f.lex_in(Class::Toll, *ss)
+            .any(|h| h.value == "since" || h.value == "total")
+    {
+        return false;
+    }
+    let wide = f.names_in(*ss).any(|n| {
+        matches!(&n.kind, NameKind::Known { actors, places } if actors.is_empty() && !places.is_empty())
+            && cx.best_kind(n).is_some_and(|k| k > PlaceKind::Locality)
+    });
+    let attack_before = f.lex_in(Class::Trigger, *prev).any(|t| {
+        matches!(
+            t.value.split(',').next().unwrap_or(""),
+            "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
+        ) && !f.names.iter().any(|n| n.key.contains(t.key))
+    });
+    !wide && attack_before
 }
 
 /// Killed and injured figures of a toll sentence: a number before a casualty noun
