@@ -439,6 +439,12 @@ fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
 fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
     let text = crate::events::written_name(cx, n);
     match &n.kind {
+        // A spokesman named: the person is the source.
+        NameKind::Source {
+            person: Some((p, key)),
+            speaks_for,
+            ..
+        } => (cx.written(*key), false, speaks_for.or(Some(*p))),
         NameKind::Source {
             anonymous,
             speaks_for,

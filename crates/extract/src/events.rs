@@ -100,7 +100,7 @@ impl TrigKind {
     }
 
     /// Kinds that only add to an attack told elsewhere (an interception, a fall, a death toll).
-    fn secondary(self) -> bool {
+    pub fn secondary(self) -> bool {
         matches!(
             self,
             TrigKind::Intercept | TrigKind::Crash | TrigKind::Kill | TrigKind::Explosion
@@ -138,6 +138,9 @@ pub struct Mention {
     pub anaphoric: bool,
     /// A trigger that says little of the means («قصف»: by air or by guns).
     pub weak: bool,
+    /// Casualty figures told without any event word: they join an event told just before, or
+    /// nothing («وأفاد مستشفى ناصر بأنه استقبل 28 مصابا»).
+    pub attach_only: bool,
     /// Weapons.
     pub weapons: Vec<Weapon>,
     /// Place: (the name's key span, location).
@@ -489,12 +492,54 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             Vec::new()
         };
         out.push(m.clone());
+        // Several places for one plural trigger: the figures are not told place by place.
+        let (count, killed, injured) = if others.is_empty() {
+            (m.count, m.killed, m.injured)
+        } else {
+            (None, None, None)
+        };
+        if let Some(last) = out.last_mut() {
+            last.count = count;
+            last.killed = killed;
+            last.injured = injured;
+        }
+        let m = out.last().cloned().unwrap_or(m);
         for p in others {
             let mut x = m.clone();
             x.place = Some(p);
             out.push(x);
         }
     }
+    // Sentences with casualty figures and no event word: a mention that can only join.
+    for (si, ss) in f.a.sentences.iter().enumerate() {
+        if toll_sentences.contains(&si) || out.iter().any(|m| m.sent == si) {
+            continue;
+        }
+        if f.lex_in(Class::Trigger, *ss).any(|t| {
+            t.value
+                .split(',')
+                .next()
+                .and_then(TrigKind::parse)
+                .is_some_and(|k| live_trigger(cx, t, k))
+        }) {
+            continue;
+        }
+        let Some(first) = f.lex_in(Class::Casualty, *ss).next() else {
+            continue;
+        };
+        let (killed, injured) = casualties(cx, *ss);
+        if killed.is_none() && injured.is_none() {
+            continue;
+        }
+        let mut m = build(cx, geo, first, TrigKind::Kill, si, true);
+        m.attach_only = true;
+        m.place = None;
+        m.date = None;
+        m.actor = None;
+        m.target = None;
+        out.push(m);
+    }
+    out.sort_by_key(|m| m.trig.start);
     out
 }
 
@@ -596,6 +641,7 @@ fn build(
         kind,
         anaphoric,
         weak: false,
+        attach_only: false,
         weapons: Vec::new(),
         place: None,
         date: None,
@@ -1385,7 +1431,7 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
         && m.sent > 0
         && d.mentions
             .iter()
-            .any(|x| x.sent + 1 == m.sent && !x.kind.secondary())
+            .any(|x| x.sent < m.sent && x.sent + 2 >= m.sent && !x.kind.secondary())
         && !cx.f.lex_in(Class::Trigger, cx.sentence(m.trig)).any(|t| {
             t.value
                 .split(',')
@@ -1624,6 +1670,9 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
                 new_info && !same_sentence
             }
         };
+        if starts_new && m.attach_only {
+            continue;
+        }
         if starts_new {
             drafts.push(Draft {
                 kinds: vec![m.kind],

@@ -113,13 +113,20 @@ impl Pipeline {
         let mut events = Vec::new();
         fill_designations(&cx, &mut drafts);
         let dates = events::resolve_dates(&cx, &drafts);
+        let follow_ups = follow_up_claims(&cx, &drafts, &raw_claims);
         for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
             let id = format!("e{}", i + 1);
+            let extra: Vec<usize> = follow_ups
+                .iter()
+                .filter(|(_, di)| *di == i)
+                .map(|(ci, _)| *ci)
+                .collect();
             let ev = build_event(
                 &cx,
                 d,
                 date,
                 &raw_claims,
+                &extra,
                 &id,
                 self.trace.then_some(&mut trace),
             );
@@ -234,6 +241,7 @@ fn build_event(
     d: &Draft,
     (date, date_precision, date_text): events::ResolvedDate,
     raw: &[RawClaim],
+    follow_ups: &[usize],
     id: &str,
     mut trace: Option<&mut Vec<TraceLine>>,
 ) -> Event {
@@ -272,8 +280,9 @@ fn build_event(
         .mentions
         .iter()
         .any(|m| m.kind.violent() || m.kind == events::TrigKind::Abduction);
-    for c in raw {
-        if !claimable || !d.mentions.iter().any(|m| c.scope.contains(m.trig)) {
+    for (ci, c) in raw.iter().enumerate() {
+        let about = d.mentions.iter().any(|m| c.scope.contains(m.trig)) || follow_ups.contains(&ci);
+        if !claimable || !about {
             continue;
         }
         let mut stance = c.stance;
@@ -302,6 +311,11 @@ fn build_event(
                     stance = Stance::ClaimsResponsibility;
                 }
             }
+        }
+        // «قال الجيش الإسرائيلي إنه استهدف …», «أعلنت الوزارة أن مقاتلاتها شاركت في الضربات»:
+        // the source says it did it.
+        if stance == Stance::Asserts && self_report(cx, c, d) {
+            stance = Stance::ClaimsResponsibility;
         }
         // «أعلنت المقاومة الإسلامية في العراق، الأحد، استهداف قاعدة عين الأسد»: an armed group
         // or force announcing an attack that no one else is said to have carried out claims it.
@@ -479,6 +493,98 @@ fn build_event(
         evidence,
     }
 }
+
+/// Claims told in a sentence that names no event, right after an event's sentence, about
+/// what happened in it: «شنت مقاتلات غارات على المواصي. وأفاد مستشفى ناصر بأنه استقبل 28
+/// مصابا», «… وقال شهود عيان إن الخيام تطايرت». They speak of the event told last, when the
+/// sentence tells its casualties, damage or weapons, or names its place. Returns (claim, draft).
+fn follow_up_claims(cx: &Ctx, drafts: &[Draft], raw: &[RawClaim]) -> Vec<(usize, usize)> {
+    use crate::lexicon::Class;
+    let mut out = Vec::new();
+    for (ci, c) in raw.iter().enumerate() {
+        if drafts.iter().any(|d| {
+            d.mentions
+                .iter()
+                .any(|m| m.sent == c.sent || c.scope.contains(m.trig))
+        }) {
+            continue;
+        }
+        let ss = cx.sentence(c.cue);
+        // The event told last before this sentence, in one of the two sentences before.
+        let Some((di, _)) = drafts
+            .iter()
+            .enumerate()
+            .flat_map(|(di, d)| d.mentions.iter().map(move |m| (di, m)))
+            .filter(|(_, m)| m.trig.end <= ss.start && m.sent + 2 >= c.sent)
+            .max_by_key(|(_, m)| m.trig.start)
+        else {
+            continue;
+        };
+        let d = &drafts[di];
+        if !d.mentions.iter().any(|m| m.kind.violent()) {
+            continue;
+        }
+        let tells = [Class::Casualty, Class::Outcome, Class::Weapon]
+            .into_iter()
+            .any(|k| cx.f.lex_in(k, ss).next().is_some())
+            || d.place().is_some_and(|p| {
+                cx.f.names_in(ss).any(|n| {
+                    cx.places_of(n)
+                        .iter()
+                        .any(|q| p.1.place_id.as_deref() == Some(q.id.as_str()))
+                })
+            });
+        if tells {
+            out.push((ci, di));
+        }
+    }
+    out
+}
+
+/// Does a claim's source report its own deed: the reported clause opens with the source
+/// itself («إنه استهدف», «أنها نفذت») or its forces («أن طائراته أغارت», «إن مقاتليها
+/// استهدفوا») right before one of the event's triggers?
+fn self_report(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
+    if c.anonymous {
+        return false;
+    }
+    let from = c.cue.end.max(c.source_key.end);
+    let i = cx.tok_from(from);
+    (i..i + 4).any(|j| {
+        let t = cx.tok(j);
+        let pronoun = matches!(
+            t,
+            "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم" | "انهما"
+        );
+        let w = t.trim_start_matches(['و', 'ف']);
+        let forces = FORCE_NOUNS.iter().any(|n| {
+            w.strip_prefix(n)
+                .is_some_and(|rest| matches!(rest, "ه" | "ها" | "هم"))
+        });
+        (pronoun || forces)
+            && d.mentions.iter().any(|m| {
+                !m.kind.secondary()
+                    && m.trig.start >= cx.f.a.tokens.get(j).map_or(usize::MAX, |t| t.key.end)
+                    && cx.tok_at(m.trig.start) <= j + 3
+            })
+    })
+}
+
+/// Nouns of a body's own forces, before a pronoun enclitic (match keys).
+const FORCE_NOUNS: &[&str] = &[
+    "طايرات",
+    "مقاتلات",
+    "مقاتلي",
+    "قوات",
+    "عناصر",
+    "وحدات",
+    "سلاح",
+    "طيران",
+    "مسيرات",
+    "صواريخ",
+    "مدفعيت",
+    "دفاعات",
+];
 
 /// «X (المعروف أيضا باسم Y)»: Y is one more name of X, not another entity.
 fn merge_aliases(entities: &mut Vec<rasd_model::Entity>, relations: &[rasd_model::Relation]) {

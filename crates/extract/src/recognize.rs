@@ -56,6 +56,9 @@ pub enum NameKind {
         speaks_for: Option<usize>,
         /// Key of the head noun, singular («مصدر», «مسؤول», «متحدث»).
         head: String,
+        /// The person it names, with the key span of the name: «المتحدث العسكري باسم
+        /// الحوثيين يحيى سريع» is Yahya Saree speaking.
+        person: Option<(usize, Span)>,
     },
 }
 
@@ -308,7 +311,7 @@ impl Recognizer {
         });
         drop_ambiguous_places(&mut f, &self.cue_only);
         let mut extra = Vec::new();
-        extra.extend(sources(&f));
+        extra.extend(sources(&f, kb));
         extra.extend(descriptors(&f));
         extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
@@ -502,7 +505,7 @@ fn is_source_adj(w: &str) -> bool {
 }
 
 /// Anonymous and role sources.
-fn sources(f: &Found) -> Vec<Name> {
+fn sources(f: &Found, kb: &Knowledge) -> Vec<Name> {
     let mut out = Vec::new();
     for h in f.lex(Class::SourceHead) {
         // «مجهول المصدر» is no source.
@@ -551,6 +554,16 @@ fn sources(f: &Found) -> Vec<Name> {
                 // name words: «باسم جيش سوريا الحرة».
                 let mut k = j;
                 while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
+                    // A dictionary name or an event word ends the description: «باسم الجماعة
+                    // يحيى سريع الهجوم».
+                    if k > j
+                        && (known_at(f, k).is_some()
+                            || f.lex(Class::Trigger)
+                                .iter()
+                                .any(|c| c.key.overlaps(f.a.tokens[k].key)))
+                    {
+                        break;
+                    }
                     let t = tok_str(f, k);
                     let wordy = (w == "باسم" || head == "مراسل")
                         && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
@@ -576,19 +589,64 @@ fn sources(f: &Found) -> Vec<Name> {
                 }
             }
         }
+        // Then perhaps the speaker's name, after a title: «… باسم الحوثيين العميد يحيى سريع».
+        let mut person = None;
+        if matches!(
+            head.as_str(),
+            "متحدث" | "مسوول" | "ناطق" | "قائد" | "مدير" | "رئيس"
+        ) {
+            let mut k = tok_from(f, end);
+            if k < f.a.tokens.len() && !gap_has_punct(f, k) && TITLES.contains(&tok_str(f, k)) {
+                k += 1;
+            }
+            if k < f.a.tokens.len() && !gap_has_punct(f, k) {
+                if let Some(n) = known_at(f, k) {
+                    if let NameKind::Known { actors, .. } = &n.kind {
+                        if let Some(&a) = actors.first() {
+                            if kb.actors[a].kind == ActorKind::Person {
+                                person = Some((a, n.key));
+                                end = n.key.end;
+                                modified = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
         let bare = !modified && (bare_head || matches!(head.as_str(), "مصدر" | "مسوول" | "متحدث"));
         out.push(Name {
             key: Span::new(h.key.start, end),
             kind: NameKind::Source {
-                anonymous,
+                anonymous: anonymous && person.is_none(),
                 bare,
                 speaks_for,
                 head,
+                person,
             },
         });
     }
     out
 }
+
+/// Titles before a person's name (match keys).
+const TITLES: &[&str] = &[
+    "العميد",
+    "اللواء",
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الفريق",
+    "الجنرال",
+    "الاميرال",
+    "الدكتور",
+    "د",
+    "الشيخ",
+    "السيد",
+    "القاضي",
+    "المهندس",
+    "الاستاذ",
+];
 
 /// The singular head noun of a source phrase (match key).
 pub fn source_head_lemma(head: &str) -> String {
