@@ -309,6 +309,40 @@ impl Draft {
     }
 }
 
+/// Words before an agreement that make it sought, broken or already in force rather than
+/// made (match-key prefixes).
+const NOT_MADE: &[&str] = &[
+    "للتوصل",
+    "مساعي",
+    "مساع",
+    "جهود",
+    "محادثات",
+    "مفاوضات",
+    "المحادثات",
+    "المفاوضات",
+    "مقترح",
+    "المقترح",
+    "مسوده",
+    "خرق",
+    "خروق",
+    "انتهاك",
+    "منذ",
+    "بموجب",
+    "بنود",
+    "انهيار",
+    "الدعوه",
+    "دعا",
+    "دعت",
+    "يدعو",
+    "تدعو",
+    "مطالب",
+    "طالب",
+    "للوصول",
+    "لابرام",
+    "سريان",
+    "تمديد",
+];
+
 /// States whose «قصف» is bombing from the air when nothing else is said.
 const AIR_POWERS: &[&str] = &["US", "GB", "IL", "RU", "FR", "SA", "AE"];
 
@@ -440,6 +474,18 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             }
             // «المزيد من الهجمات»: more to come, not an event.
             if plural && ti_ >= 2 && cx.tok(ti_ - 2) == "المزيد" {
+                continue;
+            }
+        }
+        // Agreements sought, violated or in force, not made: «مساعيهم للتوصل إلى اتفاق»,
+        // «خرق وقف إطلاق النار», «منذ سريان الهدنة», «بموجب الاتفاق».
+        if kind == TrigKind::Agreement {
+            let i = cx.tok_at(h.key.start);
+            let sought = (i.saturating_sub(4)..i).any(|j| {
+                let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+                NOT_MADE.iter().any(|p| w.starts_with(p))
+            });
+            if sought {
                 continue;
             }
         }
@@ -1424,6 +1470,15 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     if !m.kind.violent() && !dk.contains(&m.kind) {
         return false;
     }
+    // An article tells one agreement however many times it names it («الاتفاق», «الهدنة»,
+    // «وقف إطلاق النار»), unless it dates another one («هدنة نيسان 2022»): dates a day
+    // apart at most (announced in the evening, in force at dawn), places and parties aside.
+    if m.kind == TrigKind::Agreement {
+        return match (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+            (Some(a), Some(b)) => days_apart(a, b).is_some_and(|n| n <= 1),
+            _ => true,
+        };
+    }
     // Casualties told alone in the sentence after the attack are its casualties: «شنت
     // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين».
     let next_sentence = consequence
@@ -1499,6 +1554,20 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
         }
     }
     true
+}
+
+/// Days between two date mentions (their first days), when both are full dates; the same
+/// month or year when coarser counts as 0.
+fn days_apart(a: &rasd_text::dates::DateMention, b: &rasd_text::dates::DateMention) -> Option<i64> {
+    let n = a.value.len().min(b.value.len());
+    if n < 10 {
+        return (a.value.get(..n) == b.value.get(..n)).then_some(0);
+    }
+    let (x, y) = (
+        rasd_model::IsoDate::parse(&a.value).ok()?,
+        rasd_model::IsoDate::parse(&b.value).ok()?,
+    );
+    Some((x.to_days() - y.to_days()).abs())
 }
 
 /// Is a casualty word told as the result of what came before («ما أدى إلى مقتل», «أسفر عن
@@ -1653,20 +1722,21 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             Some(i) => {
                 let d = &drafts[i];
                 let same_sentence = d.mentions.iter().any(|x| x.sent == m.sent);
-                let new_info = (m.date.is_some()
+                let later_date = m.date.is_some()
                     && d.date(cx).is_none()
                     && !same_sentence
-                    && d.mentions.iter().any(|x| x.sent + 3 < m.sent))
-                    || (!m.anaphoric
-                        && !m.kind.secondary()
-                        && m.place.is_some()
-                        && d.place().is_some_and(|p| {
-                            m.place.as_ref().is_some_and(|q| {
-                                q.1.place_id != p.1.place_id
-                                    && q.2 <= PlaceKind::Locality
-                                    && p.2 <= PlaceKind::Locality
-                            })
-                        }));
+                    && d.mentions.iter().any(|x| x.sent + 3 < m.sent);
+                let other_place = !m.anaphoric
+                    && !m.kind.secondary()
+                    && m.place.is_some()
+                    && d.place().is_some_and(|p| {
+                        m.place.as_ref().is_some_and(|q| {
+                            q.1.place_id != p.1.place_id
+                                && q.2 <= PlaceKind::Locality
+                                && p.2 <= PlaceKind::Locality
+                        })
+                    });
+                let new_info = m.kind != TrigKind::Agreement && (later_date || other_place);
                 new_info && !same_sentence
             }
         };
