@@ -212,13 +212,13 @@ impl Draft {
     fn means_votes(&self) -> (usize, usize) {
         let (mut air, mut ground) = (0, 0);
         for (i, m) in self.mentions.iter().enumerate() {
+            // A weapon named says more than a trigger word («غارة», «قصف صاروخي»).
             let weight = if i == 0 { 2 } else { 1 };
-            let a = m
+            let a_weapon = m
                 .weapons
                 .iter()
-                .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft))
-                || m.kind == TrigKind::Air;
-            let g = m.weapons.iter().any(|w| {
+                .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft));
+            let g_weapon = m.weapons.iter().any(|w| {
                 matches!(
                     w,
                     Weapon::Rocket
@@ -227,9 +227,19 @@ impl Draft {
                         | Weapon::Mortar
                         | Weapon::Artillery
                 )
-            }) || (m.kind == TrigKind::Missile && !m.weak);
-            air += weight * usize::from(a);
-            ground += weight * usize::from(g);
+            });
+            let a = if a_weapon {
+                2
+            } else {
+                usize::from(m.kind == TrigKind::Air)
+            };
+            let g = if g_weapon {
+                2
+            } else {
+                usize::from(m.kind == TrigKind::Missile && !m.weak)
+            };
+            air += weight * a;
+            ground += weight * g;
         }
         (air, ground)
     }
@@ -528,9 +538,27 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
                 continue;
             }
         }
-        let anaphoric = noun && is_definite(cx, h);
+        // «وتأتي الضربة بعد أسبوعين من …», «ويأتي الهجوم في وقت …»: the event just told, framed
+        // by what follows; it brings nothing of that sentence.
+        let framed = {
+            let i = cx.tok_at(h.key.start);
+            noun && i > 0 && {
+                let w = cx.tok(i - 1).trim_start_matches(['و', 'ف']);
+                matches!(w, "تاتي" | "ياتي" | "جاءت" | "جاء" | "اتت" | "اتي")
+            }
+        };
+        let anaphoric = noun && (is_definite(cx, h) || framed);
         let mut m = build(cx, geo, h, kind, sent, anaphoric);
         m.weak = feats.contains(&"weak");
+        if framed {
+            m.place = None;
+            m.date = None;
+            m.weapons.clear();
+            m.count = None;
+            m.killed = None;
+            m.injured = None;
+            m.outcome.clear();
+        }
         // «هجمات … على قواعد في حقل العمر والشدادي»: one event per place.
         let others = if plural {
             coordinated_places(cx, geo, &m)

@@ -310,6 +310,7 @@ impl Recognizer {
                 || !dates.iter().any(|d| d.contains(n.key))
         });
         drop_ambiguous_places(&mut f, &self.cue_only);
+        drop_datelines(&mut f);
         let mut extra = Vec::new();
         extra.extend(sources(&f, kb));
         extra.extend(descriptors(&f));
@@ -407,6 +408,29 @@ const PLACE_INTRO: &[&str] = &[
     "باتجاه",
     "نحو",
 ];
+
+/// A dateline says where the story was filed, not where it happened: a place at the start
+/// of a line followed by a dash, a colon or a bracket («بغداد (أ ف ب) -», «أربيل - الحرة»,
+/// «عدن: «الشرق الأوسط»»).
+fn drop_datelines(f: &mut Found) {
+    let text = &f.a.key.text;
+    f.names.retain(|n| {
+        let NameKind::Known { places, .. } = &n.kind else {
+            return true;
+        };
+        if places.is_empty() {
+            return true;
+        }
+        let line_start = text[..n.key.start].rfind('\n').map_or(0, |i| i + 1);
+        let at_start = text[line_start..n.key.start].trim().is_empty();
+        let after = text[n.key.end..].trim_start_matches(' ');
+        let marked = after.starts_with('-')
+            || after.starts_with('–')
+            || after.starts_with(':')
+            || after.starts_with('(');
+        !(at_start && marked)
+    });
+}
 
 /// A common word that is also a place name is a place only after a place word.
 fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<String>) {
