@@ -141,6 +141,9 @@ pub struct Mention {
     /// Casualty figures told without any event word: they join an event told just before, or
     /// nothing («وأفاد مستشفى ناصر بأنه استقبل 28 مصابا»).
     pub attach_only: bool,
+    /// Told in the headline, which sums up several events in few words: it votes for no
+    /// type and names an actor only when the body names none.
+    pub headline: bool,
     /// Weapons.
     pub weapons: Vec<Weapon>,
     /// Place: (the name's key span, location).
@@ -187,14 +190,22 @@ impl Draft {
             .min_by_key(|p| p.2)
     }
 
-    /// The actor.
+    /// The actor: the body's first, else the headline's.
     pub fn actor(&self) -> Option<&Party> {
-        self.mentions.iter().find_map(|m| m.actor.as_ref())
+        self.mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .find_map(|m| m.actor.as_ref())
+            .or_else(|| self.mentions.iter().find_map(|m| m.actor.as_ref()))
     }
 
-    /// The target.
+    /// The target: the body's first, else the headline's.
     pub fn target(&self) -> Option<&Party> {
-        self.mentions.iter().find_map(|m| m.target.as_ref())
+        self.mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .find_map(|m| m.target.as_ref())
+            .or_else(|| self.mentions.iter().find_map(|m| m.target.as_ref()))
     }
 
     /// The primary (non-secondary) kinds of its triggers.
@@ -211,7 +222,13 @@ impl Draft {
     /// the first mention, which tells the event, votes twice.
     fn means_votes(&self) -> (usize, usize) {
         let (mut air, mut ground) = (0, 0);
-        for (i, m) in self.mentions.iter().enumerate() {
+        let body: Vec<&Mention> = self.mentions.iter().filter(|m| !m.headline).collect();
+        let told: Vec<&Mention> = if body.is_empty() {
+            self.mentions.iter().collect()
+        } else {
+            body
+        };
+        for (i, m) in told.into_iter().enumerate() {
             // A weapon named says more than a trigger word («غارة», «قصف صاروخي»).
             let weight = if i == 0 { 2 } else { 1 };
             let a_weapon = m
@@ -550,6 +567,18 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         let anaphoric = noun && (is_definite(cx, h) || framed);
         let mut m = build(cx, geo, h, kind, sent, anaphoric);
         m.weak = feats.contains(&"weak");
+        // «ردا على المجازر بحق أهلنا في غزة», «تضامنا مع»: a motive, no event — unless it is
+        // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
+        let motive = {
+            let i = cx.tok_at(h.key.start);
+            (i.saturating_sub(4)..i).any(|j| {
+                let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+                matches!(w, "ردا" | "انتقاما" | "تضامنا" | "ثارا" | "خلفيه")
+            })
+        };
+        if motive && m.date.is_none() && kind.violent() {
+            continue;
+        }
         if framed {
             m.place = None;
             m.date = None;
@@ -716,6 +745,7 @@ fn build(
         anaphoric,
         weak: false,
         attach_only: false,
+        headline: false,
         weapons: Vec::new(),
         place: None,
         date: None,
@@ -1688,8 +1718,11 @@ pub fn is_headline(cx: &Ctx, i: usize) -> bool {
 /// قاعدة حرير» over «أعلن الجهاز، فجر الأربعاء، أن طائرتين مسيرتين حاولتا استهداف قاعدة
 /// حرير»).
 pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
-    let (headline, body): (Vec<Mention>, Vec<Mention>) =
+    let (mut headline, body): (Vec<Mention>, Vec<Mention>) =
         mentions.into_iter().partition(|m| is_headline(cx, m.sent));
+    for m in &mut headline {
+        m.headline = true;
+    }
     let mut drafts = merge_body(cx, body);
     for m in headline {
         let pick = drafts
