@@ -1756,12 +1756,75 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
             }
         }
     }
+    refer_back_places(cx, &mut drafts);
     drafts.retain(|d| {
         !(d.primary().is_empty()
             && d.place().is_none()
             && d.mentions.iter().all(|m| m.weapons.is_empty()))
     });
     drafts
+}
+
+/// Generic place nouns that refer back to a place just named, with the kinds they name
+/// («سبق أن استهدفها صاروخ … الأعنف على القاعدة» is the base told before).
+const BACK_PLACES: &[(&str, PlaceKind)] = &[
+    ("القاعده", PlaceKind::Facility),
+    ("المطار", PlaceKind::Facility),
+    ("الميناء", PlaceKind::Facility),
+    ("المعسكر", PlaceKind::Facility),
+    ("الحقل", PlaceKind::Facility),
+    ("المعبر", PlaceKind::Facility),
+    ("المستشفي", PlaceKind::Facility),
+    ("المدينه", PlaceKind::Locality),
+    ("البلده", PlaceKind::Locality),
+    ("القريه", PlaceKind::Locality),
+    ("المخيم", PlaceKind::Locality),
+];
+
+/// An event without a place of its own whose sentence names «القاعدة», «البلدة»… takes the
+/// place of that kind of the event told just before it.
+fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        if drafts[i].place().is_some() || !drafts[i].mentions.iter().any(|m| m.kind.violent()) {
+            continue;
+        }
+        let Some(first) = drafts[i].mentions.iter().map(|m| m.trig.start).min() else {
+            continue;
+        };
+        let kinds: Vec<PlaceKind> = drafts[i]
+            .mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .flat_map(|m| {
+                let ss = cx.sentence(m.trig);
+                (cx.tok_from(ss.start)..cx.tok_from(ss.end)).filter_map(|t| {
+                    // «والقاعدة», «بالقاعدة», «للقاعدة».
+                    let w = cx.tok(t).trim_start_matches(['و', 'ف', 'ب']);
+                    let w = match w.strip_prefix("لل") {
+                        Some(rest) => format!("ال{rest}"),
+                        None => w.to_string(),
+                    };
+                    BACK_PLACES.iter().find(|(n, _)| w == *n).map(|(_, k)| *k)
+                })
+            })
+            .collect();
+        let Some(kind) = kinds.first().copied() else {
+            continue;
+        };
+        // The latest place of that kind told before this event.
+        let back = drafts[..i]
+            .iter()
+            .chain(drafts[i + 1..].iter())
+            .flat_map(|d| d.mentions.iter())
+            .filter(|m| m.trig.start < first)
+            .filter_map(|m| m.place.as_ref().map(|p| (m.trig.start, p)))
+            .filter(|(_, p)| p.2 == kind)
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, p)| p.clone());
+        if let (Some(p), Some(m)) = (back, drafts[i].mentions.iter_mut().find(|m| !m.headline)) {
+            m.place = Some(p);
+        }
+    }
 }
 
 fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
