@@ -70,6 +70,25 @@ fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Act
     state.unwrap_or(a)
 }
 
+/// Does `hay` hold the words of `needle` in a row, the first perhaps with a proclitic
+/// («الجناح العسكري لحركة حماس» holds «حركة حماس»; «الجيش السوداني» does not hold
+/// «السودان»)? Both are match keys.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let h: Vec<&str> = hay.split(' ').collect();
+    let n: Vec<&str> = needle.split(' ').collect();
+    if n.is_empty() || n.len() > h.len() {
+        return false;
+    }
+    let first_ok = |w: &str| {
+        w == n[0]
+            || ["و", "ف", "ب", "ل"]
+                .iter()
+                .any(|p| w.strip_prefix(p) == Some(n[0]))
+            || w.strip_prefix("لل").is_some_and(|r| n[0].strip_prefix("ال") == Some(r))
+    };
+    (0..=h.len() - n.len()).any(|i| first_ok(h[i]) && h[i + 1..i + n.len()] == n[1..])
+}
+
 fn actor_entity(a: &crate::kb::Actor) -> Entity {
     Entity {
         id: a.id.clone(),
@@ -177,6 +196,20 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                             .collect(),
                     };
                     add(a.id.clone(), e, n.key);
+                    // «الأمين العام لحزب الله نعيم قاسم», «الجناح العسكري لحركة حماس»: the name
+                    // names its parent too.
+                    let own = &cx.kb.actors[ai];
+                    if let Some(parent) = own.parent.as_deref().and_then(|p| cx.kb.actor(p)) {
+                        let key = cx.key(n.key);
+                        let named = std::iter::once(&parent.name_ar)
+                            .chain(&parent.aliases_ar)
+                            .map(|x| rasd_text::match_key_str(x))
+                            .any(|x| key != x && contains_words(key, &x));
+                        if named {
+                            let p = standing_for(cx, parent);
+                            add(p.id.clone(), actor_entity(p), n.key);
+                        }
+                    }
                 } else if let Some(&pi) = places.first() {
                     let p = &cx.kb.places[pi];
                     let pk = rasd_text::match_key_str(&p.name_ar);

@@ -318,6 +318,49 @@ pub fn find(cx: &Ctx) -> Vec<(Relation, Span)> {
             out.push((r, ev));
         }
     }
+    // A dictionary name that is itself a description names two actors and how they stand:
+    // «الأمين العام لحزب الله نعيم قاسم» is Naim Qassem and leads Hezbollah, «الجناح العسكري
+    // لحركة حماس» is the Qassam Brigades and belongs to Hamas (the dictionary's parent).
+    for n in &f.names {
+        let NameKind::Known { actors, .. } = &n.kind else {
+            continue;
+        };
+        let Some(&ai) = actors.first() else { continue };
+        let a = &cx.kb.actors[ai];
+        let Some(parent) = a.parent.as_deref().and_then(|p| cx.kb.actor(p)) else {
+            continue;
+        };
+        for h in f
+            .lex(Class::Relation)
+            .iter()
+            .filter(|h| n.key.contains(h.key))
+        {
+            let kind = match h.value.as_str() {
+                "leader_of" => RelationType::LeaderOf,
+                "member_of" => RelationType::MemberOf,
+                _ => continue,
+            };
+            let s = Arg {
+                name: a.name_ar.clone(),
+                id: Some(a.id.clone()),
+                key: n.key,
+                group: matches!(
+                    a.kind,
+                    crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization
+                ),
+            };
+            let o = Arg {
+                name: parent.name_ar.clone(),
+                id: Some(parent.id.clone()),
+                key: n.key,
+                group: matches!(
+                    parent.kind,
+                    crate::kb::ActorKind::ArmedGroup | crate::kb::ActorKind::Organization
+                ),
+            };
+            push(&mut out, kind, Some(s), Some(o), cx.sentence(n.key));
+        }
+    }
     for (si, ss) in f.a.sentences.iter().enumerate() {
         for h in f.lex_in(Class::Relation, *ss) {
             match h.value.as_str() {
