@@ -84,7 +84,8 @@ fn contains_words(hay: &str, needle: &str) -> bool {
             || ["و", "ف", "ب", "ل"]
                 .iter()
                 .any(|p| w.strip_prefix(p) == Some(n[0]))
-            || w.strip_prefix("لل").is_some_and(|r| n[0].strip_prefix("ال") == Some(r))
+            || w.strip_prefix("لل")
+                .is_some_and(|r| n[0].strip_prefix("ال") == Some(r))
     };
     (0..=h.len() - n.len()).any(|i| first_ok(h[i]) && h[i + 1..i + n.len()] == n[1..])
 }

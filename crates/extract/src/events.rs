@@ -778,7 +778,12 @@ fn build(
         }
         let i = cx.tok_at(w.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
-        if matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين") {
+        let destroyed = (i.saturating_sub(2)..i).any(|j| {
+            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+            w.starts_with("دمر") || w.starts_with("تدمير")
+        });
+        if destroyed || matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين")
+        {
             continue;
         }
         // «مسيرة احتجاجية»: a march, not a drone.
@@ -1864,7 +1869,12 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
                 new_info && !same_sentence
             }
         };
-        if starts_new && m.attach_only {
+        // A killing told with no town of its own, once an attack has been told, is what some
+        // attack did («قال ميلر إن الحوثيين قتلوا بحارة أبرياء»), not an event of its own.
+        let thin_kill = m.kind == TrigKind::Kill
+            && !drafts.is_empty()
+            && m.place.as_ref().is_none_or(|p| p.2 > PlaceKind::Locality);
+        if starts_new && (m.attach_only || thin_kill) {
             continue;
         }
         if starts_new {
