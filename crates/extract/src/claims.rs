@@ -450,6 +450,16 @@ fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
             speaks_for,
             ..
         } => (text, *anonymous, *speaks_for),
+        // «وأضاف المرصد»: the organisation referred back to, by its name.
+        NameKind::Known { actors, .. }
+            if actors.first().is_some_and(|&a| {
+                let k = cx.key(n.key);
+                !k.contains(' ') && rasd_text::match_key_str(&cx.kb.actors[a].name_ar).contains(' ')
+            }) =>
+        {
+            let a = actors[0];
+            (cx.kb.actors[a].name_ar.clone(), false, Some(a))
+        }
         NameKind::Known { actors, .. } => (text, false, actors.first().copied()),
         NameKind::Descriptor { .. } => (text, true, None),
         _ => (text, false, None),

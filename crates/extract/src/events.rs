@@ -841,13 +841,24 @@ fn build(
                 && !cx.key(d.key).starts_with("منذ")
                 && !cx.key(d.key).starts_with("حتي")
         })
-        .min_by_key(|(_, d)| (statement_date(cx, d.key, h.key, ss), cx.dist(d.key, h.key)))
+        .min_by_key(|(_, d)| {
+            (
+                statement_date(cx, d.key, h.key, ss),
+                !same_part(cx, d.key, h.key, ss),
+                cx.dist(d.key, h.key),
+            )
+        })
         .map(|(i, _)| i);
     // «في 3 فبراير، في حوالي الساعة 7:20 مساء. نفذت القوات ضربات…»: a date alone in the
     // sentence before.
     if m.date.is_none() && sent > 0 && sent != usize::MAX {
         if let Some(prev) = f.a.sentences.get(sent - 1) {
-            if f.lex_in(Class::Trigger, *prev).next().is_none() {
+            // Only a short fragment that says nothing else: no event word, no speaker.
+            let short = cx.tok_from(prev.end) - cx.tok_from(prev.start) <= 12;
+            if short
+                && f.lex_in(Class::Trigger, *prev).next().is_none()
+                && f.lex_in(Class::Cue, *prev).next().is_none()
+            {
                 m.date = f
                     .dates
                     .iter()
@@ -876,6 +887,18 @@ fn build(
         m.injured.get_or_insert(0);
     }
     m
+}
+
+/// Words that join two events told in one sentence («قُتل شخص بضربة … مساء الأحد، في حين
+/// طالت غارات مواقع قرب البوكمال، فجر الاثنين»), match keys.
+const CONTRAST: &[&str] = &["بينما", "فيما", "حين", "وبينما", "وفيما"];
+
+/// Are two key spans in the same part of a sentence, between the words of [`CONTRAST`]?
+fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
+    let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
+    let (i, j) = (cx.tok_from(lo.end), cx.tok_at(hi.start));
+    let _ = ss;
+    !(i..j).any(|t| CONTRAST.contains(&cx.tok(t)))
 }
 
 /// Is a date the day a statement was made rather than the day of the event it reports?
@@ -1032,6 +1055,16 @@ fn place_for(
         };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
         if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
+            continue;
+        }
+        // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
+        if prev == "في"
+            && f.names.iter().any(|s| {
+                matches!(s.kind, NameKind::Source { .. })
+                    && s.key.end <= n.key.start
+                    && cx.dist(s.key, n.key) <= 1
+            })
+        {
             continue;
         }
         // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,

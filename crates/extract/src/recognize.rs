@@ -316,6 +316,7 @@ impl Recognizer {
         extra.extend(descriptors(&f));
         extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
+        extra.extend(back_references(&f, kb));
         // Pattern names never override dictionary names, and each other by order of preference.
         for n in extra {
             if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
@@ -465,6 +466,76 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
             .unwrap_or("");
         PLACE_INTRO.contains(&prev) || own_prefix.ends_with('ب')
     });
+}
+
+/// Head words by which an article refers back to an organisation it named («وأضاف المرصد»
+/// after «المرصد السوري لحقوق الإنسان», «وأوضحت الوزارة», «وقالت الهيئة»), match keys.
+const BACK_HEADS: &[&str] = &[
+    "المرصد",
+    "الوزاره",
+    "الهيئه",
+    "الجهاز",
+    "الحركه",
+    "الجماعه",
+    "القياده",
+    "المديريه",
+    "الخليه",
+    "الشركه",
+    "المنظمه",
+    "البعثه",
+    "الجيش",
+    "الحزب",
+    "الكتايب",
+    "السرايا",
+    "المستشفي",
+    "المكتب",
+    "المركز",
+    "اللجنه",
+    "الشبكه",
+];
+
+/// Back references right after a speech cue: the head word of an organisation named before
+/// it, linked to that organisation.
+fn back_references(f: &Found, kb: &Knowledge) -> Vec<Name> {
+    let mut out = Vec::new();
+    for c in f.lex(Class::Cue) {
+        if !matches!(
+            c.value.as_str(),
+            "say" | "relay" | "per" | "deny" | "responsibility"
+        ) {
+            continue;
+        }
+        let i = tok_from(f, c.key.end);
+        let Some(t) = f.a.tokens.get(i) else { continue };
+        let w = tok_str(f, i);
+        if !BACK_HEADS.contains(&w) || f.names.iter().any(|n| n.key.overlaps(t.key)) {
+            continue;
+        }
+        let head = &w["ال".len()..];
+        let named = f
+            .names
+            .iter()
+            .filter(|n| n.key.end <= c.key.start)
+            .rev()
+            .find_map(|n| match &n.kind {
+                NameKind::Known { actors, .. } => actors.first().copied().filter(|&a| {
+                    let k = rasd_text::match_key_str(&kb.actors[a].name_ar);
+                    let first = k.split(' ').next().unwrap_or("");
+                    first.strip_prefix("ال").unwrap_or(first) == head && k.contains(' ')
+                }),
+                _ => None,
+            });
+        if let Some(a) = named {
+            out.push(Name {
+                key: t.key,
+                kind: NameKind::Known {
+                    actors: vec![a],
+                    places: vec![],
+                },
+            });
+        }
+    }
+    out
 }
 
 /// Index of the token starting at or after a key offset.
