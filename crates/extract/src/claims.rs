@@ -452,10 +452,7 @@ fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
         } => (text, *anonymous, *speaks_for),
         // «وأضاف المرصد»: the organisation referred back to, by its name.
         NameKind::Known { actors, .. }
-            if actors.first().is_some_and(|&a| {
-                let k = cx.key(n.key);
-                !k.contains(' ') && rasd_text::match_key_str(&cx.kb.actors[a].name_ar).contains(' ')
-            }) =>
+            if !actors.is_empty() && crate::recognize::BACK_HEADS.contains(&cx.key(n.key)) =>
         {
             let a = actors[0];
             (cx.kb.actors[a].name_ar.clone(), false, Some(a))

@@ -470,7 +470,7 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
 
 /// Head words by which an article refers back to an organisation it named («وأضاف المرصد»
 /// after «المرصد السوري لحقوق الإنسان», «وأوضحت الوزارة», «وقالت الهيئة»), match keys.
-const BACK_HEADS: &[&str] = &[
+pub(crate) const BACK_HEADS: &[&str] = &[
     "المرصد",
     "الوزاره",
     "الهيئه",
