@@ -713,13 +713,32 @@ fn parse_digits(v: &View, i: usize) -> Option<Core> {
         None
     };
     let (mantissa, scale) = parse_decimal(d.text, mult.is_some())?;
-    let value = scaled(mantissa, scale, mult.unwrap_or(1))?;
-    let last = if mult.is_some() { i + 1 } else { i };
-    let end = if mult.is_some() {
+    let mut value = scaled(mantissa, scale, mult.unwrap_or(1))?;
+    let mut last = if mult.is_some() { i + 1 } else { i };
+    let mut end = if mult.is_some() {
         v.span(last).end
     } else {
         d.end
     };
+    // «40 ألفا و173 شهيدا»: the rest of the number after «و».
+    if let Some(m) = mult {
+        if v.joined(last + 1) {
+            if let Some(r) = digits_of(v, last + 1) {
+                let glued = v.w(last + 1).starts_with('و') && r.era.is_none();
+                let small = parse_decimal(r.text, false)
+                    .filter(|(_, sc)| *sc == 0)
+                    .and_then(|(x, _)| u64::try_from(x).ok())
+                    .filter(|x| *x < m);
+                // Not the start of another figure: «40 ألفا و5 آلاف».
+                let own_mult = mult_at(v, last + 2).is_some();
+                if let (true, false, Some(x)) = (glued, own_mult, small) {
+                    value = value.saturating_add(x);
+                    last += 1;
+                    end = r.end;
+                }
+            }
+        }
+    }
     Some(Core {
         first: i,
         last,
@@ -1593,6 +1612,19 @@ mod tests {
         [("مئة وخمسة وعشرون", 125, Exact, Count)]
     );
     t!(word_alf, "ألف جندي", [("ألف", 1000, Exact, Count)]);
+    t!(
+        thousands_and_digits,
+        "ارتفع عدد الشهداء إلى 40 ألفا و173 شهيدا",
+        [("40 ألفا و173", 40_173, Exact, Count)]
+    );
+    t!(
+        thousands_and_digits_not_a_list,
+        "قتل 40 ألفا و5 آلاف جريح",
+        [
+            ("40 ألفا", 40_000, Exact, Count),
+            ("5 آلاف", 5_000, Exact, Count)
+        ]
+    );
     t!(word_alfay, "ألفي جندي", [("ألفي", 2000, Exact, Count)]);
     t!(
         word_alfayn,
