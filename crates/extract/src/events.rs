@@ -533,7 +533,13 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
                     && cx.sentence_ix(q.key) == sent
             });
             let ssp = cx.sentence(h.key);
-            let spans_time = (cx.tok_from(ssp.start)..cx.tok_from(ssp.end)).any(|i| {
+            // A span of time told with the trigger («الهجمات منذ أكتوبر», «خلال الأشهر
+            // الماضية»), not anywhere in the sentence («الغارات، التي طالت …، في أعنف حصيلة
+            // منذ بدء الضربات»).
+            let ti = cx.tok_at(h.key.start);
+            let lo = ti.saturating_sub(3).max(cx.tok_from(ssp.start));
+            let hi = (ti + 8).min(cx.tok_from(ssp.end));
+            let spans_time = (lo..hi).any(|i| {
                 SPAN_WORDS.contains(&cx.tok(i))
                     || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و'))
             });
@@ -837,7 +843,14 @@ fn build(
         .filter(|(_, d)| {
             // «منذ الأربعاء» starts a period; «حتى صباح الأحد» ends one.
             let prev = cx.tok(cx.tok_at(d.key.start).wrapping_sub(1));
-            !matches!(prev, "منذ" | "حتي" | "لغايه")
+            // «منذ بدء الضربات في يناير»: the start of a period too.
+            let since = (2..=4).any(|k| {
+                cx.tok_at(d.key.start)
+                    .checked_sub(k)
+                    .is_some_and(|j| cx.tok(j) == "منذ")
+            });
+            !since
+                && !matches!(prev, "منذ" | "حتي" | "لغايه")
                 && !cx.key(d.key).starts_with("منذ")
                 && !cx.key(d.key).starts_with("حتي")
         })
@@ -1617,6 +1630,13 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
         if !places_compatible(cx, &a.1, &b.1) {
             return false;
         }
+    }
+    // Two triggers told together in one part of a sentence are one event whoever is named
+    // with each («غارات أميركية بريطانية مشتركة، الخميس، استهدفت 13 موقعا»).
+    if d.mentions.iter().any(|x| {
+        x.sent == m.sent && cx.dist(x.trig, m.trig) <= 6 && same_part(cx, x.trig, m.trig, x.trig)
+    }) {
+        return true;
     }
     // Actors: the same party cannot be attacker in one and target in the other.
     let same = |x: &Party, y: &Party| {

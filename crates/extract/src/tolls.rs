@@ -29,6 +29,30 @@ pub struct TollDraft {
     pub keys: Vec<Span>,
 }
 
+/// «في أعنف حصيلة منذ بدء الضربات»: a comparison with the past, not a cumulative figure.
+fn superlative(cx: &Ctx, h: &crate::recognize::LexHit) -> bool {
+    let i = cx.tok_at(h.key.start);
+    let before = |k: usize| i.checked_sub(k).map(|j| cx.tok(j)).unwrap_or("");
+    let is_sup = |w: &str| {
+        let w = w.trim_start_matches(['و', 'ف', 'ب']);
+        matches!(
+            w,
+            "اعنف"
+                | "اكبر"
+                | "اعلي"
+                | "الاعنف"
+                | "الاكبر"
+                | "الاعلي"
+                | "اثقل"
+                | "الاثقل"
+        )
+    };
+    // The cue itself («أعنف حصيلة»), or «حصيلة … منذ» after one.
+    is_sup(before(1))
+        || (h.value == "since"
+            && (2..=5).any(|k| is_sup(before(k)) && cx.tok(i - k + 1).ends_with("حصيله")))
+}
+
 /// The indices of sentences that state tolls.
 pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
     let f = cx.f;
@@ -36,7 +60,7 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
     for (i, ss) in f.a.sentences.iter().enumerate() {
         let cue = f
             .lex_in(Class::Toll, *ss)
-            .any(|h| matches!(h.value.as_str(), "cue" | "since" | "total"));
+            .any(|h| matches!(h.value.as_str(), "cue" | "since" | "total") && !superlative(cx, h));
         let daily = f.lex_in(Class::Toll, *ss).any(|h| h.value == "daily");
         let (killed, _) = figures(cx, *ss);
         let big = killed.is_some_and(|k| k >= 100);
@@ -61,7 +85,7 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
 fn one_attack(cx: &Ctx, ss: Span) -> bool {
     let f = cx.f;
     if f.lex_in(Class::Toll, ss)
-        .any(|h| h.value == "since" || h.value == "total")
+        .any(|h| (h.value == "since" || h.value == "total") && !superlative(cx, h))
     {
         return false;
     }
