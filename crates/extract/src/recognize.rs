@@ -221,6 +221,18 @@ const NAME_STOP: &[&str] = &[
     "ضد",
     "لدي",
     "منذ",
+    // Relative adjectives start a relation, not a name part: «وزارة الصحة التابعة للحوثيين».
+    "التابعه",
+    "التابع",
+    "المواليه",
+    "الموالي",
+    "المدعومه",
+    "المدعوم",
+    "المنضويه",
+    "المنضوي",
+    "المقربه",
+    "المقرب",
+    "المعترف",
 ];
 
 /// The recognisers, compiled once per pipeline.
