@@ -571,8 +571,45 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             }
         };
         let anaphoric = noun && (is_definite(cx, h) || framed);
+        // «اعتقال خمسة بتهمة الاعتداء على الممتلكات»: a charge, not an event.
+        {
+            let i = cx.tok_at(h.key.start);
+            if (i.saturating_sub(2)..i).any(|j| {
+                let w = cx.tok(j).trim_start_matches(['و', 'ب']);
+                w.starts_with("تهم")
+            }) {
+                continue;
+            }
+        }
         let mut m = build(cx, geo, h, kind, sent, anaphoric);
         m.weak = feats.contains(&"weak");
+        // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is
+        // made now, whatever day it names.
+        if let (Some(d), Some(p)) = (m.date.and_then(|i| f.dates.get(i)), cx.published) {
+            let future =
+                rasd_model::IsoDate::parse(&d.value).is_ok_and(|x| x.to_days() > p.to_days());
+            if future {
+                if kind == TrigKind::Threat {
+                    m.date = None;
+                } else {
+                    continue;
+                }
+            }
+        }
+        // Clashes with protesters are a protest met by force.
+        if kind == TrigKind::Clash {
+            let ss = cx.sentence(h.key);
+            let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| {
+                let w = cx.tok(i).trim_start_matches(['و', 'ب', 'ل']);
+                w.starts_with("المحتج")
+                    || w.starts_with("محتج")
+                    || w.starts_with("المتظاهر")
+                    || w.starts_with("متظاهر")
+            });
+            if protesters {
+                m.kind = TrigKind::Protest;
+            }
+        }
         // «ردا على المجازر بحق أهلنا في غزة», «تضامنا مع»: a motive, no event — unless it is
         // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
         let motive = {
@@ -1490,7 +1527,22 @@ fn casualties_where(cx: &Ctx, ss: Span, mine: impl Fn(Span) -> bool) -> (Option<
     let f = cx.f;
     let mut killed = None;
     let mut injured = None;
-    for c in f.lex_in(Class::Casualty, ss).filter(|c| mine(c.key)) {
+    let cas: Vec<&LexHit> = f.lex_in(Class::Casualty, ss).collect();
+    // «قتل وإصابة أكثر من عشرة», «بين قتيل وجريح»: one figure for both, neither is known.
+    let combined = |c: &LexHit| {
+        cas.iter().any(|o| {
+            o.key != c.key
+                && o.value.split(',').next() != c.value.split(',').next()
+                && cx.tok_at(o.key.start).abs_diff(cx.tok_at(c.key.start)) == 1
+                && cx
+                    .tok(cx.tok_at(o.key.start.max(c.key.start)))
+                    .starts_with('و')
+        })
+    };
+    for c in f
+        .lex_in(Class::Casualty, ss)
+        .filter(|c| mine(c.key) && !combined(c))
+    {
         let (what, side) = c
             .value
             .split_once(',')
