@@ -444,7 +444,7 @@ fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
             person: Some((p, key)),
             speaks_for,
             ..
-        } => (cx.written(*key), false, speaks_for.or(Some(*p))),
+        } => (cx.written(*key), false, speaks_for.or(*p)),
         NameKind::Source {
             anonymous,
             speaks_for,

@@ -302,11 +302,18 @@ fn build_event(
                     .as_deref()
                     .and_then(|id| cx.kb.actor(id))
                     .is_some_and(|x| state_like(x.kind));
+                // An official of the state that acted speaks for it: «أعلن وزير الدفاع
+                // الأميركي لويد أوستن أن القوات الأميركية نفذت ضربات».
+                let official = s.kind == ActorKind::Person
+                    && s.parent
+                        .as_deref()
+                        .and_then(|p| cx.kb.actor(p))
+                        .is_some_and(|p| state_like(p.kind));
                 let same = a.entity_id.as_deref() == Some(s.id.as_str())
                     || (actor_state_like
                         && a.country.is_some()
                         && a.country == s.country
-                        && state_like(s.kind));
+                        && (state_like(s.kind) || official));
                 if same {
                     stance = Stance::ClaimsResponsibility;
                 }

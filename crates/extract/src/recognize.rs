@@ -56,9 +56,10 @@ pub enum NameKind {
         speaks_for: Option<usize>,
         /// Key of the head noun, singular («مصدر», «مسؤول», «متحدث»).
         head: String,
-        /// The person it names, with the key span of the name: «المتحدث العسكري باسم
-        /// الحوثيين يحيى سريع» is Yahya Saree speaking.
-        person: Option<(usize, Span)>,
+        /// The person it names (a dictionary person, or a name no dictionary knows), with the
+        /// key span of the name: «المتحدث العسكري باسم الحوثيين يحيى سريع» is Yahya Saree
+        /// speaking.
+        person: Option<(Option<usize>, Span)>,
     },
 }
 
@@ -324,7 +325,7 @@ impl Recognizer {
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         let mut extra = Vec::new();
-        extra.extend(sources(&f, kb));
+        extra.extend(sources(&f, kb, &self.lex));
         extra.extend(descriptors(&f));
         extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
@@ -612,7 +613,7 @@ fn is_source_adj(w: &str) -> bool {
 }
 
 /// Anonymous and role sources.
-fn sources(f: &Found, kb: &Knowledge) -> Vec<Name> {
+fn sources(f: &Found, kb: &Knowledge, lex: &Lexicon) -> Vec<Name> {
     let mut out = Vec::new();
     for h in f.lex(Class::SourceHead) {
         // «مجهول المصدر» is no source.
@@ -661,10 +662,11 @@ fn sources(f: &Found, kb: &Knowledge) -> Vec<Name> {
                 // name words: «باسم جيش سوريا الحرة».
                 let mut k = j;
                 while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
-                    // A dictionary name or an event word ends the description: «باسم الجماعة
-                    // يحيى سريع الهجوم».
+                    // A dictionary name, a given name or an event word ends the description:
+                    // «باسم الجماعة يحيى سريع الهجوم», «باسم الحكومة باسم العوادي».
                     if k > j
                         && (known_at(f, k).is_some()
+                            || given_name_at(f, lex, k)
                             || f.lex(Class::Trigger)
                                 .iter()
                                 .any(|c| c.key.overlaps(f.a.tokens[k].key)))
@@ -711,12 +713,27 @@ fn sources(f: &Found, kb: &Knowledge) -> Vec<Name> {
                     if let NameKind::Known { actors, .. } = &n.kind {
                         if let Some(&a) = actors.first() {
                             if kb.actors[a].kind == ActorKind::Person {
-                                person = Some((a, n.key));
+                                person = Some((Some(a), n.key));
                                 end = n.key.end;
                                 modified = true;
                             }
                         }
                     }
+                } else if given_name_at(f, lex, k)
+                    && k + 1 < f.a.tokens.len()
+                    && !gap_has_punct(f, k + 1)
+                    && f.a.tokens[k + 1].kind == rasd_text::tokenize::TokenKind::Arabic
+                    && !NAME_STOP.contains(&tok_str(f, k + 1))
+                    && !f
+                        .lex(Class::Cue)
+                        .iter()
+                        .any(|c| c.key.overlaps(f.a.tokens[k + 1].key))
+                {
+                    // A name no dictionary knows: a given name and a family name.
+                    let key = Span::new(f.a.tokens[k].key.start, f.a.tokens[k + 1].key.end);
+                    person = Some((None, key));
+                    end = key.end;
+                    modified = true;
                 }
             }
         }
@@ -733,6 +750,11 @@ fn sources(f: &Found, kb: &Knowledge) -> Vec<Name> {
         });
     }
     out
+}
+
+/// Is token `i` a given name (with no proclitic)?
+fn given_name_at(f: &Found, lex: &Lexicon, i: usize) -> bool {
+    f.a.tokens.get(i).is_some() && lex.given_names.contains(tok_str(f, i))
 }
 
 /// Titles before a person's name (match keys).
