@@ -190,6 +190,16 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             } else {
                 Span::new(scope_start, scope_end)
             };
+            // «… بعد يوم من هجوم بطائرة مسيرة تبنته الجماعة على تل أبيب»: a claim with the
+            // deed as its object pronoun speaks only of the event word just before it.
+            let scope = if c.value == "responsibility" && object_pronoun(cx, c) {
+                f.lex_in(Class::Trigger, Span::new(ss.start, c.key.start))
+                    .last()
+                    .filter(|t| cx.dist(t.key, c.key) <= 5)
+                    .map_or(scope, |t| Span::new(t.key.start, c.key.end))
+            } else {
+                scope
+            };
             let Some(src) = source_for(cx, c, *ss) else {
                 if let Some(last) = stance_spans.last_mut() {
                     *last = last.cover(scope);
@@ -268,6 +278,13 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         }
     }
     out
+}
+
+/// Does a cue carry its object as a pronoun («تبنته», «تبنتها», «تبناه»)?
+fn object_pronoun(cx: &Ctx, c: &LexHit) -> bool {
+    let w = cx.tok(cx.tok_at(c.key.start));
+    let w = w.trim_start_matches(['و', 'ف']);
+    ["ه", "ها", "هما"].iter().any(|p| w.ends_with(p)) && w.starts_with("تبن")
 }
 
 /// The proclitics before a key offset inside its token.

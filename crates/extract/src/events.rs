@@ -1947,9 +1947,34 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
         // start a new event when they bring a new date or place.
         // Failing that, casualties told as the result of an attack in the same sentence join it
         // whatever place is nearest the casualty word.
-        let pick = drafts
-            .iter()
-            .rposition(|d| compatible(cx, d, &m, false))
+        // Casualties told in a sentence of their own belong to the event the sentence before
+        // tells first («شنت مقاتلات غارات على ميناء الحديدة …، بعد يوم من هجوم على تل أبيب.
+        // وأعلنت وزارة الصحة مقتل 6»), not to an earlier one it mentions in passing.
+        let lone = m.kind == TrigKind::Kill
+            && !cx.f.lex_in(Class::Trigger, cx.sentence(m.trig)).any(|t| {
+                t.value
+                    .split(',')
+                    .next()
+                    .and_then(TrigKind::parse)
+                    .is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
+            });
+        let told_first = lone
+            .then(|| {
+                (1..=2).find_map(|back| {
+                    let s = m.sent.checked_sub(back)?;
+                    drafts
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, d)| d.mentions.iter().map(move |x| (i, x)))
+                        .filter(|(_, x)| x.sent == s && !x.kind.secondary() && !x.headline)
+                        .min_by_key(|(_, x)| x.trig.start)
+                        .map(|(i, _)| i)
+                })
+            })
+            .flatten()
+            .filter(|&i| compatible(cx, &drafts[i], &m, true));
+        let pick = told_first
+            .or_else(|| drafts.iter().rposition(|d| compatible(cx, d, &m, false)))
             .or_else(|| drafts.iter().rposition(|d| compatible(cx, d, &m, true)));
         let starts_new = match pick {
             None => true,

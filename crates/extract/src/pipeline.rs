@@ -113,7 +113,7 @@ impl Pipeline {
         let mut events = Vec::new();
         fill_designations(&cx, &mut drafts);
         let dates = events::resolve_dates(&cx, &drafts);
-        let follow_ups = follow_up_claims(&cx, &drafts, &raw_claims);
+        let follow_ups = follow_up_claims(&cx, &drafts, &raw_claims, &toll_sents);
         for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
             let id = format!("e{}", i + 1);
             let extra: Vec<usize> = follow_ups
@@ -505,10 +505,19 @@ fn build_event(
 /// what happened in it: «شنت مقاتلات غارات على المواصي. وأفاد مستشفى ناصر بأنه استقبل 28
 /// مصابا», «… وقال شهود عيان إن الخيام تطايرت». They speak of the event told last, when the
 /// sentence tells its casualties, damage or weapons, or names its place. Returns (claim, draft).
-fn follow_up_claims(cx: &Ctx, drafts: &[Draft], raw: &[RawClaim]) -> Vec<(usize, usize)> {
+fn follow_up_claims(
+    cx: &Ctx,
+    drafts: &[Draft],
+    raw: &[RawClaim],
+    toll_sentences: &[usize],
+) -> Vec<(usize, usize)> {
     use crate::lexicon::Class;
     let mut out = Vec::new();
     for (ci, c) in raw.iter().enumerate() {
+        // Who gives a cumulative toll speaks of the war, not of the attack told before.
+        if toll_sentences.contains(&c.sent) {
+            continue;
+        }
         if drafts.iter().any(|d| {
             d.mentions
                 .iter()
@@ -517,13 +526,31 @@ fn follow_up_claims(cx: &Ctx, drafts: &[Draft], raw: &[RawClaim]) -> Vec<(usize,
             continue;
         }
         let ss = cx.sentence(c.cue);
-        // The event told last before this sentence, in one of the two sentences before.
+        // The event the nearest sentence before tells first (not one it names in passing),
+        // within two sentences.
+        let Some(prev) = drafts
+            .iter()
+            .flat_map(|d| d.mentions.iter())
+            .filter(|m| m.trig.end <= ss.start && m.sent + 2 >= c.sent && !m.headline)
+            .map(|m| m.sent)
+            .max()
+        else {
+            continue;
+        };
         let Some((di, _)) = drafts
             .iter()
             .enumerate()
             .flat_map(|(di, d)| d.mentions.iter().map(move |m| (di, m)))
-            .filter(|(_, m)| m.trig.end <= ss.start && m.sent + 2 >= c.sent)
-            .max_by_key(|(_, m)| m.trig.start)
+            .filter(|(_, m)| m.sent == prev && !m.kind.secondary())
+            .min_by_key(|(_, m)| m.trig.start)
+            .or_else(|| {
+                drafts
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(di, d)| d.mentions.iter().map(move |m| (di, m)))
+                    .filter(|(_, m)| m.sent == prev)
+                    .min_by_key(|(_, m)| m.trig.start)
+            })
         else {
             continue;
         };
@@ -568,11 +595,19 @@ fn self_report(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
             w.strip_prefix(n)
                 .is_some_and(|rest| matches!(rest, "ه" | "ها" | "هم"))
         });
+        // The first event word after it says what the source did: «أنه اعترض صاروخا» is an
+        // interception, not the attack it stopped.
+        let after = cx.f.a.tokens.get(j).map_or(usize::MAX, |t| t.key.end);
+        let first =
+            cx.f.lex(crate::lexicon::Class::Trigger)
+                .iter()
+                .find(|t| t.key.start >= after);
         (pronoun || forces)
-            && d.mentions.iter().any(|m| {
-                !m.kind.secondary()
-                    && m.trig.start >= cx.f.a.tokens.get(j).map_or(usize::MAX, |t| t.key.end)
-                    && cx.tok_at(m.trig.start) <= j + 3
+            && first.is_some_and(|t| {
+                cx.tok_at(t.key.start) <= j + 3
+                    && d.mentions
+                        .iter()
+                        .any(|m| m.trig == t.key && !m.kind.secondary())
             })
     })
 }
