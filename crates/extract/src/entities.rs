@@ -304,5 +304,17 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
         }
     }
     fold_new_into_known(&mut out);
+    // «~الخيام»: the dictionary's mark for a name that is a place only after a place word is
+    // no part of the name.
+    for (e, _) in &mut out {
+        for a in &mut e.aliases {
+            if let Some(bare) = a.strip_prefix(crate::kb::CUE_ONLY_MARK) {
+                *a = bare.to_string();
+            }
+        }
+        let name = e.name.clone();
+        let mut seen = std::collections::HashSet::new();
+        e.aliases.retain(|a| *a != name && seen.insert(a.clone()));
+    }
     out
 }
