@@ -615,7 +615,8 @@ enum Tail {
 
 impl Cx<'_> {
     fn tail(&self, j: usize) -> (Tail, usize) {
-        if !self.v.joined(j) {
+        // «7 يناير (كانون الثاني) الحالي»: the twin's closing bracket stands before the tail.
+        if !self.v.joined(j) && self.v.sep(j) != Some(")") {
             return (Tail::None, j);
         }
         let w = self.v.w(j);
@@ -646,7 +647,7 @@ impl Cx<'_> {
             return None;
         }
         let mut end = m.end;
-        let year = if matches!(v.sep(end), Some("" | "-" | "/" | ",")) {
+        let year = if matches!(v.sep(end), Some("" | "-" | "/" | "," | ")")) {
             year_at(v, end, true)
         } else {
             None
@@ -729,7 +730,7 @@ impl Cx<'_> {
             None => v.span(i).start + m.prefix,
         };
         let mut end = m.end;
-        let year = if matches!(v.sep(end), Some("" | "-" | "/")) {
+        let year = if matches!(v.sep(end), Some("" | "-" | "/" | ")")) {
             year_at(v, end, true)
         } else {
             None
@@ -2371,6 +2372,17 @@ mod tests {
         "",
         [("7 أكتوبر", "", Unknown, "", true)]
     );
+
+    #[test]
+    fn twin_month_in_brackets_then_year() {
+        let got = d(
+            "أدرجت واشنطن في سبتمبر (أيلول) 2023 شقيقه على القائمة",
+            "2025-01-17",
+        );
+        assert_eq!(got[0].1, "2023-09", "{got:?}");
+        let got = d("في 7 يناير (كانون الثاني) الحالي أعلن", "2025-01-17");
+        assert_eq!(got[0].1, "2025-01-07", "{got:?}");
+    }
 
     #[test]
     fn since_flag() {
