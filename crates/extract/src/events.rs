@@ -571,13 +571,24 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             }
         };
         let anaphoric = noun && (is_definite(cx, h) || framed);
-        // «اعتقال خمسة بتهمة الاعتداء على الممتلكات»: a charge, not an event.
+        // «اعتقال خمسة بتهمة الاعتداء على الممتلكات»: a charge, not an event; nor are the
+        // attacks a party is accused of in general («متهمة القوات بشن هجمات على المدنيين،
+        // بينها غارات جوية على مدارس»).
         {
             let i = cx.tok_at(h.key.start);
-            if (i.saturating_sub(2)..i).any(|j| {
+            let charge = (i.saturating_sub(2)..i).any(|j| {
                 let w = cx.tok(j).trim_start_matches(['و', 'ب']);
                 w.starts_with("تهم")
-            }) {
+            });
+            let accused = plural
+                && (i.saturating_sub(8)..i).any(|j| {
+                    let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+                    w.starts_with("متهم")
+                        || w.starts_with("اتهم")
+                        || w.starts_with("تتهم")
+                        || w.starts_with("يتهم")
+                });
+            if charge || accused {
                 continue;
             }
         }
