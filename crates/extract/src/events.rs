@@ -524,6 +524,27 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             continue;
         }
+        // «استهدفت أكثر من 100 سفينة منذ نوفمبر»: a verb over many targets and a span of
+        // time is an aggregate too.
+        if !noun && kind.violent() {
+            let ti = cx.tok_at(h.key.start);
+            let many = f.numbers.iter().any(|q| {
+                q.key.start >= h.key.end
+                    && cx.dist(h.key, q.key) <= 3
+                    && (q.value > 10 || q.approx == Approx::Vague)
+                    && cx.sentence_ix(q.key) == sent
+            });
+            let ssp = cx.sentence(h.key);
+            let lo = ti.saturating_sub(6).max(cx.tok_from(ssp.start));
+            let hi = (ti + 8).min(cx.tok_from(ssp.end));
+            let spans_time = (lo..hi).any(|i| {
+                SPAN_WORDS.contains(&cx.tok(i))
+                    || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و'))
+            });
+            if many && spans_time {
+                continue;
+            }
+        }
         // Aggregates: «لخمس هجمات», «عشرات الهجمات», «مئات الضربات منذ…».
         if plural && kind.violent() {
             let quantified = f.numbers.iter().any(|q| {
@@ -1103,7 +1124,14 @@ fn place_for(
         let tok = cx.tok(i);
         let after = n.key.start >= h.key.end;
         let d = cx.dist(n.key, h.key);
-        if d > 14 || (anaphoric && (!after || d > 8)) {
+        // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
+        let at_sea = after
+            && (i.saturating_sub(3)..i).any(|j| {
+                let w = cx.tok(j);
+                w == "بحريا" || w.starts_with("ميل") || w == "كيلومترا" || w == "كلم"
+            });
+        let limit = if at_sea { 22 } else { 14 };
+        if d > limit || (anaphoric && (!after || d > 8)) {
             continue;
         }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
