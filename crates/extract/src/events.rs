@@ -461,6 +461,25 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         {
             continue;
         }
+        // «من دون أن تندلع بعدها معارك», «دون أن يسفر عن»: what did not happen.
+        {
+            let i = cx.tok_at(h.key.start);
+            if (i.saturating_sub(4)..i.saturating_sub(1))
+                .any(|j| cx.tok(j).trim_start_matches('و') == "دون" && cx.tok(j + 1) == "ان")
+            {
+                continue;
+            }
+        }
+        // «وقف دائم لإطلاق النار»: a ceasefire, not a shooting.
+        if kind == TrigKind::Shooting {
+            let i = cx.tok_at(h.key.start);
+            if (i.saturating_sub(3)..i).any(|j| {
+                let w = cx.tok(j).trim_start_matches(['و', 'ل', 'ب']);
+                w == "وقف" || w == "الوقف"
+            }) {
+                continue;
+            }
+        }
         if cx
             .lex_before(Class::Hypo, h.key.start, 3)
             .is_some_and(|x| x.value != "weak")
@@ -734,6 +753,18 @@ fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     if f.dates.iter().any(|d| d.key.contains(h.key)) {
         return false;
     }
+    // «مركز احتجاز», «معسكر اعتقال»: a place, not an arrest.
+    if matches!(kind, TrigKind::Arrest | TrigKind::Abduction) {
+        let i = cx.tok_at(h.key.start);
+        if i > 0
+            && matches!(
+                cx.tok(i - 1).trim_start_matches(['و', 'ب', 'ل']),
+                "مركز" | "مراكز" | "سجن" | "معسكر" | "معتقل" | "مقر"
+            )
+        {
+            return false;
+        }
+    }
     if kind == TrigKind::Explosive {
         let i = cx.tok_at(h.key.start);
         let word = cx.tok(i);
@@ -922,6 +953,22 @@ fn build(
                 && !matches!(prev, "منذ" | "حتي" | "لغايه")
                 && !cx.key(d.key).starts_with("منذ")
                 && !cx.key(d.key).starts_with("حتي")
+        })
+        // A date belongs to the nearest event word of its sentence («وتمكنت فجر اليوم من إلقاء
+        // القبض على متهمين يشتبه بتورطهما في تنفيذ الهجوم»: dawn dates the arrest).
+        .filter(|(_, d)| {
+            let mine = cx.dist(d.key, h.key);
+            !triggers.iter().any(|o| {
+                o.key != h.key
+                    && ss.contains(o.key)
+                    && !o.key.overlaps(h.key)
+                    && cx.dist(d.key, o.key) < mine
+                    && o.value
+                        .split(',')
+                        .next()
+                        .and_then(TrigKind::parse)
+                        .is_some_and(|k| !k.secondary() && k.violent() != kind.violent())
+            })
         })
         .min_by_key(|(_, d)| {
             (
