@@ -954,22 +954,6 @@ fn build(
                 && !cx.key(d.key).starts_with("منذ")
                 && !cx.key(d.key).starts_with("حتي")
         })
-        // A date belongs to the nearest event word of its sentence («وتمكنت فجر اليوم من إلقاء
-        // القبض على متهمين يشتبه بتورطهما في تنفيذ الهجوم»: dawn dates the arrest).
-        .filter(|(_, d)| {
-            let mine = cx.dist(d.key, h.key);
-            !triggers.iter().any(|o| {
-                o.key != h.key
-                    && ss.contains(o.key)
-                    && !o.key.overlaps(h.key)
-                    && cx.dist(d.key, o.key) < mine
-                    && o.value
-                        .split(',')
-                        .next()
-                        .and_then(TrigKind::parse)
-                        .is_some_and(|k| !k.secondary() && k.violent() != kind.violent())
-            })
-        })
         .min_by_key(|(_, d)| {
             (
                 statement_date(cx, d.key, h.key, ss),
