@@ -26,6 +26,29 @@ fn corpus() -> String {
     bodies.join("\n\n").repeat(8)
 }
 
+/// The example articles again and again up to `bytes`, each line numbered so that the cleaner
+/// keeps every copy.
+fn long_document(bytes: usize) -> String {
+    let bodies: Vec<&str> = FIXTURES
+        .iter()
+        .map(|f| f.split_once("\n---\n").map(|x| x.1).unwrap_or(f))
+        .collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while out.len() < bytes {
+        for b in &bodies {
+            for line in b.lines() {
+                if !line.trim().is_empty() {
+                    out.push_str(&format!("{line} ({k})\n"));
+                }
+            }
+            out.push('\n');
+        }
+        k += 1;
+    }
+    out
+}
+
 fn benches(c: &mut Criterion) {
     let text = corpus();
     let published = IsoDate::parse("2024-03-09").ok();
@@ -49,6 +72,18 @@ fn benches(c: &mut Criterion) {
             assert!(!r.entities.is_empty());
             r.events.len()
         })
+    });
+    g.finish();
+    // One long document (a whole bulletin, a book of reports): about 1 MB of distinct lines,
+    // which must cost about its length, not its square.
+    let long = long_document(1_000_000);
+    let mut doc = Document::new("long", long.clone());
+    doc.meta.published = published;
+    let mut g = c.benchmark_group("extract_long");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(long.len() as u64));
+    g.bench_function("pipeline_1mb_document", |b| {
+        b.iter(|| p.extract(black_box(&doc)).events.len())
     });
     g.finish();
     c.bench_function("pipeline_build", |b| b.iter(|| black_box(Pipeline::new())));

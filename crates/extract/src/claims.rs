@@ -56,8 +56,7 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
         let cues: Vec<&LexHit> = f
             .lex_in(Class::Cue, *ss)
             .filter(|c| {
-                !f.names
-                    .iter()
+                !f.names_over(c.key)
                     .any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. }))
             })
             // Verbs take no article: «الكشف عن هويته» is no «كشف».
@@ -251,6 +250,7 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 match out
                     .iter()
                     .rev()
+                    .take_while(|p| p.sent + 12 >= si)
                     .find(|p| source_head_lemma(&head_of(cx, p)) == *head)
                 {
                     Some(prev) => {
@@ -425,7 +425,7 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
 
 /// «الهيئة: …» at the start of a line.
 fn headline_source<'a>(cx: &Ctx<'a>, ss: Span) -> Option<&'a Name> {
-    let n = cx.f.names.iter().find(|n| n.key.start == ss.start)?;
+    let n = cx.f.names_in(ss).find(|n| n.key.start == ss.start)?;
     let gap = cx.f.a.key.text.get(n.key.end..)?.trim_start();
     (gap.starts_with(':') && (cx.is_agent(n) || matches!(n.kind, NameKind::NewOrg(_)))).then_some(n)
 }

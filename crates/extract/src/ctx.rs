@@ -126,11 +126,10 @@ impl<'a> Ctx<'a> {
     ) -> Option<&'a crate::recognize::LexHit> {
         let sent = self.sentence(Span::new(off, off));
         let i = self.tok_from(off);
-        self.f.lex(class).iter().rev().find(|h| {
-            h.key.end <= off
-                && h.key.start >= sent.start
-                && i.saturating_sub(self.tok_at(h.key.start)) <= n
-        })
+        self.f
+            .lex_in(class, Span::new(sent.start, off))
+            .filter(|h| h.key.end <= off && i.saturating_sub(self.tok_at(h.key.start)) <= n)
+            .last()
     }
 
     /// The first actor of a known name.

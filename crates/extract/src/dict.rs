@@ -117,13 +117,13 @@ impl<T: Clone> Matcher<T> {
         let mut all = self.find_overlapping(a);
         // Longest first, then leftmost.
         all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
-        let mut taken: Vec<Span> = Vec::new();
+        let mut taken = crate::spans::SpanIndex::default();
         let mut out = Vec::new();
         for h in all {
-            if taken.iter().any(|t| t.overlaps(h.key)) {
+            if taken.overlapping(h.key).next().is_some() {
                 continue;
             }
-            taken.push(h.key);
+            taken.insert(h.key, out.len());
             out.push(h);
         }
         out.sort_by_key(|h| (h.key.start, h.key.end));

@@ -431,7 +431,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         // form and plural in meaning.
         let plural = feats.contains(&"plural")
             || (noun
-                && f.numbers.iter().any(|q| {
+                && f.numbers_in(cx.sentence(h.key)).any(|q| {
                     q.key.end <= h.key.start && cx.dist(q.key, h.key) == 0 && q.value > 10
                 }));
         let sent = cx.sentence_ix(h.key);
@@ -440,18 +440,18 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
         // «سقوط قتلى وجرحى»: casualties fell; nothing crashed.
         if kind == TrigKind::Crash
-            && f.lex(Class::Casualty)
-                .iter()
+            && f.lex_in(Class::Casualty, cx.sentence(h.key))
                 .any(|c| cx.tok_at(c.key.start) == cx.tok_from(h.key.end))
         {
             continue;
         }
 
         // Casualty words in toll sentences belong to the toll.
-        if kind == TrigKind::Kill && toll_sentences.contains(&sent) {
+        let in_toll = toll_sentences.binary_search(&sent).is_ok();
+        if kind == TrigKind::Kill && in_toll {
             continue;
         }
-        if toll_sentences.contains(&sent) && plural {
+        if in_toll && plural {
             continue;
         }
         // Negated or hypothetical.
@@ -547,7 +547,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         // time is an aggregate too.
         if !noun && kind.violent() {
             let ti = cx.tok_at(h.key.start);
-            let many = f.numbers.iter().any(|q| {
+            let many = f.numbers_in(cx.sentence(h.key)).any(|q| {
                 q.key.start >= h.key.end
                     && cx.dist(h.key, q.key) <= 3
                     && (q.value > 10 || q.approx == Approx::Vague)
@@ -566,7 +566,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
         // Aggregates: «لخمس هجمات», «عشرات الهجمات», «مئات الضربات منذ…».
         if plural && kind.violent() {
-            let quantified = f.numbers.iter().any(|q| {
+            let quantified = f.numbers_in(cx.sentence(h.key)).any(|q| {
                 q.key.end <= h.key.start
                     && cx.dist(q.key, h.key) <= 2
                     && (q.value > 1 || q.approx == Approx::Vague)
@@ -593,8 +593,7 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
             let definite = is_definite(cx, h);
             if (quantified
                 && (spans_time
-                    || f.numbers
-                        .iter()
+                    || f.numbers_in(cx.sentence(h.key))
                         .any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2)))
                 || (spans_time && (quantified || definite))
             {
@@ -708,8 +707,9 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         }
     }
     // Sentences with casualty figures and no event word: a mention that can only join.
+    let told: std::collections::HashSet<usize> = out.iter().map(|m| m.sent).collect();
     for (si, ss) in f.a.sentences.iter().enumerate() {
-        if toll_sentences.contains(&si) || out.iter().any(|m| m.sent == si) {
+        if toll_sentences.binary_search(&si).is_ok() || told.contains(&si) {
             continue;
         }
         if f.lex_in(Class::Trigger, *ss).any(|t| {
@@ -744,13 +744,14 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
 /// date («فجر الخميس»: dawn, not «فجّر», detonated), nor dawn itself («الثالثة فجرا»)?
 fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     let f = cx.f;
-    if f.names
-        .iter()
+    if f.names_over(h.key)
         .any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. }))
     {
         return false;
     }
-    if f.dates.iter().any(|d| d.key.contains(h.key)) {
+    if f.dates_in(cx.sentence(h.key))
+        .any(|(_, d)| d.key.contains(h.key))
+    {
         return false;
     }
     // «مركز احتجاز», «معسكر اعتقال»: a place, not an arrest.
@@ -865,7 +866,6 @@ fn build(
     // Clause window: from the trigger back to the previous trigger of another place, forward 12 tokens.
     let win = 10;
     // Weapons near the trigger; not those being destroyed («تدمير صواريخ», «ضد صواريخ»).
-    let triggers = f.lex(Class::Trigger);
     for w in f.lex_in(Class::Weapon, ss) {
         if cx.dist(w.key, h.key) > win {
             continue;
@@ -873,7 +873,7 @@ fn build(
         // A weapon belongs to the nearest trigger of its sentence («تعرضت قاعدة العمر لهجوم
         // بخمسة صواريخ، بينما استهدفت قاعدة كونوكو بطائرة مسيرة»); on a tie, to the one before it.
         let mine = (cx.dist(w.key, h.key), h.key.start > w.key.start);
-        if triggers.iter().any(|o| {
+        if f.lex_in(Class::Trigger, ss).any(|o| {
             o.key != h.key
                 && !o.key.contains(w.key)
                 && !w.key.contains(o.key)
@@ -897,7 +897,8 @@ fn build(
             continue;
         }
         // «قناة المسيرة»: part of a name; «وقف إطلاق النار»: a ceasefire, not a shooting.
-        if f.names.iter().any(|n| n.key.contains(w.key)) || matches!(prev, "وقف" | "لوقف") {
+        if f.names_over(w.key).any(|n| n.key.contains(w.key)) || matches!(prev, "وقف" | "لوقف")
+        {
             continue;
         }
         if let Some(wp) = parse_weapon(&w.value) {
@@ -914,8 +915,7 @@ fn build(
     // Outcomes in the sentence; not «سقوط قتلى وجرحى» (casualties fell, nothing crashed).
     for o in f.lex_in(Class::Outcome, ss).filter(|o| {
         !(o.value == "crashed"
-            && f.lex(Class::Casualty)
-                .iter()
+            && f.lex_in(Class::Casualty, ss)
                 .any(|c| cx.tok_at(c.key.start) == cx.tok_from(o.key.end)))
     }) {
         if let Some(x) = parse_outcome(&o.value) {
@@ -935,10 +935,8 @@ fn build(
     });
     // Date: the nearest date in the sentence that is not a publication stamp or a range start.
     m.date = f
-        .dates
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| ss.contains(d.key) && !d.value.is_empty())
+        .dates_in(ss)
+        .filter(|(_, d)| !d.value.is_empty())
         .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
         .filter(|(_, d)| {
             // «منذ الأربعاء» starts a period; «حتى صباح الأحد» ends one.
@@ -1104,7 +1102,7 @@ fn parse_outcome(s: &str) -> Option<Outcome> {
 /// The number of weapons a weapon word counts.
 fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
     let f = cx.f;
-    for q in &f.numbers {
+    for q in f.numbers_in(cx.sentence(w.key)) {
         if !is_count(q) {
             continue;
         }
@@ -1179,7 +1177,7 @@ fn place_for(
         }
         // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
         if prev == "في"
-            && f.names.iter().any(|s| {
+            && f.names_in(cx.sentence(n.key)).any(|s| {
                 matches!(s.kind, NameKind::Source { .. })
                     && s.key.end <= n.key.start
                     && cx.dist(s.key, n.key) <= 1
@@ -1189,7 +1187,7 @@ fn place_for(
         }
         // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,
         // «بحسب مستشفى ناصر».
-        if f.lex(Class::Cue).iter().any(|c| {
+        if f.lex_in(Class::Cue, cx.sentence(n.key)).any(|c| {
             c.key.end <= n.key.start
                 && cx.dist(c.key, n.key) == 0
                 && matches!(c.value.as_str(), "say" | "relay" | "per")
@@ -1258,19 +1256,16 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let trig_i = cx.tok_at(h.key.start);
     let trig_end = cx.tok_from(h.key.end);
     let is_verb = !f
-        .lex(Class::Trigger)
-        .iter()
+        .lex_in(Class::Trigger, ss)
         .any(|t| t.key == h.key && t.value.contains("noun"));
     let passive = cx.key(h.key).contains("تعرض")
-        || f.lex(Class::Trigger)
-            .iter()
+        || f.lex_in(Class::Trigger, ss)
             .any(|t| t.key == h.key && t.value.contains("passive"));
     // Nationality adjective right after a trigger noun: «غارات إسرائيلية», «الضربات الجوية الأمريكية».
     let mut nisba_actor: Option<Party> = None;
     for k in trig_end..(trig_end + 3).min(f.a.tokens.len()) {
         if let Some(nh) = f
-            .lex(Class::Nisba)
-            .iter()
+            .lex_in(Class::Nisba, ss)
             .find(|x| f.a.tokens[k].key.contains(x.key) || x.key.contains(f.a.tokens[k].key))
         {
             if nh.value.len() == 2 {
@@ -1280,8 +1275,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         }
         // Only through weapon words («هجوم جوي إسرائيلي»).
         if !f
-            .lex(Class::Weapon)
-            .iter()
+            .lex_in(Class::Weapon, ss)
             .any(|w| w.key.overlaps(f.a.tokens[k].key))
             && !matches!(cx.tok(k), "جوي" | "جويه" | "صاروخي" | "الجويه" | "الجوي")
         {
@@ -1292,10 +1286,9 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     if nisba_actor.is_none() {
         for k in (trig_i.saturating_sub(3)..trig_i).rev() {
             let tk = f.a.tokens[k].key;
-            if let Some(nh) = f.lex(Class::Nisba).iter().find(|x| x.key.overlaps(tk)) {
+            if let Some(nh) = f.lex_in(Class::Nisba, ss).find(|x| x.key.overlaps(tk)) {
                 let in_weapon = f
-                    .lex(Class::Weapon)
-                    .iter()
+                    .lex_in(Class::Weapon, ss)
                     .any(|w| w.key.end <= tk.start && cx.dist(w.key, tk) <= 1);
                 if in_weapon && nh.value.len() == 2 {
                     nisba_actor = state_party(cx, &nh.value, nh.key);
@@ -1423,7 +1416,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                 if let Some(n) = before.iter().rev().find(|n| {
                     let j = cx.tok_at(n.key.start);
                     j > 0
-                        && cx.f.lex(Class::Cue).iter().any(|c| {
+                        && cx.f.lex_in(Class::Cue, ss).any(|c| {
                             c.value == "say"
                                 && cx.tok_at(c.key.start) + 1 >= j
                                 && cx.tok_at(c.key.start) < j
@@ -1434,7 +1427,7 @@ fn parties(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
             } else if is_verb {
                 // «طائرة مسيرة هاجمت القوات»: a weapon before the verb is its subject, and the
                 // name after the verb is the target.
-                let weapon_subject = f.lex(Class::Weapon).iter().any(|w| {
+                let weapon_subject = f.lex_in(Class::Weapon, ss).any(|w| {
                     w.key.end <= h.key.start
                         && trig_i.saturating_sub(cx.tok_at(w.key.end.saturating_sub(1))) <= 4
                 });
@@ -1618,23 +1611,23 @@ fn casualties_where(cx: &Ctx, ss: Span, mine: impl Fn(Span) -> bool) -> (Option<
             .split_once(',')
             .unwrap_or((c.value.as_str(), "after"));
         let q = if side == "before" {
-            f.numbers
-                .iter()
-                .rfind(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0)
+            f.numbers_in(ss)
+                .filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0)
+                .last()
         } else {
             // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
-            f.numbers
-                .iter()
+            f.numbers_in(ss)
                 .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
                 .or_else(|| {
-                    f.numbers.iter().rfind(|q| {
-                        q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
-                            let ni = cx.tok_from(q.key.end);
-                            f.lex(Class::PersonNoun)
-                                .iter()
-                                .any(|p| cx.tok_at(p.key.start) == ni)
-                        }
-                    })
+                    f.numbers_in(ss)
+                        .filter(|q| {
+                            q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
+                                let ni = cx.tok_from(q.key.end);
+                                f.lex_in(Class::PersonNoun, ss)
+                                    .any(|p| cx.tok_at(p.key.start) == ni)
+                            }
+                        })
+                        .last()
                 })
         };
         let value = match q {
@@ -2007,6 +2000,15 @@ fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
+/// How many of the latest events a mention may join: a mention refers to what was told
+/// recently, and a long document must not cost the square of its events.
+const MERGE_WINDOW: usize = 64;
+
+/// The latest [`MERGE_WINDOW`] drafts.
+fn recent(drafts: &[Draft]) -> std::slice::Iter<'_, Draft> {
+    drafts[drafts.len().saturating_sub(MERGE_WINDOW)..].iter()
+}
+
 fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
     // Within a sentence the event triggers go first and what they led to after («استشهد 3
     // مواطنين بقصف مدفعي استهدف مخيم جباليا»: the shelling, then the deaths).
@@ -2043,9 +2045,13 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             })
             .flatten()
             .filter(|&i| compatible(cx, &drafts[i], &m, true));
-        let pick = told_first
-            .or_else(|| drafts.iter().rposition(|d| compatible(cx, d, &m, false)))
-            .or_else(|| drafts.iter().rposition(|d| compatible(cx, d, &m, true)));
+        let pick = told_first.or_else(|| {
+            let skip = drafts.len().saturating_sub(MERGE_WINDOW);
+            recent(&drafts)
+                .rposition(|d| compatible(cx, d, &m, false))
+                .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))
+                .map(|i| i + skip)
+        });
         let starts_new = match pick {
             None => true,
             Some(i) => {

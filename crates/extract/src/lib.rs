@@ -34,6 +34,7 @@ pub mod lexicon;
 mod pipeline;
 pub mod recognize;
 pub mod relations;
+mod spans;
 pub mod tolls;
 
 pub use pipeline::{ExtractError, Pipeline, PipelineBuilder};

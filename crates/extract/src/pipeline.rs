@@ -280,7 +280,16 @@ fn build_event(
         .mentions
         .iter()
         .any(|m| m.kind.violent() || m.kind == events::TrigKind::Abduction);
-    for (ci, c) in raw.iter().enumerate() {
+    // Claims are told in the sentences of the event's mentions (or just after them).
+    let (first, last) = d
+        .mentions
+        .iter()
+        .fold((usize::MAX, 0), |(a, b), m| (a.min(m.sent), b.max(m.sent)));
+    let lo = raw.partition_point(|c| c.sent < first);
+    for (ci, c) in raw.iter().enumerate().skip(lo) {
+        if c.sent > last.saturating_add(2) {
+            break;
+        }
         let about = d.mentions.iter().any(|m| c.scope.contains(m.trig)) || follow_ups.contains(&ci);
         if !claimable || !about {
             continue;
@@ -512,45 +521,46 @@ fn follow_up_claims(
     toll_sentences: &[usize],
 ) -> Vec<(usize, usize)> {
     use crate::lexicon::Class;
+    // The mentions of each sentence: (draft, mention).
+    let mut by_sent: std::collections::BTreeMap<usize, Vec<(usize, &events::Mention)>> =
+        std::collections::BTreeMap::new();
+    for (di, d) in drafts.iter().enumerate() {
+        for m in &d.mentions {
+            by_sent.entry(m.sent).or_default().push((di, m));
+        }
+    }
     let mut out = Vec::new();
     for (ci, c) in raw.iter().enumerate() {
         // Who gives a cumulative toll speaks of the war, not of the attack told before.
-        if toll_sentences.contains(&c.sent) {
+        if toll_sentences.binary_search(&c.sent).is_ok() {
             continue;
         }
-        if drafts.iter().any(|d| {
-            d.mentions
-                .iter()
-                .any(|m| m.sent == c.sent || c.scope.contains(m.trig))
-        }) {
+        if by_sent.contains_key(&c.sent)
+            || by_sent
+                .range(c.sent.saturating_sub(2)..=c.sent)
+                .flat_map(|(_, v)| v.iter())
+                .any(|(_, m)| c.scope.contains(m.trig))
+        {
             continue;
         }
         let ss = cx.sentence(c.cue);
         // The event the nearest sentence before tells first (not one it names in passing),
         // within two sentences.
-        let Some(prev) = drafts
-            .iter()
-            .flat_map(|d| d.mentions.iter())
-            .filter(|m| m.trig.end <= ss.start && m.sent + 2 >= c.sent && !m.headline)
-            .map(|m| m.sent)
-            .max()
+        let Some(prev) = by_sent
+            .range(c.sent.saturating_sub(2)..c.sent)
+            .rev()
+            .find(|(_, v)| v.iter().any(|(_, m)| m.trig.end <= ss.start && !m.headline))
+            .map(|(s, _)| *s)
         else {
             continue;
         };
-        let Some((di, _)) = drafts
+        let here = &by_sent[&prev];
+        let Some((di, _)) = here
             .iter()
-            .enumerate()
-            .flat_map(|(di, d)| d.mentions.iter().map(move |m| (di, m)))
-            .filter(|(_, m)| m.sent == prev && !m.kind.secondary())
+            .filter(|(_, m)| !m.kind.secondary())
             .min_by_key(|(_, m)| m.trig.start)
-            .or_else(|| {
-                drafts
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(di, d)| d.mentions.iter().map(move |m| (di, m)))
-                    .filter(|(_, m)| m.sent == prev)
-                    .min_by_key(|(_, m)| m.trig.start)
-            })
+            .or_else(|| here.iter().min_by_key(|(_, m)| m.trig.start))
+            .copied()
         else {
             continue;
         };

@@ -15,6 +15,7 @@ use rasd_text::{analyze, Analyzed};
 use crate::dict::Matcher;
 use crate::kb::{ActorKind, Knowledge, PlaceKind};
 use crate::lexicon::{Class, Lexicon};
+use crate::spans::SpanIndex;
 
 /// What a dictionary name points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,18 +105,77 @@ impl Found {
 
     /// Lexicon hits of a class inside a key span.
     pub fn lex_in(&self, c: Class, s: Span) -> impl Iterator<Item = &LexHit> {
-        self.lex(c).iter().filter(move |h| s.contains(h.key))
+        window(self.lex(c), |h| h.key.start, s)
+            .iter()
+            .filter(move |h| s.contains(h.key))
     }
 
     /// Names inside a key span.
     pub fn names_in(&self, s: Span) -> impl Iterator<Item = &Name> {
-        self.names.iter().filter(move |n| s.contains(n.key))
+        window(&self.names, |n| n.key.start, s)
+            .iter()
+            .filter(move |n| s.contains(n.key))
+    }
+
+    /// Quantities inside a key span.
+    pub fn numbers_in(&self, s: Span) -> impl Iterator<Item = &Quantity> {
+        window(&self.numbers, |q| q.key.start, s)
+            .iter()
+            .filter(move |q| s.contains(q.key))
+    }
+
+    /// Dates inside a key span, with their indices into `dates`.
+    pub fn dates_in(&self, s: Span) -> impl Iterator<Item = (usize, &DateMention)> {
+        let lo = self.dates.partition_point(|d| d.key.start < s.start);
+        self.dates[lo..]
+            .iter()
+            .take_while(move |d| d.key.start < s.end)
+            .enumerate()
+            .map(move |(i, d)| (lo + i, d))
+            .filter(move |(_, d)| s.contains(d.key))
+    }
+
+    /// Lexicon hits of a class that overlap a key span (hits are short phrases).
+    pub fn lex_over(&self, c: Class, s: Span) -> impl Iterator<Item = &LexHit> {
+        let hits = self.lex(c);
+        let hi = hits.partition_point(|h| h.key.start < s.end);
+        let lo = hits.partition_point(|h| h.key.start < s.start.saturating_sub(256));
+        hits[lo..hi.max(lo)]
+            .iter()
+            .filter(move |h| h.key.overlaps(s))
+    }
+
+    /// Dates that overlap a key span (date expressions are short).
+    pub fn dates_over(&self, s: Span) -> impl Iterator<Item = &DateMention> {
+        let hi = self.dates.partition_point(|d| d.key.start < s.end);
+        let lo = self
+            .dates
+            .partition_point(|d| d.key.start < s.start.saturating_sub(256));
+        self.dates[lo..hi.max(lo)]
+            .iter()
+            .filter(move |d| d.key.overlaps(s))
+    }
+
+    /// The names that overlap a key span (names are sorted by start and rarely nest).
+    pub fn names_over(&self, s: Span) -> impl Iterator<Item = &Name> {
+        // A name that starts before `s` and reaches into it starts at most a name's length
+        // before it; names are short, so look back a few entries.
+        let hi = self.names.partition_point(|n| n.key.start < s.end);
+        let lo = hi.saturating_sub(64);
+        self.names[lo..hi].iter().filter(move |n| n.key.overlaps(s))
     }
 
     /// The key text under a span.
     pub fn key_str(&self, s: Span) -> &str {
         self.a.key_str(s)
     }
+}
+
+/// The items of a list sorted by start whose start lies inside `s`.
+fn window<T>(items: &[T], start: impl Fn(&T) -> usize, s: Span) -> &[T] {
+    let lo = items.partition_point(|x| start(x) < s.start);
+    let hi = items.partition_point(|x| start(x) < s.end).max(lo);
+    &items[lo..hi]
 }
 
 /// Source modifiers: adjectives that belong to a source phrase («مصدر أمني», «مسؤول عسكري»).
@@ -304,10 +364,14 @@ impl Recognizer {
                     value: h.payload.clone(),
                 })
                 .collect();
+            let mut hits = hits;
+            hits.sort_by_key(|h| (h.key.start, h.key.end));
             lex.insert(c, hits);
         }
-        let numbers = rasd_text::numbers::find(&a);
-        let dates = rasd_text::dates::find(&a, published);
+        let mut numbers = rasd_text::numbers::find(&a);
+        numbers.sort_by_key(|q| (q.key.start, q.key.end));
+        let mut dates = rasd_text::dates::find(&a, published);
+        dates.sort_by_key(|d| (d.key.start, d.key.end));
         let mut f = Found {
             a,
             names: Vec::new(),
@@ -317,11 +381,16 @@ impl Recognizer {
         };
         f.names = self.known_names(&f);
         // A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
-        let dates: Vec<Span> = f.dates.iter().map(|d| d.key).collect();
-        f.names.retain(|n| {
-            !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
-                || !dates.iter().any(|d| d.contains(n.key))
-        });
+        let keep: Vec<bool> = f
+            .names
+            .iter()
+            .map(|n| {
+                !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
+                    || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        f.names.retain(|_| keep.next().unwrap_or(true));
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         let mut extra = Vec::new();
@@ -331,27 +400,45 @@ impl Recognizer {
         extra.extend(new_orgs(&f));
         extra.extend(back_references(&f, kb));
         // Pattern names never override dictionary names, and each other by order of preference.
-        for n in extra {
-            if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
-                f.names.push(n);
-            } else if matches!(n.kind, NameKind::Descriptor { .. })
-                && f.names
-                    .iter()
-                    .filter(|m| m.key.overlaps(n.key))
-                    .all(|m| n.key.contains(m.key))
-            {
-                // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
-                f.names.push(n);
-            } else if matches!(n.kind, NameKind::Source { .. }) {
-                // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
-                f.names.retain(|m| {
-                    !n.key.contains(m.key) || matches!(m.kind, NameKind::Source { .. })
-                });
-                if !f.names.iter().any(|m| m.key.overlaps(n.key)) {
-                    f.names.push(n);
-                }
+        let mut slots: Vec<Option<Name>> =
+            std::mem::take(&mut f.names).into_iter().map(Some).collect();
+        let mut index = SpanIndex::default();
+        for (i, n) in slots.iter().enumerate() {
+            if let Some(n) = n {
+                index.insert(n.key, i);
             }
         }
+        for n in extra {
+            let over: Vec<(Span, usize)> = index.overlapping(n.key).collect();
+            let push = if over.is_empty() {
+                true
+            } else if matches!(n.kind, NameKind::Descriptor { .. }) {
+                // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
+                over.iter().all(|(k, _)| n.key.contains(*k))
+            } else if matches!(n.kind, NameKind::Source { .. }) {
+                // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
+                let mut left = false;
+                for &(k, i) in &over {
+                    let is_source = slots[i]
+                        .as_ref()
+                        .is_some_and(|m| matches!(m.kind, NameKind::Source { .. }));
+                    if n.key.contains(k) && !is_source {
+                        slots[i] = None;
+                        index.remove(k, i);
+                    } else {
+                        left = true;
+                    }
+                }
+                !left
+            } else {
+                false
+            };
+            if push {
+                index.insert(n.key, slots.len());
+                slots.push(Some(n));
+            }
+        }
+        f.names = slots.into_iter().flatten().collect();
         f.names.sort_by_key(|n| (n.key.start, n.key.end));
         let _ = kb;
         f
@@ -361,8 +448,10 @@ impl Recognizer {
         let mut all = self.names.find_overlapping(&f.a);
         all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
         let mut out: Vec<Name> = Vec::new();
+        let mut index = SpanIndex::default();
+        let mut exact: HashMap<(usize, usize), usize> = HashMap::new();
         for h in all {
-            if let Some(n) = out.iter_mut().find(|n| n.key == h.key) {
+            if let Some(n) = exact.get(&(h.key.start, h.key.end)).map(|&i| &mut out[i]) {
                 if let NameKind::Known { actors, places } = &mut n.kind {
                     match *h.payload {
                         NameRef::Actor(i) if !actors.contains(&i) => actors.push(i),
@@ -372,9 +461,11 @@ impl Recognizer {
                 }
                 continue;
             }
-            if out.iter().any(|n| n.key.overlaps(h.key)) {
+            if index.overlapping(h.key).next().is_some() {
                 continue;
             }
+            index.insert(h.key, out.len());
+            exact.insert((h.key.start, h.key.end), out.len());
             let (actors, places) = match *h.payload {
                 NameRef::Actor(i) => (vec![i], vec![]),
                 NameRef::Place(i) => (vec![], vec![i]),
@@ -525,7 +616,7 @@ fn back_references(f: &Found, kb: &Knowledge) -> Vec<Name> {
         let i = tok_from(f, c.key.end);
         let Some(t) = f.a.tokens.get(i) else { continue };
         let w = tok_str(f, i);
-        if !BACK_HEADS.contains(&w) || f.names.iter().any(|n| n.key.overlaps(t.key)) {
+        if !BACK_HEADS.contains(&w) || f.names_over(t.key).next().is_some() {
             continue;
         }
         let head = &w["ال".len()..];
@@ -584,9 +675,9 @@ fn stem_str(f: &Found, i: usize) -> &str {
 /// The known name that starts at token `i`, if any.
 fn known_at(f: &Found, i: usize) -> Option<&Name> {
     let t = f.a.tokens.get(i)?;
-    f.names
-        .iter()
-        .find(|n| n.key.start >= t.key.start && n.key.start < t.key.end)
+    f.names_in(Span::new(t.key.start, usize::MAX))
+        .next()
+        .filter(|n| n.key.start < t.key.end)
 }
 
 fn is_nisba(f: &Found, i: usize) -> Option<&str> {
@@ -684,7 +775,7 @@ fn sources(f: &Found, kb: &Knowledge, lex: &Lexicon) -> Vec<Name> {
                             .lex(Class::Cue)
                             .iter()
                             .any(|c| c.key.overlaps(f.a.tokens[k].key))
-                        && !f.dates.iter().any(|d| d.key.overlaps(f.a.tokens[k].key));
+                        && f.dates_over(f.a.tokens[k].key).next().is_none();
                     if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy)
                         || NAME_STOP.contains(&t)
                     {
@@ -874,7 +965,7 @@ fn descriptors(f: &Found) -> Vec<Name> {
 fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     let mut out = Vec::new();
     let covered = |s: Span| {
-        f.names.iter().any(|n| n.key.overlaps(s))
+        f.names_over(s).next().is_some()
             || [
                 Class::Trigger,
                 Class::Cue,
@@ -883,8 +974,8 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
                 Class::Weapon,
             ]
             .iter()
-            .any(|&c| f.lex(c).iter().any(|h| h.key.overlaps(s)))
-            || f.dates.iter().any(|d| d.key.overlaps(s))
+            .any(|&c| f.lex_over(c, s).next().is_some())
+            || f.dates_over(s).next().is_some()
     };
     let mut i = 0;
     while i < f.a.tokens.len() {
@@ -942,7 +1033,7 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
 fn new_orgs(f: &Found) -> Vec<Name> {
     let mut out = Vec::new();
     for h in f.lex(Class::OrgHead) {
-        if f.names.iter().any(|n| n.key.overlaps(h.key)) {
+        if f.names_over(h.key).next().is_some() {
             continue;
         }
         let kind = if h.value == "organization" {

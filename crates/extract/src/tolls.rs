@@ -94,7 +94,7 @@ fn one_attack(cx: &Ctx, ss: Span) -> bool {
         matches!(
             kind,
             "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
-        ) && !f.names.iter().any(|n| n.key.contains(t.key))
+        ) && !f.names_over(t.key).any(|n| n.key.contains(t.key))
     }) || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| cx.stem(i) == "عدوان");
     attack
         && f.names_in(ss).any(|n| {
@@ -128,7 +128,7 @@ fn follows_its_attack(cx: &Ctx, i: usize, killed: Option<u64>) -> bool {
         matches!(
             t.value.split(',').next().unwrap_or(""),
             "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
-        ) && !f.names.iter().any(|n| n.key.contains(t.key))
+        ) && !f.names_over(t.key).any(|n| n.key.contains(t.key))
     });
     !wide && attack_before
 }
@@ -140,23 +140,20 @@ fn figures(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
     let mut killed = None;
     let mut injured = None;
     let breakdown_numbers: Vec<Span> = breakdown(cx, ss).1;
-    for q in f.numbers.iter().filter(|q| ss.contains(q.key)) {
+    for q in f.numbers_in(ss) {
         if q.approx == Approx::Vague || !is_count_kind(q) || breakdown_numbers.contains(&q.key) {
             continue;
         }
         let ni = cx.tok_from(q.key.end);
         let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
         let cas_after = f
-            .lex(Class::Casualty)
-            .iter()
+            .lex_in(Class::Casualty, ss)
             .find(|c| c.key.overlaps(next) && c.value.ends_with("before"));
         let person_after = f
-            .lex(Class::PersonNoun)
-            .iter()
+            .lex_in(Class::PersonNoun, ss)
             .any(|c| c.key.overlaps(next) && c.value == "-");
         let cas_before = f
-            .lex(Class::Casualty)
-            .iter()
+            .lex_in(Class::Casualty, ss)
             .find(|c| c.key.end <= q.key.start && cx.dist(c.key, q.key) == 0);
         let what = if let Some(c) = cas_after {
             c.value.split(',').next()
@@ -186,18 +183,17 @@ fn breakdown(cx: &Ctx, ss: Span) -> (BTreeMap<String, u64>, Vec<Span>) {
     let mut out = BTreeMap::new();
     let mut used = Vec::new();
     let mut last_group: Option<String> = None;
-    for q in f.numbers.iter().filter(|q| ss.contains(q.key)) {
+    for q in f.numbers_in(ss) {
         if q.approx == Approx::Vague || !is_count_kind(q) {
             continue;
         }
         let ni = cx.tok_from(q.key.end);
         let next = f.a.tokens.get(ni).map(|t| t.key).unwrap_or_default();
         let group = f
-            .lex(Class::PersonNoun)
-            .iter()
+            .lex_in(Class::PersonNoun, ss)
             .find(|c| c.key.start == next.start && c.value != "-")
             .map(|c| c.value.clone());
-        let injured_ctx = f.lex(Class::Casualty).iter().any(|c| {
+        let injured_ctx = f.lex_in(Class::Casualty, ss).any(|c| {
             c.value.starts_with("injured") && c.key.end <= q.key.start && cx.dist(c.key, q.key) <= 1
         });
         let group = match group {
@@ -363,7 +359,7 @@ fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
             for _ in 0..3 {
                 let w = cx.tok(i);
                 if matches!(w, "التابعه" | "في") {
-                    if let Some(m) = f.names.iter().find(|m| {
+                    if let Some(m) = f.names_in(ss).find(|m| {
                         m.key.start
                             >= f.a
                                 .tokens
