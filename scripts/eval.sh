@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Score rasd on its own evaluation set (eval/heldout) and, when ../shared is present, on the
-# shared seed and dev sets. Extra arguments go to the scorer (e.g. --by-doc).
+# Score rasd on its own evaluation sets (eval/heldout, eval/fresh) and, when ../shared is
+# present, on the shared seed and dev sets. Extra arguments go to the scorer (e.g. --by-doc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -17,6 +17,8 @@ run() { # NAME INPUT GOLD
 for set in seed/seed eval/dev/dev; do
   run "$(basename "$set")" "$shared/$set.input.jsonl" "$shared/$set.gold.jsonl" "$@"
 done
-cat eval/heldout/*.input.jsonl > target/eval/heldout.input.jsonl
-cat eval/heldout/*.gold.jsonl > target/eval/heldout.gold.jsonl
-run heldout target/eval/heldout.input.jsonl target/eval/heldout.gold.jsonl "$@"
+for own in heldout fresh; do
+  cat eval/$own/*.input.jsonl > target/eval/$own.input.jsonl
+  cat eval/$own/*.gold.jsonl > target/eval/$own.gold.jsonl
+  run $own target/eval/$own.input.jsonl target/eval/$own.gold.jsonl "$@"
+done
