@@ -712,13 +712,9 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
         if toll_sentences.binary_search(&si).is_ok() || told.contains(&si) {
             continue;
         }
-        if f.lex_in(Class::Trigger, *ss).any(|t| {
-            t.value
-                .split(',')
-                .next()
-                .and_then(TrigKind::parse)
-                .is_some_and(|k| live_trigger(cx, t, k))
-        }) {
+        if f.lex_in(Class::Trigger, *ss)
+            .any(|t| trigger_kind(t).is_some_and(|k| live_trigger(cx, t, k)))
+        {
             continue;
         }
         let Some(first) = f.lex_in(Class::Casualty, *ss).next() else {
@@ -738,6 +734,17 @@ pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Men
     }
     out.sort_by_key(|m| m.trig.start);
     out
+}
+
+/// The kind a trigger hit names (the first field of its lexicon value).
+fn trigger_kind(t: &LexHit) -> Option<TrigKind> {
+    t.value.split(',').next().and_then(TrigKind::parse)
+}
+
+/// Is a trigger hit a live event word that tells an event of its own (not an interception, a
+/// fall or a killing)?
+fn live_primary(cx: &Ctx, t: &LexHit) -> bool {
+    trigger_kind(t).is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
 }
 
 /// Is a trigger word a trigger here: not inside a name («وزارة الدفاع», «قوات التحالف») or a
@@ -1564,13 +1571,7 @@ pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
 fn casualties_of(cx: &Ctx, ss: Span, h: &LexHit, kind: TrigKind) -> (Option<u64>, Option<u64>) {
     let primaries: Vec<Span> =
         cx.f.lex_in(Class::Trigger, ss)
-            .filter(|t| {
-                t.value
-                    .split(',')
-                    .next()
-                    .and_then(TrigKind::parse)
-                    .is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
-            })
+            .filter(|t| live_primary(cx, t))
             .map(|t| t.key)
             .collect();
     let owner = |c: Span| {
@@ -1711,13 +1712,10 @@ fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
         && d.mentions
             .iter()
             .any(|x| x.sent < m.sent && x.sent + 2 >= m.sent && !x.kind.secondary())
-        && !cx.f.lex_in(Class::Trigger, cx.sentence(m.trig)).any(|t| {
-            t.value
-                .split(',')
-                .next()
-                .and_then(TrigKind::parse)
-                .is_some_and(|k| !k.secondary())
-        });
+        && !cx
+            .f
+            .lex_in(Class::Trigger, cx.sentence(m.trig))
+            .any(|t| trigger_kind(t).is_some_and(|k| !k.secondary()));
     if next_sentence {
         return true;
     }
@@ -2023,13 +2021,10 @@ fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
         // tells first («شنت مقاتلات غارات على ميناء الحديدة …، بعد يوم من هجوم على تل أبيب.
         // وأعلنت وزارة الصحة مقتل 6»), not to an earlier one it mentions in passing.
         let lone = m.kind == TrigKind::Kill
-            && !cx.f.lex_in(Class::Trigger, cx.sentence(m.trig)).any(|t| {
-                t.value
-                    .split(',')
-                    .next()
-                    .and_then(TrigKind::parse)
-                    .is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
-            });
+            && !cx
+                .f
+                .lex_in(Class::Trigger, cx.sentence(m.trig))
+                .any(|t| live_primary(cx, t));
         let told_first = lone
             .then(|| {
                 (1..=2).find_map(|back| {

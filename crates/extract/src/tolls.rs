@@ -78,6 +78,14 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
     out
 }
 
+/// Is a trigger hit a word for an attack (not a clash, an arrest or a killing), outside a name?
+fn attack_word(cx: &Ctx, t: &crate::recognize::LexHit) -> bool {
+    matches!(
+        t.value.split(',').next().unwrap_or(""),
+        "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
+    ) && !cx.f.names_over(t.key).any(|n| n.key.contains(t.key))
+}
+
 /// Is a toll sentence the updated figure of one attack rather than a cumulative toll?
 /// «ارتفعت حصيلة الغارة على حارة حريك إلى 5 قتلى», «ارتفاع حصيلة ضحايا غارات العدوان على
 /// ميناء رأس عيسى إلى 80 شهيدا»: an attack told at a town or a facility, with no «منذ» and no
@@ -89,13 +97,8 @@ fn one_attack(cx: &Ctx, ss: Span) -> bool {
     {
         return false;
     }
-    let attack = f.lex_in(Class::Trigger, ss).any(|t| {
-        let kind = t.value.split(',').next().unwrap_or("");
-        matches!(
-            kind,
-            "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
-        ) && !f.names_over(t.key).any(|n| n.key.contains(t.key))
-    }) || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| cx.stem(i) == "عدوان");
+    let attack = f.lex_in(Class::Trigger, ss).any(|t| attack_word(cx, t))
+        || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| cx.stem(i) == "عدوان");
     attack
         && f.names_in(ss).any(|n| {
             matches!(&n.kind, NameKind::Known { actors, places } if actors.is_empty() && !places.is_empty())
@@ -124,12 +127,7 @@ fn follows_its_attack(cx: &Ctx, i: usize, killed: Option<u64>) -> bool {
         matches!(&n.kind, NameKind::Known { actors, places } if actors.is_empty() && !places.is_empty())
             && cx.best_kind(n).is_some_and(|k| k > PlaceKind::Locality)
     });
-    let attack_before = f.lex_in(Class::Trigger, *prev).any(|t| {
-        matches!(
-            t.value.split(',').next().unwrap_or(""),
-            "attack" | "air" | "missile" | "explosive" | "suicide" | "assassination" | "shooting"
-        ) && !f.names_over(t.key).any(|n| n.key.contains(t.key))
-    });
+    let attack_before = f.lex_in(Class::Trigger, *prev).any(|t| attack_word(cx, t));
     !wide && attack_before
 }
 
