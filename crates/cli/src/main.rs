@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cmd_detector;
 mod cmd_extract;
 mod cmd_gazetteer;
 mod cmd_serve;
@@ -40,6 +41,8 @@ enum Command {
     Event(cmd_store::EventArgs),
     /// Serve the JSON API and the dashboard.
     Serve(cmd_serve::ServeArgs),
+    /// The learned event detector: candidates, training, report.
+    Detector(cmd_detector::DetectorArgs),
     /// Manage the gazetteer (import GeoNames dumps).
     Gazetteer(cmd_gazetteer::GazetteerArgs),
 }
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         Command::Event(a) => cmd_store::event(a),
         Command::Serve(a) => cmd_serve::run(a),
         Command::Gazetteer(a) => cmd_gazetteer::run(a),
+        Command::Detector(a) => cmd_detector::run(a),
     };
     match result {
         Ok(code) => code,

@@ -22,9 +22,11 @@
 //! assert_eq!(rec.events[0].date.as_deref(), Some("2023-10-21"));
 //! ```
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 pub mod claims;
 pub mod ctx;
+pub mod detect;
 pub mod dict;
 pub mod entities;
 pub mod events;

@@ -94,6 +94,27 @@ impl Pipeline {
         &self.kb
     }
 
+    /// The detector's candidates of one document: (trigger, sentence, lexicon value), spans in
+    /// character offsets of the original text.
+    pub fn candidates(&self, doc: &Document) -> Vec<(Span, Span, String)> {
+        let found = self.rec.recognize(&self.kb, &doc.text, doc.meta.published);
+        let cx = Ctx {
+            kb: &self.kb,
+            f: &found,
+            published: doc.meta.published,
+            text: &doc.text,
+        };
+        let ix = rasd_model::CharIndex::new(&doc.text);
+        crate::detect::candidates(&cx)
+            .into_iter()
+            .map(|c| {
+                let t = ix.span(cx.orig(c.trig));
+                let s = ix.span(cx.orig(cx.sentence(c.trig)));
+                (t, s, c.value)
+            })
+            .collect()
+    }
+
     /// Extract one record from one document; spans in the record are character offsets.
     pub fn extract(&self, doc: &Document) -> Record {
         let published = doc.meta.published;

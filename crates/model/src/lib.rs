@@ -27,7 +27,7 @@ mod span;
 
 pub use date::{DateError, IsoDate};
 pub use record::*;
-pub use span::Span;
+pub use span::{CharIndex, Span};
 
 /// Metadata that came with a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,0 +1,255 @@
+//! A mention built around its trigger: weapons, outcomes, place, date, parties, casualties.
+
+use rasd_model::{Outcome, Span, Weapon};
+
+use super::casualties::{casualties_of, count_for};
+use super::date::{same_part, statement_date};
+use super::parties::parties;
+use super::place::place_for;
+use super::{Mention, TrigKind};
+use crate::ctx::Ctx;
+use crate::geo::GeoContext;
+use crate::lexicon::Class;
+use crate::recognize::LexHit;
+
+/// Build a mention: look for its arguments around the trigger in its sentence.
+pub(super) fn build(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    kind: TrigKind,
+    sent: usize,
+    anaphoric: bool,
+) -> Mention {
+    let ss = cx.sentence(h.key);
+    let mut m = Mention {
+        trig: h.key,
+        trig_text: cx.written(h.key),
+        sent,
+        kind,
+        anaphoric,
+        weak: false,
+        attach_only: false,
+        headline: false,
+        weapons: Vec::new(),
+        place: None,
+        date: None,
+        actor: None,
+        target: None,
+        count: None,
+        killed: None,
+        injured: None,
+        outcome: Vec::new(),
+    };
+    weapons(cx, h, kind, ss, &mut m);
+    outcomes(cx, ss, &mut m);
+    // Place: in the trigger's clause (a sentence may report two sources on two strikes).
+    m.place = place_for(cx, geo, h, clause(cx, h.key, ss), anaphoric).or_else(|| {
+        // «خرجت تظاهرة في البصرة، وأفاد ناشطون بأن قوات الأمن اعتقلت…»: the sentence's place.
+        if anaphoric {
+            None
+        } else {
+            place_for(cx, geo, h, ss, anaphoric)
+        }
+    });
+    m.date = date(cx, h, ss, sent);
+    // Actor and target.
+    parties(cx, h, kind, ss, &mut m);
+    // Casualties.
+    let (k, i) = casualties_of(cx, ss, h, kind);
+    m.killed = k;
+    m.injured = i;
+    // «سقوط ثلاثة صواريخ على حي سكني»: rockets and shells that fall have hit, not crashed; only
+    // what flies (a drone, an aircraft) crashes.
+    if !m.weapons.is_empty()
+        && !m
+            .weapons
+            .iter()
+            .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft))
+    {
+        m.outcome.retain(|o| *o != Outcome::Crashed);
+    }
+    if m.outcome.contains(&Outcome::NoCasualties) {
+        m.killed.get_or_insert(0);
+        m.injured.get_or_insert(0);
+    }
+    m
+}
+
+/// Weapons near the trigger, and how many; not those being destroyed («تدمير صواريخ», «ضد صواريخ»).
+fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
+    let f = cx.f;
+    // Clause window: from the trigger back to the previous trigger of another place, forward 12 tokens.
+    let win = 10;
+    for w in f.lex_in(Class::Weapon, ss) {
+        if cx.dist(w.key, h.key) > win {
+            continue;
+        }
+        // A weapon belongs to the nearest trigger of its sentence («تعرضت قاعدة العمر لهجوم
+        // بخمسة صواريخ، بينما استهدفت قاعدة كونوكو بطائرة مسيرة»); on a tie, to the one before it.
+        let mine = (cx.dist(w.key, h.key), h.key.start > w.key.start);
+        if f.lex_in(Class::Trigger, ss).any(|o| {
+            o.key != h.key
+                && !o.key.contains(w.key)
+                && !w.key.contains(o.key)
+                && ss.contains(o.key)
+                && (cx.dist(w.key, o.key), o.key.start > w.key.start) < mine
+        }) {
+            continue;
+        }
+        let i = cx.tok_at(w.key.start);
+        let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+        let destroyed = (i.saturating_sub(2)..i).any(|j| {
+            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+            w.starts_with("دمر") || w.starts_with("تدمير")
+        });
+        if destroyed || matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين")
+        {
+            continue;
+        }
+        // «مسيرة احتجاجية»: a march, not a drone.
+        if w.value == "drone" && (kind == TrigKind::Protest || is_march(cx, w.key)) {
+            continue;
+        }
+        // «قناة المسيرة»: part of a name; «وقف إطلاق النار»: a ceasefire, not a shooting.
+        if f.names_over(w.key).any(|n| n.key.contains(w.key)) || matches!(prev, "وقف" | "لوقف")
+        {
+            continue;
+        }
+        if let Some(wp) = parse_weapon(&w.value) {
+            if !m.weapons.contains(&wp) {
+                m.weapons.push(wp);
+            }
+            // Count: a number right before the weapon («ثلاث طائرات»), a dual weapon word,
+            // or «واحدة» after it.
+            if let Some(c) = count_for(cx, w) {
+                m.count = Some(m.count.map_or(c, |x| x.max(c)));
+            }
+        }
+    }
+}
+
+/// Outcomes in the sentence; not «سقوط قتلى وجرحى» (casualties fell, nothing crashed).
+fn outcomes(cx: &Ctx, ss: Span, m: &mut Mention) {
+    let f = cx.f;
+    for o in f.lex_in(Class::Outcome, ss).filter(|o| {
+        !(o.value == "crashed"
+            && f.lex_in(Class::Casualty, ss)
+                .any(|c| cx.tok_at(c.key.start) == cx.tok_from(o.key.end)))
+    }) {
+        if let Some(x) = parse_outcome(&o.value) {
+            if !m.outcome.contains(&x) {
+                m.outcome.push(x);
+            }
+        }
+    }
+}
+
+/// The date of a trigger: the nearest date in its sentence that is not a publication stamp or the
+/// start or end of a period, preferring the part of the sentence the trigger is in; else a date
+/// told alone in the sentence before.
+fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
+    let f = cx.f;
+    // Date: the nearest date in the sentence that is not a publication stamp or a range start.
+    let mut date = f
+        .dates_in(ss)
+        .filter(|(_, d)| !d.value.is_empty())
+        .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
+        .filter(|(_, d)| {
+            // «منذ الأربعاء» starts a period; «حتى صباح الأحد» ends one.
+            let prev = cx.tok(cx.tok_at(d.key.start).wrapping_sub(1));
+            // «منذ بدء الضربات في يناير»: the start of a period too.
+            let since = (2..=4).any(|k| {
+                cx.tok_at(d.key.start)
+                    .checked_sub(k)
+                    .is_some_and(|j| cx.tok(j) == "منذ")
+            });
+            !since
+                && !matches!(prev, "منذ" | "حتي" | "لغايه")
+                && !cx.key(d.key).starts_with("منذ")
+                && !cx.key(d.key).starts_with("حتي")
+        })
+        .min_by_key(|(_, d)| {
+            (
+                statement_date(cx, d.key, h.key, ss),
+                !same_part(cx, d.key, h.key, ss),
+                cx.dist(d.key, h.key),
+            )
+        })
+        .map(|(i, _)| i);
+    // «في 3 فبراير، في حوالي الساعة 7:20 مساء. نفذت القوات ضربات…»: a date alone in the
+    // sentence before.
+    if date.is_none() && sent > 0 && sent != usize::MAX {
+        if let Some(prev) = f.a.sentences.get(sent - 1) {
+            // Only a short fragment that says nothing else: no event word, no speaker.
+            let short = cx.tok_from(prev.end) - cx.tok_from(prev.start) <= 12;
+            if short
+                && f.lex_in(Class::Trigger, *prev).next().is_none()
+                && f.lex_in(Class::Cue, *prev).next().is_none()
+            {
+                date = f
+                    .dates
+                    .iter()
+                    .position(|d| prev.contains(d.key) && !d.value.is_empty() && d.range.is_none());
+            }
+        }
+    }
+    date
+}
+
+/// Is «مسيرة» a march here («مسيرة احتجاجية», «مسيرات شعبية حاشدة»)?
+pub(super) fn is_march(cx: &Ctx, k: Span) -> bool {
+    let word = cx.stem(cx.tok_at(k.start));
+    let next = cx.tok(cx.tok_from(k.end));
+    word.starts_with("مسير")
+        && (matches!(
+            next,
+            "احتجاجيه"
+                | "احتجاجيا"
+                | "شعبيه"
+                | "سلميه"
+                | "حاشده"
+                | "جماهيريه"
+                | "راجله"
+                | "تضامنيه"
+                | "غاضبه"
+                | "ليليه"
+                | "جماهيري"
+                | "شموع"
+                | "العوده"
+                | "الاعلام"
+        ) || next.starts_with("احتجاج")
+            || next.starts_with("تضامن")
+            || next.starts_with("تنديد"))
+}
+
+/// The part of a sentence between the speech cues around a key span.
+pub fn clause(cx: &Ctx, k: Span, ss: Span) -> Span {
+    let mut start = ss.start;
+    let mut end = ss.end;
+    // A cue followed by «إنها», «أنه» reports the subject already named: it opens no clause.
+    let opens = |c: &&crate::recognize::LexHit| {
+        let next = cx.tok(cx.tok_from(c.key.end));
+        !matches!(next, "انه" | "انها" | "انهم" | "انهما" | "ان")
+    };
+    for c in
+        cx.f.lex_in(Class::Cue, ss)
+            .filter(|c| matches!(c.value.as_str(), "say" | "relay"))
+            .filter(opens)
+    {
+        if c.key.end <= k.start {
+            start = start.max(c.key.start);
+        } else if c.key.start >= k.end {
+            end = end.min(c.key.start);
+        }
+    }
+    Span::new(start, end)
+}
+
+pub(super) fn parse_weapon(s: &str) -> Option<Weapon> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+pub(super) fn parse_outcome(s: &str) -> Option<Outcome> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}

@@ -1,0 +1,177 @@
+//! Killed and injured figures, and counts of weapons.
+
+use rasd_model::Span;
+use rasd_text::numbers::Approx;
+
+use super::{live_primary, TrigKind};
+use crate::ctx::Ctx;
+use crate::lexicon::Class;
+use crate::recognize::LexHit;
+
+/// The number of weapons a weapon word counts.
+pub(super) fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
+    let f = cx.f;
+    for q in f.numbers_in(cx.sentence(w.key)) {
+        if !is_count(q) {
+            continue;
+        }
+        // Dual carried by the weapon noun itself, or a number right before it.
+        if q.noun.is_some_and(|n| n.overlaps(w.key)) || q.key.overlaps(w.key) {
+            return Some(q.value);
+        }
+        if q.key.end <= w.key.start && cx.dist(q.key, w.key) == 0 && q.approx != Approx::Vague {
+            return Some(q.value);
+        }
+    }
+    // «طائرة مسيرة واحدة»
+    let next = cx.tok_from(w.key.end);
+    if matches!(cx.tok(next), "واحده" | "واحد") {
+        return Some(1);
+    }
+    None
+}
+
+pub(super) fn is_count(q: &rasd_text::numbers::Quantity) -> bool {
+    q.approx != Approx::Vague && q.value > 0 && q.value < 10_000 && is_count_kind(q)
+}
+
+/// True for numbers that count things (not years, times, percentages).
+pub fn is_count_kind(q: &rasd_text::numbers::Quantity) -> bool {
+    q.kind == rasd_text::numbers::NumberKind::Count
+}
+
+/// Killed and injured figures stated in a sentence.
+pub fn casualties(cx: &Ctx, ss: Span) -> (Option<u64>, Option<u64>) {
+    casualties_where(cx, ss, |_| true)
+}
+
+/// The casualties of one trigger: those of its sentence that belong to it. Each casualty word
+/// belongs to the nearest event trigger before it («غارة على دورس أدت إلى سقوط 4 شهداء،
+/// بينما أسفرت غارة على سحمر عن مقتل ثلاثة»), or failing one, the first after it («قُتل سبعة
+/// في غارات على بعلبك»). Interceptions, falls and killings own only the casualties of a
+/// sentence without an event trigger.
+pub(super) fn casualties_of(
+    cx: &Ctx,
+    ss: Span,
+    h: &LexHit,
+    kind: TrigKind,
+) -> (Option<u64>, Option<u64>) {
+    let primaries: Vec<Span> =
+        cx.f.lex_in(Class::Trigger, ss)
+            .filter(|t| live_primary(cx, t))
+            .map(|t| t.key)
+            .collect();
+    let owner = |c: Span| {
+        primaries
+            .iter()
+            .rfind(|p| p.end <= c.start)
+            .or_else(|| primaries.iter().find(|p| p.start >= c.end))
+            .copied()
+    };
+    casualties_where(cx, ss, |c| match owner(c) {
+        Some(o) => !kind.secondary() && o == h.key,
+        None => true,
+    })
+}
+
+pub(super) fn casualties_where(
+    cx: &Ctx,
+    ss: Span,
+    mine: impl Fn(Span) -> bool,
+) -> (Option<u64>, Option<u64>) {
+    let f = cx.f;
+    let mut killed = None;
+    let mut injured = None;
+    let cas: Vec<&LexHit> = f.lex_in(Class::Casualty, ss).collect();
+    // «قتل وإصابة أكثر من عشرة», «بين قتيل وجريح»: one figure for both, neither is known.
+    let combined = |c: &LexHit| {
+        cas.iter().any(|o| {
+            o.key != c.key
+                && o.value.split(',').next() != c.value.split(',').next()
+                && cx.tok_at(o.key.start).abs_diff(cx.tok_at(c.key.start)) == 1
+                && cx
+                    .tok(cx.tok_at(o.key.start.max(c.key.start)))
+                    .starts_with('و')
+        })
+    };
+    for c in f
+        .lex_in(Class::Casualty, ss)
+        .filter(|c| mine(c.key) && !combined(c))
+    {
+        let (what, side) = c
+            .value
+            .split_once(',')
+            .unwrap_or((c.value.as_str(), "after"));
+        let q = if side == "before" {
+            f.numbers_in(ss)
+                .filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0)
+                .last()
+        } else {
+            // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
+            f.numbers_in(ss)
+                .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
+                .or_else(|| {
+                    f.numbers_in(ss)
+                        .filter(|q| {
+                            q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
+                                let ni = cx.tok_from(q.key.end);
+                                f.lex_in(Class::PersonNoun, ss)
+                                    .any(|p| cx.tok_at(p.key.start) == ni)
+                            }
+                        })
+                        .last()
+                })
+        };
+        let value = match q {
+            Some(q) if q.approx != Approx::Vague && is_count_kind(q) => q.value,
+            Some(_) => continue,
+            // «قُتل جندي تركي وأصيب اثنان»: one person, in the singular.
+            None if side != "before" && singular_person(cx, cx.tok_from(c.key.end)) => 1,
+            None => continue,
+        };
+        let slot = if what == "killed" {
+            &mut killed
+        } else {
+            &mut injured
+        };
+        *slot = Some(slot.map_or(value, |v: u64| v.max(value)));
+    }
+    (killed, injured)
+}
+
+/// Is the token a person in the singular («جندي», «مدنيا», «طفلة»)?
+pub(super) fn singular_person(cx: &Ctx, i: usize) -> bool {
+    let w = cx.tok(i);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    matches!(
+        w.trim_end_matches('ا'),
+        "جندي"
+            | "شخص"
+            | "مدني"
+            | "طفل"
+            | "طفله"
+            | "امراه"
+            | "سيده"
+            | "عنصر"
+            | "مسعف"
+            | "صحفي"
+            | "صحفيه"
+            | "شرطي"
+            | "مقاتل"
+            | "ضابط"
+            | "مواطن"
+            | "مواطنه"
+            | "شاب"
+            | "شابه"
+            | "رجل"
+            | "فتي"
+            | "فتاه"
+            | "عسكري"
+            | "مزارع"
+            | "طبيب"
+            | "ممرض"
+            | "ناشط"
+            | "قيادي"
+            | "مسلح"
+    )
+}

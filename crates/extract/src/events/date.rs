@@ -1,0 +1,115 @@
+//! When a mention happened, and the dates of the events.
+
+use rasd_model::{DatePrecision, Span};
+
+use super::Draft;
+use crate::ctx::Ctx;
+use crate::lexicon::Class;
+
+/// Words that join two events told in one sentence («قُتل شخص بضربة … مساء الأحد، في حين
+/// طالت غارات مواقع قرب البوكمال، فجر الاثنين»), match keys.
+pub(super) const CONTRAST: &[&str] = &["بينما", "فيما", "حين", "وبينما", "وفيما"];
+
+/// Are two key spans in the same part of a sentence, between the words of [`CONTRAST`]?
+pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
+    let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
+    let (i, j) = (cx.tok_from(lo.end), cx.tok_at(hi.start));
+    let _ = ss;
+    !(i..j).any(|t| CONTRAST.contains(&cx.tok(t)))
+}
+
+/// Is a date the day a statement was made rather than the day of the event it reports?
+/// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
+/// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
+pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
+    if date.end > trig.start {
+        return false;
+    }
+    let next = cx.tok_from(date.end);
+    let opens = matches!(
+        cx.tok(next),
+        "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها"
+    ) && cx
+        .f
+        .a
+        .tokens
+        .get(next)
+        .is_some_and(|t| t.key.end <= trig.start);
+    let cue_before = |max: usize| {
+        cx.f.lex_in(Class::Cue, ss).any(|c| {
+            c.key.end <= date.start
+                && cx.dist(c.key, date) <= max
+                && matches!(c.value.as_str(), "say" | "relay" | "deny")
+        })
+    };
+    // «أعلنت وزارة الصحة، اليوم الجمعة، ارتفاع حصيلة …»: set off by commas right after the
+    // speaker, the day the statement was made.
+    let set_off = cx.gap_before(date.start).contains(',') && cx.gap_after(date.end).contains(',');
+    (opens && cue_before(usize::MAX)) || (set_off && cue_before(5))
+}
+
+/// A resolved date: (value, precision, the words it was read from).
+pub type ResolvedDate = (Option<String>, DatePrecision, Option<String>);
+
+/// The resolved dates of a document's drafts, in order.
+///
+/// A draft with a date of its own keeps it. One without takes the date of the story it is
+/// told in: the nearest dated mention of the same family in its sentence or the two before
+/// («شنت مقاتلات أمريكية، مساء الأحد، ضربات … وقال أوستن إن طائرات استهدفت منشأة قرب
+/// البوكمال»), else the article's news date, the first day-precise date of an event in the
+/// week before publication (the lead's «مساء السبت»), else the publication date.
+pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
+    let own = |dm: &rasd_text::dates::DateMention| -> ResolvedDate {
+        (
+            Some(dm.value.clone()),
+            dm.precision,
+            Some(cx.written(dm.key)),
+        )
+    };
+    // Every dated mention: (sentence, violent, date).
+    let mut dated: Vec<(usize, bool, &rasd_text::dates::DateMention, Span)> = drafts
+        .iter()
+        .flat_map(|d| d.mentions.iter())
+        .filter_map(|m| {
+            m.date
+                .and_then(|i| cx.f.dates.get(i))
+                .map(|dm| (m.sent, m.kind.violent(), dm, m.trig))
+        })
+        .collect();
+    dated.sort_by_key(|x| x.3.start);
+    let news = cx.published.and_then(|p| {
+        dated
+            .iter()
+            .filter(|(_, violent, dm, _)| *violent && dm.precision == DatePrecision::Day)
+            .find(|(_, _, dm, _)| {
+                rasd_model::IsoDate::parse(&dm.value)
+                    .is_ok_and(|d| (0..=7).contains(&(p.to_days() - d.to_days())))
+            })
+            .map(|x| x.2)
+    });
+    drafts
+        .iter()
+        .map(|d| {
+            if let Some(dm) = d.date(cx) {
+                return own(dm);
+            }
+            let Some(first) = d.mentions.first() else {
+                return (None, DatePrecision::Unknown, None);
+            };
+            let violent = first.kind.violent();
+            let near = dated.iter().rev().find(|(s, v, _, k)| {
+                *v == violent && k.start < first.trig.start && *s + 2 >= first.sent
+            });
+            if let Some((_, _, dm, _)) = near {
+                return own(dm);
+            }
+            if let (true, Some(dm)) = (violent, news) {
+                return own(dm);
+            }
+            match cx.published {
+                Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
+                None => (None, DatePrecision::Unknown, None),
+            }
+        })
+        .collect()
+}

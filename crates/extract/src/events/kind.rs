@@ -1,0 +1,92 @@
+//! What a trigger word says happened.
+
+/// What a trigger word says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TrigKind {
+    /// Generic attack.
+    Attack,
+    /// Air or drone strike.
+    Air,
+    /// Shelling, rockets, missiles.
+    Missile,
+    /// An explosion of unknown cause.
+    Explosion,
+    /// A bombing (IED, car bomb).
+    Explosive,
+    /// A suicide attack.
+    Suicide,
+    /// Armed clashes.
+    Clash,
+    /// An assassination.
+    Assassination,
+    /// A shooting.
+    Shooting,
+    /// A stabbing.
+    Stabbing,
+    /// Abduction.
+    Abduction,
+    /// Arrest.
+    Arrest,
+    /// Protest.
+    Protest,
+    /// Terrorist designation or sanctions.
+    Designation,
+    /// Threat.
+    Threat,
+    /// Agreement, truce.
+    Agreement,
+    /// An interception (part of the attack it stops).
+    Intercept,
+    /// A fall or crash of a projectile.
+    Crash,
+    /// Killing (an event on its own only when nothing else is said).
+    Kill,
+}
+
+impl TrigKind {
+    pub(crate) fn parse(s: &str) -> Option<TrigKind> {
+        Some(match s {
+            "attack" => TrigKind::Attack,
+            "air" => TrigKind::Air,
+            "missile" => TrigKind::Missile,
+            "explosion" => TrigKind::Explosion,
+            "explosive" => TrigKind::Explosive,
+            "suicide" => TrigKind::Suicide,
+            "clash" => TrigKind::Clash,
+            "assassination" => TrigKind::Assassination,
+            "shooting" => TrigKind::Shooting,
+            "stabbing" => TrigKind::Stabbing,
+            "abduction" => TrigKind::Abduction,
+            "arrest" => TrigKind::Arrest,
+            "protest" => TrigKind::Protest,
+            "designation" => TrigKind::Designation,
+            "threat" => TrigKind::Threat,
+            "agreement" => TrigKind::Agreement,
+            "intercept" => TrigKind::Intercept,
+            "crash" => TrigKind::Crash,
+            "kill" => TrigKind::Kill,
+            _ => return None,
+        })
+    }
+
+    /// True for kinds of violence (they merge with each other).
+    pub fn violent(self) -> bool {
+        !matches!(
+            self,
+            TrigKind::Abduction
+                | TrigKind::Arrest
+                | TrigKind::Protest
+                | TrigKind::Designation
+                | TrigKind::Threat
+                | TrigKind::Agreement
+        )
+    }
+
+    /// Kinds that only add to an attack told elsewhere (an interception, a fall, a death toll).
+    pub fn secondary(self) -> bool {
+        matches!(
+            self,
+            TrigKind::Intercept | TrigKind::Crash | TrigKind::Kill | TrigKind::Explosion
+        )
+    }
+}

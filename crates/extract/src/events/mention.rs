@@ -1,0 +1,116 @@
+//! Mentions, the parties found for them, and the events (drafts) they merge into.
+use rasd_model::{Location, Outcome, Span, Weapon};
+
+use super::TrigKind;
+use crate::ctx::Ctx;
+use crate::kb::PlaceKind;
+
+/// An actor or target found for a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    /// Name as written (or the canonical name of a state from a nationality adjective).
+    pub name: String,
+    /// English name.
+    pub name_en: Option<String>,
+    /// Dictionary id.
+    pub entity_id: Option<String>,
+    /// Country, when known.
+    pub country: Option<String>,
+    /// Key span where it was found.
+    pub key: Span,
+}
+
+/// One trigger and its arguments.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Trigger key span.
+    pub trig: Span,
+    /// Trigger words as written.
+    pub trig_text: String,
+    /// Sentence index.
+    pub sent: usize,
+    /// Kind.
+    pub kind: TrigKind,
+    /// Refers back to an event told before («الهجوم»).
+    pub anaphoric: bool,
+    /// A trigger that says little of the means («قصف»: by air or by guns).
+    pub weak: bool,
+    /// Casualty figures told without any event word: they join an event told just before, or
+    /// nothing («وأفاد مستشفى ناصر بأنه استقبل 28 مصابا»).
+    pub attach_only: bool,
+    /// Told in the headline, which sums up several events in few words: it votes for no
+    /// type and names an actor only when the body names none.
+    pub headline: bool,
+    /// Weapons.
+    pub weapons: Vec<Weapon>,
+    /// Place: (the name's key span, location).
+    pub place: Option<(Span, Location, PlaceKind)>,
+    /// Date: index into `Found::dates`.
+    pub date: Option<usize>,
+    /// Who acted.
+    pub actor: Option<Party>,
+    /// Who was acted on.
+    pub target: Option<Party>,
+    /// Number of projectiles / strikes.
+    pub count: Option<u64>,
+    /// Killed.
+    pub killed: Option<u64>,
+    /// Injured.
+    pub injured: Option<u64>,
+    /// Outcomes.
+    pub outcome: Vec<Outcome>,
+}
+
+/// An event being built from mentions.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Its mentions.
+    pub mentions: Vec<Mention>,
+    /// Set once: see [`Draft::kind`].
+    pub kinds: Vec<TrigKind>,
+}
+
+impl Draft {
+    /// The explicit date of the event (the most precise of its mentions).
+    pub fn date<'c>(&self, cx: &'c Ctx) -> Option<&'c rasd_text::dates::DateMention> {
+        self.mentions
+            .iter()
+            .filter_map(|m| m.date.and_then(|d| cx.f.dates.get(d)))
+            .min_by_key(|d| (d.precision, d.range.is_some()))
+    }
+
+    /// The most specific place of the event.
+    pub fn place(&self) -> Option<&(Span, Location, PlaceKind)> {
+        self.mentions
+            .iter()
+            .filter_map(|m| m.place.as_ref())
+            .min_by_key(|p| p.2)
+    }
+
+    /// The actor: the body's first, else the headline's.
+    pub fn actor(&self) -> Option<&Party> {
+        self.mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .find_map(|m| m.actor.as_ref())
+            .or_else(|| self.mentions.iter().find_map(|m| m.actor.as_ref()))
+    }
+
+    /// The target: the body's first, else the headline's.
+    pub fn target(&self) -> Option<&Party> {
+        self.mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .find_map(|m| m.target.as_ref())
+            .or_else(|| self.mentions.iter().find_map(|m| m.target.as_ref()))
+    }
+
+    /// The primary (non-secondary) kinds of its triggers.
+    pub(super) fn primary(&self) -> Vec<TrigKind> {
+        self.mentions
+            .iter()
+            .map(|m| m.kind)
+            .filter(|k| !k.secondary())
+            .collect()
+    }
+}

@@ -1,0 +1,420 @@
+//! Mentions merged into one event per real event.
+
+use rasd_model::{Location, Span};
+
+use super::date::same_part;
+use super::{live_primary, trigger_kind, Draft, Mention, Party, TrigKind};
+use crate::ctx::Ctx;
+use crate::kb::PlaceKind;
+use crate::lexicon::Class;
+
+/// Is the mention compatible with the draft event?
+pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
+    let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
+    let d_violent = dk.iter().any(|k| k.violent());
+    if m.kind.violent() != d_violent {
+        return false;
+    }
+    if !m.kind.violent() && !dk.contains(&m.kind) {
+        return false;
+    }
+    // An article tells one agreement however many times it names it («الاتفاق», «الهدنة»,
+    // «وقف إطلاق النار»), unless it dates another one («هدنة نيسان 2022»): dates a day
+    // apart at most (announced in the evening, in force at dawn), places and parties aside.
+    if m.kind == TrigKind::Agreement {
+        return match (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+            (Some(a), Some(b)) => days_apart(a, b).is_some_and(|n| n <= 1),
+            _ => true,
+        };
+    }
+    // Casualties told alone in the sentence after the attack are its casualties: «شنت
+    // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين».
+    let next_sentence = consequence
+        && m.kind == TrigKind::Kill
+        && m.sent > 0
+        && d.mentions
+            .iter()
+            .any(|x| x.sent < m.sent && x.sent + 2 >= m.sent && !x.kind.secondary())
+        && !cx
+            .f
+            .lex_in(Class::Trigger, cx.sentence(m.trig))
+            .any(|t| trigger_kind(t).is_some_and(|k| !k.secondary()));
+    if next_sentence {
+        return true;
+    }
+    // Dates.
+    if let (Some(a), Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+        let n = a.value.len().min(b.value.len());
+        if a.value.get(..n) != b.value.get(..n) {
+            return false;
+        }
+    }
+    // Places; not for what an attack told in the same sentence led to, whatever place is
+    // nearest the word: its casualties («انفجرت عبوة على طريق درعا - دمشق، ما أدى إلى مقتل
+    // جنديين»), its interception and its fall («حاولتا استهداف قاعدة حرير … شمال شرقي مدينة
+    // أربيل، وأسقطت الدفاعات إحداهما»).
+    let same_sentence = consequence
+        && m.kind.secondary()
+        && d.mentions.iter().any(|x| x.sent == m.sent)
+        && (m.kind != TrigKind::Kill || is_consequence(cx, m.trig))
+        && match (d.place(), m.place.as_ref()) {
+            (Some(a), Some(b)) => a.1.country == b.1.country,
+            _ => true,
+        };
+    let consequence = same_sentence;
+    if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
+        if !places_compatible(cx, &a.1, &b.1) {
+            return false;
+        }
+    }
+    // Two triggers told together in one part of a sentence are one event whoever is named
+    // with each («غارات أميركية بريطانية مشتركة، الخميس، استهدفت 13 موقعا»).
+    if d.mentions.iter().any(|x| {
+        x.sent == m.sent && cx.dist(x.trig, m.trig) <= 6 && same_part(cx, x.trig, m.trig, x.trig)
+    }) {
+        return true;
+    }
+    // Actors: the same party cannot be attacker in one and target in the other.
+    let same = |x: &Party, y: &Party| {
+        x.entity_id.is_some() && x.entity_id == y.entity_id
+            || x.country.is_some()
+                && x.country == y.country
+                && x.entity_id.is_none() == y.entity_id.is_none()
+    };
+    if let (Some(a), Some(t)) = (d.actor(), m.target.as_ref()) {
+        if same(a, t) {
+            return false;
+        }
+    }
+    if let (Some(t), Some(a)) = (d.target(), m.actor.as_ref()) {
+        if same(t, a) {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (d.actor(), m.actor.as_ref()) {
+        if a.country.is_some() && b.country.is_some() && a.country != b.country {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (d.target(), m.target.as_ref()) {
+        if !m.kind.violent()
+            && a.entity_id.is_some()
+            && b.entity_id.is_some()
+            && a.entity_id != b.entity_id
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Days between two date mentions (their first days), when both are full dates; the same
+/// month or year when coarser counts as 0.
+pub(super) fn days_apart(
+    a: &rasd_text::dates::DateMention,
+    b: &rasd_text::dates::DateMention,
+) -> Option<i64> {
+    let n = a.value.len().min(b.value.len());
+    if n < 10 {
+        return (a.value.get(..n) == b.value.get(..n)).then_some(0);
+    }
+    let (x, y) = (
+        rasd_model::IsoDate::parse(&a.value).ok()?,
+        rasd_model::IsoDate::parse(&b.value).ok()?,
+    );
+    Some((x.to_days() - y.to_days()).abs())
+}
+
+/// Is a casualty word told as the result of what came before («ما أدى إلى مقتل», «أسفر عن
+/// مقتل», «مخلفا قتلى»)?
+pub(super) fn is_consequence(cx: &Ctx, trig: Span) -> bool {
+    let i = cx.tok_at(trig.start);
+    (1..=3).any(|back| {
+        i.checked_sub(back).is_some_and(|j| {
+            let t = cx.stem(j);
+            t.starts_with("ادي")
+                || t.starts_with("اسفر")
+                || t.starts_with("يودي")
+                || t.starts_with("مخلف")
+                || t.starts_with("خلف")
+                || t.starts_with("اوقع")
+                || t.starts_with("موقع")
+        })
+    })
+}
+
+/// Same place, one inside the other, or within 25 km.
+pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
+    if a.place_id.is_some() && a.place_id == b.place_id {
+        return true;
+    }
+    if a.country != b.country {
+        return false;
+    }
+    let coarse = |l: &Location| {
+        matches!(
+            l.precision,
+            Some(
+                rasd_model::GeoPrecision::Country
+                    | rasd_model::GeoPrecision::Region
+                    | rasd_model::GeoPrecision::Admin1
+            )
+        )
+    };
+    if coarse(a) || coarse(b) {
+        // One contains the other when the coarse one is a country, or the admin1 agrees.
+        let (c, fine) = if coarse(a) { (a, b) } else { (b, a) };
+        let near = match (c.lat, c.lon, fine.lat, fine.lon) {
+            (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 40.0,
+            _ => false,
+        };
+        return c.precision != Some(rasd_model::GeoPrecision::Admin1)
+            || c.admin1.is_none()
+            || c.admin1 == fine.admin1
+            || near;
+    }
+    let _ = cx;
+    match (a.lat, a.lon, b.lat, b.lon) {
+        (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 25.0,
+        _ => false,
+    }
+}
+
+/// Great-circle distance in km.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Is sentence `i` part of the headline: the first line of the text, when it is short and
+/// more lines follow?
+pub fn is_headline(cx: &Ctx, i: usize) -> bool {
+    let key = &cx.f.a.key.text;
+    let Some(nl) = key
+        .trim_start()
+        .find('\n')
+        .map(|n| n + (key.len() - key.trim_start().len()))
+    else {
+        return false;
+    };
+    let Some(ss) = cx.f.a.sentences.get(i) else {
+        return false;
+    };
+    // A first paragraph that ends with a full stop is the lead, not a headline.
+    let first = key[..nl].trim_end();
+    ss.end <= nl && cx.tok_from(nl) <= 40 && !first.ends_with('.') && !key[nl..].trim().is_empty()
+}
+
+/// Merge mentions into events.
+///
+/// Body mentions merge in text order; the headline's mentions come last and join the first
+/// event they fit, since a headline announces what the body tells («هجوم بمسيّرتين على
+/// قاعدة حرير» over «أعلن الجهاز، فجر الأربعاء، أن طائرتين مسيرتين حاولتا استهداف قاعدة
+/// حرير»).
+pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
+    let (mut headline, body): (Vec<Mention>, Vec<Mention>) =
+        mentions.into_iter().partition(|m| is_headline(cx, m.sent));
+    for m in &mut headline {
+        m.headline = true;
+    }
+    let mut drafts = merge_body(cx, body);
+    for m in headline {
+        let pick = drafts
+            .iter()
+            .position(|d| compatible(cx, d, &m, false))
+            .or_else(|| drafts.iter().position(|d| compatible(cx, d, &m, true)));
+        match pick {
+            Some(i) => {
+                let d = &mut drafts[i];
+                let at = d
+                    .mentions
+                    .iter()
+                    .take_while(|x| is_headline(cx, x.sent))
+                    .count();
+                d.kinds.push(m.kind);
+                d.mentions.insert(at, m);
+            }
+            None => {
+                // Headline events that the body does not tell go first, in headline order.
+                let at = drafts
+                    .iter()
+                    .take_while(|d| d.mentions.first().is_some_and(|x| is_headline(cx, x.sent)))
+                    .count();
+                drafts.insert(
+                    at,
+                    Draft {
+                        kinds: vec![m.kind],
+                        mentions: vec![m],
+                    },
+                );
+            }
+        }
+    }
+    refer_back_places(cx, &mut drafts);
+    drafts.retain(|d| {
+        !(d.primary().is_empty()
+            && d.place().is_none()
+            && d.mentions.iter().all(|m| m.weapons.is_empty()))
+    });
+    drafts
+}
+
+/// Generic place nouns that refer back to a place just named, with the kinds they name
+/// («سبق أن استهدفها صاروخ … الأعنف على القاعدة» is the base told before).
+pub(super) const BACK_PLACES: &[(&str, PlaceKind)] = &[
+    ("القاعده", PlaceKind::Facility),
+    ("المطار", PlaceKind::Facility),
+    ("الميناء", PlaceKind::Facility),
+    ("المعسكر", PlaceKind::Facility),
+    ("الحقل", PlaceKind::Facility),
+    ("المعبر", PlaceKind::Facility),
+    ("المستشفي", PlaceKind::Facility),
+    ("المدينه", PlaceKind::Locality),
+    ("البلده", PlaceKind::Locality),
+    ("القريه", PlaceKind::Locality),
+    ("المخيم", PlaceKind::Locality),
+];
+
+/// An event without a place of its own whose sentence names «القاعدة», «البلدة»… takes the
+/// place of that kind of the event told just before it.
+pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        if drafts[i].place().is_some() || !drafts[i].mentions.iter().any(|m| m.kind.violent()) {
+            continue;
+        }
+        let Some(first) = drafts[i].mentions.iter().map(|m| m.trig.start).min() else {
+            continue;
+        };
+        let kinds: Vec<PlaceKind> = drafts[i]
+            .mentions
+            .iter()
+            .filter(|m| !m.headline)
+            .flat_map(|m| {
+                let ss = cx.sentence(m.trig);
+                (cx.tok_from(ss.start)..cx.tok_from(ss.end)).filter_map(|t| {
+                    // «والقاعدة», «بالقاعدة», «للقاعدة».
+                    let w = cx.tok(t).trim_start_matches(['و', 'ف', 'ب']);
+                    let w = match w.strip_prefix("لل") {
+                        Some(rest) => format!("ال{rest}"),
+                        None => w.to_string(),
+                    };
+                    BACK_PLACES.iter().find(|(n, _)| w == *n).map(|(_, k)| *k)
+                })
+            })
+            .collect();
+        let Some(kind) = kinds.first().copied() else {
+            continue;
+        };
+        // The latest place of that kind told before this event.
+        let back = drafts[..i]
+            .iter()
+            .chain(drafts[i + 1..].iter())
+            .flat_map(|d| d.mentions.iter())
+            .filter(|m| m.trig.start < first)
+            .filter_map(|m| m.place.as_ref().map(|p| (m.trig.start, p)))
+            .filter(|(_, p)| p.2 == kind)
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, p)| p.clone());
+        if let (Some(p), Some(m)) = (back, drafts[i].mentions.iter_mut().find(|m| !m.headline)) {
+            m.place = Some(p);
+        }
+    }
+}
+
+/// How many of the latest events a mention may join: a mention refers to what was told
+/// recently, and a long document must not cost the square of its events.
+pub(super) const MERGE_WINDOW: usize = 64;
+
+/// The latest [`MERGE_WINDOW`] drafts.
+pub(super) fn recent(drafts: &[Draft]) -> std::slice::Iter<'_, Draft> {
+    drafts[drafts.len().saturating_sub(MERGE_WINDOW)..].iter()
+}
+
+pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
+    // Within a sentence the event triggers go first and what they led to after («استشهد 3
+    // مواطنين بقصف مدفعي استهدف مخيم جباليا»: the shelling, then the deaths).
+    mentions.sort_by_key(|m| (m.sent, m.kind.secondary()));
+    let mut drafts: Vec<Draft> = Vec::new();
+    for m in mentions {
+        // The most recent compatible event; secondary and anaphoric mentions need one, others
+        // start a new event when they bring a new date or place.
+        // Failing that, casualties told as the result of an attack in the same sentence join it
+        // whatever place is nearest the casualty word.
+        // Casualties told in a sentence of their own belong to the event the sentence before
+        // tells first («شنت مقاتلات غارات على ميناء الحديدة …، بعد يوم من هجوم على تل أبيب.
+        // وأعلنت وزارة الصحة مقتل 6»), not to an earlier one it mentions in passing.
+        let lone = m.kind == TrigKind::Kill
+            && !cx
+                .f
+                .lex_in(Class::Trigger, cx.sentence(m.trig))
+                .any(|t| live_primary(cx, t));
+        let told_first = lone
+            .then(|| {
+                (1..=2).find_map(|back| {
+                    let s = m.sent.checked_sub(back)?;
+                    drafts
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, d)| d.mentions.iter().map(move |x| (i, x)))
+                        .filter(|(_, x)| x.sent == s && !x.kind.secondary() && !x.headline)
+                        .min_by_key(|(_, x)| x.trig.start)
+                        .map(|(i, _)| i)
+                })
+            })
+            .flatten()
+            .filter(|&i| compatible(cx, &drafts[i], &m, true));
+        let pick = told_first.or_else(|| {
+            let skip = drafts.len().saturating_sub(MERGE_WINDOW);
+            recent(&drafts)
+                .rposition(|d| compatible(cx, d, &m, false))
+                .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))
+                .map(|i| i + skip)
+        });
+        let starts_new = match pick {
+            None => true,
+            Some(i) => {
+                let d = &drafts[i];
+                let same_sentence = d.mentions.iter().any(|x| x.sent == m.sent);
+                let later_date = m.date.is_some()
+                    && d.date(cx).is_none()
+                    && !same_sentence
+                    && d.mentions.iter().any(|x| x.sent + 3 < m.sent);
+                let other_place = !m.anaphoric
+                    && !m.kind.secondary()
+                    && m.place.is_some()
+                    && d.place().is_some_and(|p| {
+                        m.place.as_ref().is_some_and(|q| {
+                            q.1.place_id != p.1.place_id
+                                && q.2 <= PlaceKind::Locality
+                                && p.2 <= PlaceKind::Locality
+                        })
+                    });
+                let new_info = m.kind != TrigKind::Agreement && (later_date || other_place);
+                new_info && !same_sentence
+            }
+        };
+        // A killing told with no town of its own, once an attack has been told, is what some
+        // attack did («قال ميلر إن الحوثيين قتلوا بحارة أبرياء»), not an event of its own.
+        let thin_kill = m.kind == TrigKind::Kill
+            && !drafts.is_empty()
+            && m.place.as_ref().is_none_or(|p| p.2 > PlaceKind::Locality);
+        if starts_new && (m.attach_only || thin_kill) {
+            continue;
+        }
+        if starts_new {
+            drafts.push(Draft {
+                kinds: vec![m.kind],
+                mentions: vec![m],
+            });
+        } else if let Some(i) = pick {
+            drafts[i].kinds.push(m.kind);
+            drafts[i].mentions.push(m);
+        }
+    }
+    // An event made only of secondary mentions with nothing else («قُتل» alone) stays an attack;
+    // an interception with no weapon and no place is dropped as too thin (in `merge`).
+    drafts
+}

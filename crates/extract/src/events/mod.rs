@@ -1,0 +1,195 @@
+//! Events: trigger mentions, their arguments, and one event per real event.
+//!
+//! 1. Every trigger word (see `data/lexicon.tsv`, class `trigger`) that is not negated,
+//!    hypothetical, inside a threat («هددت بمهاجمة») or an aggregate («لخمس هجمات منذ
+//!    الأربعاء», «عشرات الهجمات») becomes a [`Mention`] with the arguments found around it in
+//!    its sentence: weapons, place, date, actor and target, count, killed and injured, outcome.
+//! 2. Mentions merge into events in text order: a mention joins the most recent event it is
+//!    compatible with (same family, no conflicting date, place or actor); otherwise it starts
+//!    a new event. Definite nouns («الهجوم», «القاعدة») refer back and bring no new place.
+//! 3. Each event's type comes from its triggers and weapons (a drone → `air_drone_strike`…).
+use crate::ctx::Ctx;
+use crate::geo::GeoContext;
+use crate::lexicon::Class;
+use crate::recognize::LexHit;
+
+mod build;
+mod casualties;
+mod date;
+mod kind;
+mod mention;
+mod merge;
+mod parties;
+mod place;
+mod typing;
+mod vetoes;
+
+pub use build::clause;
+pub use casualties::{casualties, is_count_kind};
+pub use date::{resolve_dates, ResolvedDate};
+pub use kind::TrigKind;
+pub use mention::{Draft, Mention, Party};
+pub use merge::{is_headline, km, merge, places_compatible};
+pub use parties::{actor_refs, party, written_name};
+pub(crate) use vetoes::live_trigger;
+
+use build::build;
+use place::coordinated_places;
+use vetoes::{is_definite, veto, Cand};
+
+/// Find the event mentions of a document.
+pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Mention> {
+    let triggers = cx.f.lex(Class::Trigger);
+    let mut out = Vec::new();
+    for ti in 0..triggers.len() {
+        let Some(c) = Cand::new(cx, triggers, ti, toll_sentences) else {
+            continue;
+        };
+        if veto(&c).is_some() {
+            continue;
+        }
+        let Some(m) = mention(&c, geo) else {
+            continue;
+        };
+        push_per_place(cx, geo, &mut out, m, c.plural);
+    }
+    casualty_mentions(cx, geo, toll_sentences, &mut out);
+    out.sort_by_key(|m| m.trig.start);
+    out
+}
+
+/// The mention of a candidate no rule kept out, or none when what it tells is still to come
+/// or a motive.
+fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
+    let (cx, h, kind) = (c.cx, c.h, c.kind);
+    // «وتأتي الضربة بعد أسبوعين من …», «ويأتي الهجوم في وقت …»: the event just told, framed
+    // by what follows; it brings nothing of that sentence.
+    let framed = {
+        let i = cx.tok_at(h.key.start);
+        c.noun && i > 0 && {
+            let w = cx.tok(i - 1).trim_start_matches(['و', 'ف']);
+            matches!(w, "تاتي" | "ياتي" | "جاءت" | "جاء" | "اتت" | "اتي")
+        }
+    };
+    let anaphoric = c.noun && (is_definite(cx, h) || framed);
+    let mut m = build(cx, geo, h, kind, c.sent, anaphoric);
+    m.weak = c.weak;
+    // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is
+    // made now, whatever day it names.
+    if let (Some(d), Some(p)) = (m.date.and_then(|i| cx.f.dates.get(i)), cx.published) {
+        let future = rasd_model::IsoDate::parse(&d.value).is_ok_and(|x| x.to_days() > p.to_days());
+        if future {
+            if kind == TrigKind::Threat {
+                m.date = None;
+            } else {
+                return None;
+            }
+        }
+    }
+    // Clashes with protesters are a protest met by force.
+    if kind == TrigKind::Clash {
+        let ss = cx.sentence(h.key);
+        let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| {
+            let w = cx.tok(i).trim_start_matches(['و', 'ب', 'ل']);
+            w.starts_with("المحتج")
+                || w.starts_with("محتج")
+                || w.starts_with("المتظاهر")
+                || w.starts_with("متظاهر")
+        });
+        if protesters {
+            m.kind = TrigKind::Protest;
+        }
+    }
+    // «ردا على المجازر بحق أهلنا في غزة», «تضامنا مع»: a motive, no event — unless it is
+    // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
+    let motive = {
+        let i = cx.tok_at(h.key.start);
+        (i.saturating_sub(4)..i).any(|j| {
+            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
+            matches!(w, "ردا" | "انتقاما" | "تضامنا" | "ثارا" | "خلفيه")
+        })
+    };
+    if motive && m.date.is_none() && kind.violent() {
+        return None;
+    }
+    if framed {
+        m.place = None;
+        m.date = None;
+        m.weapons.clear();
+        m.count = None;
+        m.killed = None;
+        m.injured = None;
+        m.outcome.clear();
+    }
+    Some(m)
+}
+
+/// Push a mention, and one more for each place joined to its own by «و» when its trigger is
+/// plural («هجمات … على قواعد في حقل العمر والشدادي»: one event per place); then the figures
+/// are not told place by place.
+fn push_per_place(
+    cx: &Ctx,
+    geo: &GeoContext,
+    out: &mut Vec<Mention>,
+    mut m: Mention,
+    plural: bool,
+) {
+    let others = if plural {
+        coordinated_places(cx, geo, &m)
+    } else {
+        Vec::new()
+    };
+    if !others.is_empty() {
+        m.count = None;
+        m.killed = None;
+        m.injured = None;
+    }
+    for p in others.iter().cloned() {
+        let mut x = m.clone();
+        x.place = Some(p);
+        out.push(x);
+    }
+    let n = others.len();
+    out.insert(out.len() - n, m);
+}
+
+/// Sentences with casualty figures and no event word: a mention that can only join.
+fn casualty_mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize], out: &mut Vec<Mention>) {
+    let f = cx.f;
+    let told: std::collections::HashSet<usize> = out.iter().map(|m| m.sent).collect();
+    for (si, ss) in f.a.sentences.iter().enumerate() {
+        if toll_sentences.binary_search(&si).is_ok() || told.contains(&si) {
+            continue;
+        }
+        if f.lex_in(Class::Trigger, *ss)
+            .any(|t| trigger_kind(t).is_some_and(|k| live_trigger(cx, t, k)))
+        {
+            continue;
+        }
+        let Some(first) = f.lex_in(Class::Casualty, *ss).next() else {
+            continue;
+        };
+        let (killed, injured) = casualties(cx, *ss);
+        if killed.is_none() && injured.is_none() {
+            continue;
+        }
+        let mut m = build(cx, geo, first, TrigKind::Kill, si, true);
+        m.attach_only = true;
+        m.place = None;
+        m.date = None;
+        m.actor = None;
+        m.target = None;
+        out.push(m);
+    }
+}
+
+/// The kind a trigger hit names (the first field of its lexicon value).
+fn trigger_kind(t: &LexHit) -> Option<TrigKind> {
+    t.value.split(',').next().and_then(TrigKind::parse)
+}
+
+/// Is a trigger hit a live event word that tells an event of its own (not an interception, a
+/// fall or a killing)?
+fn live_primary(cx: &Ctx, t: &LexHit) -> bool {
+    trigger_kind(t).is_some_and(|k| !k.secondary() && live_trigger(cx, t, k))
+}

@@ -1,0 +1,185 @@
+//! Where a mention happened.
+
+use rasd_model::{Location, Span};
+
+use super::Mention;
+use crate::ctx::Ctx;
+use crate::geo::{self, GeoContext};
+use crate::kb::PlaceKind;
+use crate::lexicon::Class;
+use crate::recognize::{LexHit, Name, NameKind};
+
+/// Prepositions that introduce where something happened.
+pub(super) const LOCATIVE: &[&str] = &[
+    "في",
+    "علي",
+    "فوق",
+    "قرب",
+    "داخل",
+    "عند",
+    "قبالة",
+    "قباله",
+    "بمنطقه",
+    "بالقرب",
+    "محيط",
+    "ضد",
+];
+
+/// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
+/// precision (facilities or towns).
+pub(super) fn coordinated_places(
+    cx: &Ctx,
+    geo: &GeoContext,
+    m: &Mention,
+) -> Vec<(Span, Location, PlaceKind)> {
+    let Some((pk, _, kind)) = &m.place else {
+        return Vec::new();
+    };
+    if *kind > PlaceKind::Locality {
+        return Vec::new();
+    }
+    let ss = cx.sentence(m.trig);
+    let mut out = Vec::new();
+    let mut last = *pk;
+    for n in cx.f.names_in(Span::new(pk.end, ss.end)) {
+        let NameKind::Known { places, .. } = &n.kind else {
+            continue;
+        };
+        if places.is_empty() {
+            continue;
+        }
+        // Joined by «و» right after the previous place (a modifier may stand between: «النفطي»).
+        let i = cx.tok_at(n.key.start);
+        let joined =
+            cx.f.a
+                .tokens
+                .get(i)
+                .is_some_and(|t| cx.key(Span::new(t.key.start, n.key.start)) == "و")
+                && cx.dist(last, n.key) <= 1;
+        if !joined {
+            break;
+        }
+        let Some(p) = geo::choose(cx, geo, n) else {
+            break;
+        };
+        if p.kind > PlaceKind::Locality {
+            break;
+        }
+        out.push((n.key, geo::location_in(cx, geo, p, n.key), p.kind));
+        last = n.key;
+    }
+    out
+}
+
+/// The place of a trigger: the most specific place near it in its sentence.
+pub(super) fn place_for(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    ss: Span,
+    anaphoric: bool,
+) -> Option<(Span, Location, PlaceKind)> {
+    let f = cx.f;
+    let mut best: Option<(usize, PlaceKind, &Name)> = None;
+    for n in f.names_in(ss) {
+        let NameKind::Known { actors, places } = &n.kind else {
+            continue;
+        };
+        if places.is_empty() {
+            continue;
+        }
+        let i = cx.tok_at(n.key.start);
+        let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+        let tok = cx.tok(i);
+        let after = n.key.start >= h.key.end;
+        let d = cx.dist(n.key, h.key);
+        // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
+        let at_sea = after
+            && (i.saturating_sub(3)..i).any(|j| {
+                let w = cx.tok(j);
+                w == "بحريا" || w.starts_with("ميل") || w == "كيلومترا" || w == "كلم"
+            });
+        let limit = if at_sea { 22 } else { 14 };
+        if d > limit || (anaphoric && (!after || d > 8)) {
+            continue;
+        }
+        // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
+        if matches!(prev, "اتجاه" | "باتجاه" | "مصدرها") || (prev == "من" && after && d > 1)
+        {
+            continue;
+        }
+        let Some(kind) = cx.best_kind(n) else {
+            continue;
+        };
+        // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
+        if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
+            continue;
+        }
+        // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
+        if prev == "في"
+            && f.names_in(cx.sentence(n.key)).any(|s| {
+                matches!(s.kind, NameKind::Source { .. })
+                    && s.key.end <= n.key.start
+                    && cx.dist(s.key, n.key) <= 1
+            })
+        {
+            continue;
+        }
+        // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,
+        // «بحسب مستشفى ناصر».
+        if f.lex_in(Class::Cue, cx.sentence(n.key)).any(|c| {
+            c.key.end <= n.key.start
+                && cx.dist(c.key, n.key) == 0
+                && matches!(c.value.as_str(), "say" | "relay" | "per")
+        }) {
+            continue;
+        }
+        // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
+        // («في العراق», «بالعراق»).
+        if !actors.is_empty() {
+            let t_full = tok;
+            let located = t_full.starts_with('ب') && !t_full.starts_with("بال")
+                || t_full.starts_with("بال")
+                || LOCATIVE.contains(&prev)
+                || matches!(
+                    prev,
+                    "شمال"
+                        | "جنوب"
+                        | "شرق"
+                        | "غرب"
+                        | "شمالي"
+                        | "جنوبي"
+                        | "شرقي"
+                        | "غربي"
+                        | "وسط"
+                        | "انحاء"
+                        | "مناطق"
+                        | "قبالة"
+                );
+            if !located {
+                continue;
+            }
+        }
+        // Distance penalty; places after the trigger are preferred, and so is the subject of
+        // «تعرضت قاعدة حرير … لهجوم».
+        let subject_of_passive =
+            i > 0 && (cx.stem(i - 1).starts_with("تعرض") || cx.tok(i - 1).starts_with("تعرض"));
+        let score = if subject_of_passive {
+            0
+        } else {
+            d + if after { 0 } else { 3 }
+        };
+        let better = match &best {
+            None => true,
+            Some((bs, bk, _)) => {
+                (kind < *bk && score <= bs + 4) || (score < *bs && kind <= *bk) || (score + 4 < *bs)
+            }
+        };
+        if better {
+            best = Some((score, kind, n));
+        }
+    }
+    let (_, _, n) = best?;
+    let p = geo::choose(cx, geo, n)?;
+    Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+}

@@ -1,0 +1,127 @@
+//! The type of an event, from its triggers and weapons.
+use rasd_model::{EventType, Weapon};
+
+use super::{Draft, Mention, TrigKind};
+
+impl Draft {
+    /// Votes for strikes from the air and from the ground: each mention votes once for each
+    /// means its weapons or its trigger name («غارة», «طائرة مسيرة»; «صواريخ», «قصف مدفعي»);
+    /// the first mention, which tells the event, votes twice.
+    fn means_votes(&self) -> (usize, usize) {
+        let (mut air, mut ground) = (0, 0);
+        let body: Vec<&Mention> = self.mentions.iter().filter(|m| !m.headline).collect();
+        let told: Vec<&Mention> = if body.is_empty() {
+            self.mentions.iter().collect()
+        } else {
+            body
+        };
+        for (i, m) in told.into_iter().enumerate() {
+            // A weapon named says more than a trigger word («غارة», «قصف صاروخي»).
+            let weight = if i == 0 { 2 } else { 1 };
+            let a_weapon = m
+                .weapons
+                .iter()
+                .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft));
+            let g_weapon = m.weapons.iter().any(|w| {
+                matches!(
+                    w,
+                    Weapon::Rocket
+                        | Weapon::BallisticMissile
+                        | Weapon::CruiseMissile
+                        | Weapon::Mortar
+                        | Weapon::Artillery
+                )
+            });
+            let a = if a_weapon {
+                2
+            } else {
+                usize::from(m.kind == TrigKind::Air)
+            };
+            let g = if g_weapon {
+                2
+            } else {
+                usize::from(m.kind == TrigKind::Missile && !m.weak)
+            };
+            air += weight * a;
+            ground += weight * g;
+        }
+        (air, ground)
+    }
+
+    /// The event type from triggers and weapons.
+    pub fn kind(&self) -> EventType {
+        let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
+        let weapons: Vec<Weapon> = self
+            .mentions
+            .iter()
+            .flat_map(|m| m.weapons.iter().copied())
+            .collect();
+        let has = |k: TrigKind| kinds.contains(&k);
+        let w = |x: Weapon| weapons.contains(&x);
+        for (k, t) in [
+            (TrigKind::Designation, EventType::Designation),
+            (TrigKind::Threat, EventType::Threat),
+            (TrigKind::Agreement, EventType::Agreement),
+            (TrigKind::Arrest, EventType::Arrest),
+            (TrigKind::Abduction, EventType::Abduction),
+            (TrigKind::Protest, EventType::Protest),
+        ] {
+            if has(k) {
+                return t;
+            }
+        }
+        if has(TrigKind::Suicide)
+            || (w(Weapon::ExplosiveBelt) && !w(Weapon::Drone) && !w(Weapon::Aircraft))
+        {
+            return EventType::SuicideBomb;
+        }
+        // Battles: the fighting defines the event, whatever guns it used.
+        if has(TrigKind::Clash)
+            && self
+                .mentions
+                .first()
+                .is_some_and(|m| m.kind == TrigKind::Clash)
+        {
+            return EventType::ArmedClash;
+        }
+        // From the air or from launchers and guns: the means most of its mentions tell.
+        let (air, ground) = self.means_votes();
+        if air > 0 || ground > 0 {
+            return if air >= ground {
+                EventType::AirDroneStrike
+            } else {
+                EventType::MissileArtillery
+            };
+        }
+        if self.mentions.iter().any(|m| m.kind == TrigKind::Missile) {
+            // Bare «قصف»: by an air force, an air strike; otherwise shelling.
+            let by_air_force = self
+                .actor()
+                .and_then(|a| a.country.as_deref())
+                .is_some_and(|c| AIR_POWERS.contains(&c));
+            return if by_air_force {
+                EventType::AirDroneStrike
+            } else {
+                EventType::MissileArtillery
+            };
+        }
+        if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine]
+            .iter()
+            .any(|x| w(*x))
+            || has(TrigKind::Explosive)
+        {
+            return EventType::RemoteExplosive;
+        }
+        if has(TrigKind::Clash) {
+            return EventType::ArmedClash;
+        }
+        if self.primary().is_empty() && has(TrigKind::Intercept) {
+            // Air defences intercept what flies: drones, missiles, aircraft.
+            return EventType::AirDroneStrike;
+        }
+        EventType::Attack
+    }
+}
+
+/// States whose «قصف» is bombing from the air when nothing else is said.
+pub(super) const AIR_POWERS: &[&str] = &["US", "GB", "IL", "RU", "FR", "SA", "AE"];

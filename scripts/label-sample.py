@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Draw the real sentences whose candidate event words are labelled for the detector.
+
+    python3 scripts/label-sample.py CORPUS.jsonl CANDIDATES.jsonl OUTDIR [--seed 7]
+
+CORPUS: the SaudiNewsNet records (../shared/corpora/saudinewsnet, unzipped); CANDIDATES: what
+`rasd detector candidates CORPUS` prints. Articles of the shared evaluation sets (their ids are
+read from ../shared/eval) and of the project's own coded articles (eval/snn-own) are never drawn.
+
+Sentences are drawn, and every candidate in a drawn sentence is labelled: 60 % of them with the
+natural frequency of the candidates, 40 % weighted by 1/frequency of the trigger's written form,
+so rare words are seen too; at most 3 sentences per article. One sentence in ten goes to two
+batches (agreement). Writes OUTDIR/batch-NN.md (what an annotator reads: text, so it stays out
+of the repository) and OUTDIR/batches.jsonl (the candidates of each batch, by reference).
+"""
+import collections, glob, json, os, random, sys
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 7
+    args = [a for a in args if a != str(seed)]
+    corpus, cands, outdir = args[:3]
+    n_sent = int(os.environ.get("N_SENTENCES", "2700"))
+    n_batches = int(os.environ.get("N_BATCHES", "10"))
+    here = os.path.dirname(os.path.abspath(__file__))
+    shared = os.path.join(here, "..", "..", "shared", "eval")
+    excluded = set()
+    for l in open(os.path.join(shared, "sentences", "dev.gold.jsonl"), encoding="utf-8"):
+        excluded.add(json.loads(l)["article"])
+    for p in glob.glob(os.path.join(shared, "*", "*.input.jsonl")):
+        for l in open(p, encoding="utf-8"):
+            excluded.add(json.loads(l)["id"])
+    for p in glob.glob(os.path.join(here, "..", "eval", "snn-own", "*.ids")):
+        excluded.update(l.strip() for l in open(p, encoding="utf-8") if l.strip())
+    docs = {}
+    for l in open(corpus, encoding="utf-8"):
+        d = json.loads(l)
+        if d["id"] not in excluded:
+            docs[d["id"]] = d
+    by_sent = collections.defaultdict(list)
+    for l in open(cands, encoding="utf-8"):
+        c = json.loads(l)
+        if c["doc"] in docs:
+            by_sent[(c["doc"], c["sent_start"], c["sent_end"])].append(c)
+    form = lambda c: docs[c["doc"]]["text"][c["start"]:c["end"]]
+    freq = collections.Counter(form(c) for cs in by_sent.values() for c in cs)
+    keys = sorted(by_sent)
+    rng = random.Random(seed)
+    natural = [k for k in keys for _ in by_sent[k]]  # one entry per candidate
+    weights = [sum(1.0 / freq[form(c)] for c in by_sent[k]) for k in keys]
+    chosen, per_doc = [], collections.Counter()
+    def take(k):
+        if k in chosen_set or per_doc[k[0]] >= 3:
+            return
+        chosen.append(k); chosen_set.add(k); per_doc[k[0]] += 1
+    chosen_set = set()
+    while len(chosen) < n_sent * 0.6:
+        take(rng.choice(natural))
+    while len(chosen) < n_sent:
+        take(rng.choices(keys, weights)[0])
+    rng.shuffle(chosen)
+    twice = set(chosen[: len(chosen) // 10])
+    batches = [[] for _ in range(n_batches)]
+    for i, k in enumerate(chosen):
+        batches[i % n_batches].append(k)
+        if k in twice:
+            batches[(i + 1 + (i // n_batches) % (n_batches - 1)) % n_batches].append(k)
+    os.makedirs(outdir, exist_ok=True)
+    ids = {}
+    with open(os.path.join(outdir, "batches.jsonl"), "w", encoding="utf-8") as bj:
+        for b, sents in enumerate(batches, 1):
+            md = [f"# Batch {b:02d}: {len(sents)} sentences\n"]
+            for k in sorted(sents, key=lambda k: (k[0], k[1])):
+                d = docs[k[0]]
+                t = d["text"]
+                cs = sorted(by_sent[k], key=lambda c: c["start"])
+                lo, hi = k[1], k[2]
+                # A long sentence is shown around its candidates.
+                lo2 = max(lo, cs[0]["start"] - 350)
+                hi2 = min(hi, cs[-1]["end"] + 350)
+                parts, at = [], lo2
+                for c in cs:
+                    cid = ids.setdefault((c["doc"], c["start"], c["end"]), f"c{len(ids) + 1:05d}")
+                    parts.append(t[at:c["start"]])
+                    parts.append(f"⟦{t[c['start']:c['end']]}⟧{cid[1:]}")
+                    at = c["end"]
+                    bj.write(json.dumps({"batch": b, "id": cid, "doc": c["doc"], "start": c["start"],
+                                         "end": c["end"], "sent_start": lo, "sent_end": hi,
+                                         "value": c["value"], "twice": k in twice}, ensure_ascii=False) + "\n")
+                parts.append(t[at:hi2])
+                prev = t[max(0, lo - 200):lo].replace("\n", " ").strip()
+                nxt = t[hi:hi + 200].replace("\n", " ").strip()
+                sent = "".join(parts).replace("\n", " ")
+                md.append(f"\n## {k[0]} @{lo} (published {d.get('published')})\n")
+                md.append(f"title: {d.get('title') or ''}\n")
+                md.append(f"before: …{prev}\n")
+                md.append(f"SENTENCE: {'…' if lo2 > lo else ''}{sent}{'…' if hi2 < hi else ''}\n")
+                md.append(f"after: {nxt}…\n")
+                md.append("candidates: " + ", ".join(
+                    f"{ids[(c['doc'], c['start'], c['end'])]} «{t[c['start']:c['end']]}» ({c['value'].split(',')[0]})" for c in cs) + "\n")
+            open(os.path.join(outdir, f"batch-{b:02d}.md"), "w", encoding="utf-8").write("".join(md))
+    print(f"{len(chosen)} sentences, {len(ids)} candidates, {len(twice)} sentences twice, {n_batches} batches")
+
+if __name__ == "__main__":
+    main()
