@@ -12,6 +12,14 @@ natural frequency of the candidates, 40 % weighted by 1/frequency of the trigger
 so rare words are seen too; at most 3 sentences per article. One sentence in ten goes to two
 batches (agreement). Writes OUTDIR/batch-NN.md (what an annotator reads: text, so it stays out
 of the repository) and OUTDIR/batches.jsonl (the candidates of each batch, by reference).
+
+The second round (--targeted, with CANDIDATES from `rasd detector candidates --features` and
+the labels so far in data/detector/labels.jsonl) draws sentences not labelled yet: 45 % holding
+a candidate of a rare kind (designation, threat, agreement, abduction, suicide, assassination,
+shooting, stabbing, protest, interception, explosion, missile, air strike, fall; weighted by
+1/frequency of the kind), 20 % holding a violent candidate with a month- or year-precision or
+an old date (lists of past events), 20 % from articles dense with violent candidates, 15 % at
+random. Its candidate ids start with "d", its batches at FIRST_BATCH.
 """
 import collections, glob, json, os, random, sys
 
@@ -22,6 +30,9 @@ def main():
     corpus, cands, outdir = args[:3]
     n_sent = int(os.environ.get("N_SENTENCES", "2700"))
     n_batches = int(os.environ.get("N_BATCHES", "10"))
+    targeted = "--targeted" in sys.argv
+    first_batch = int(os.environ.get("FIRST_BATCH", "1"))
+    prefix = "d" if targeted else "c"
     here = os.path.dirname(os.path.abspath(__file__))
     shared = os.path.join(here, "..", "..", "shared", "eval")
     excluded = set()
@@ -37,10 +48,15 @@ def main():
         d = json.loads(l)
         if d["id"] not in excluded:
             docs[d["id"]] = d
+    done = set()
+    if targeted:
+        for l in open(os.path.join(here, "..", "data", "detector", "labels.jsonl"), encoding="utf-8"):
+            r = json.loads(l)
+            done.add((r["doc"], r["sent_start"]))
     by_sent = collections.defaultdict(list)
     for l in open(cands, encoding="utf-8"):
         c = json.loads(l)
-        if c["doc"] in docs:
+        if c["doc"] in docs and (c["doc"], c["sent_start"]) not in done:
             by_sent[(c["doc"], c["sent_start"], c["sent_end"])].append(c)
     form = lambda c: docs[c["doc"]]["text"][c["start"]:c["end"]]
     freq = collections.Counter(form(c) for cs in by_sent.values() for c in cs)
@@ -54,10 +70,28 @@ def main():
             return
         chosen.append(k); chosen_set.add(k); per_doc[k[0]] += 1
     chosen_set = set()
-    while len(chosen) < n_sent * 0.6:
-        take(rng.choice(natural))
-    while len(chosen) < n_sent:
-        take(rng.choices(keys, weights)[0])
+    if targeted:
+        rare = {"designation", "threat", "agreement", "abduction", "suicide", "assassination",
+                "shooting", "stabbing", "protest", "intercept", "explosion", "missile", "air", "crash"}
+        violent = {"attack", "air", "missile", "explosion", "explosive", "suicide", "clash",
+                   "assassination", "shooting", "stabbing", "abduction", "kill"}
+        kind = lambda c: c["value"].split(",")[0]
+        kfreq = collections.Counter(kind(c) for cs in by_sent.values() for c in cs)
+        rw = [sum(1.0 / kfreq[kind(c)] for c in by_sent[k] if kind(c) in rare) for k in keys]
+        dated = [k for k in keys if any(kind(c) in violent and any(f in ("sd:coarse", "sd:old", "sd:month")
+                 for f in c.get("features", [])) for c in by_sent[k])]
+        dv = collections.Counter(c["doc"] for cs in by_sent.values() for c in cs if kind(c) in violent)
+        dense = [k for k in keys if dv[k[0]] >= 5]
+        for share, draw in ((0.45, lambda: rng.choices(keys, rw)[0]), (0.20, lambda: rng.choice(dated)),
+                            (0.20, lambda: rng.choice(dense)), (0.15, lambda: rng.choice(natural))):
+            goal = len(chosen) + int(n_sent * share)
+            while len(chosen) < goal:
+                take(draw())
+    else:
+        while len(chosen) < n_sent * 0.6:
+            take(rng.choice(natural))
+        while len(chosen) < n_sent:
+            take(rng.choices(keys, weights)[0])
     rng.shuffle(chosen)
     twice = set(chosen[: len(chosen) // 10])
     batches = [[] for _ in range(n_batches)]
@@ -68,7 +102,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     ids = {}
     with open(os.path.join(outdir, "batches.jsonl"), "w", encoding="utf-8") as bj:
-        for b, sents in enumerate(batches, 1):
+        for b, sents in enumerate(batches, first_batch):
             md = [f"# Batch {b:02d}: {len(sents)} sentences\n"]
             for k in sorted(sents, key=lambda k: (k[0], k[1])):
                 d = docs[k[0]]
@@ -80,7 +114,7 @@ def main():
                 hi2 = min(hi, cs[-1]["end"] + 350)
                 parts, at = [], lo2
                 for c in cs:
-                    cid = ids.setdefault((c["doc"], c["start"], c["end"]), f"c{len(ids) + 1:05d}")
+                    cid = ids.setdefault((c["doc"], c["start"], c["end"]), f"{prefix}{len(ids) + 1:05d}")
                     parts.append(t[at:c["start"]])
                     parts.append(f"⟦{t[c['start']:c['end']]}⟧{cid[1:]}")
                     at = c["end"]

@@ -64,6 +64,8 @@ pub struct ExtractArgs {
     /// Add the places of a gazetteer TSV (e.g. made by `rasd gazetteer import geonames`).
     #[arg(long, value_name = "FILE.tsv")]
     pub gazetteer: Vec<PathBuf>,
+    #[command(flatten)]
+    pub detector: DetectorOpts,
     /// Skip documents (JSON lines, text or HTML files) larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
@@ -87,6 +89,8 @@ pub struct ExplainArgs {
     /// Add the places of a gazetteer TSV.
     #[arg(long, value_name = "FILE.tsv")]
     pub gazetteer: Vec<PathBuf>,
+    #[command(flatten)]
+    pub detector: DetectorOpts,
     /// Skip documents larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
@@ -96,8 +100,31 @@ fn parse_date(s: &str) -> Result<IsoDate, String> {
     IsoDate::parse(s).map_err(|e| e.to_string())
 }
 
-fn build_pipeline(trace: bool, gazetteers: &[PathBuf]) -> anyhow::Result<Pipeline> {
-    let mut b = Pipeline::builder().trace(trace);
+/// Which detector judges the candidate event words.
+#[derive(clap::Args, Clone, Default)]
+pub struct DetectorOpts {
+    /// Use these detector weights instead of the built-in ones (made by `rasd detector train`
+    /// from your own labels).
+    #[arg(long, value_name = "FILE.tsv")]
+    pub detector: Option<PathBuf>,
+    /// Judge candidate event words with the hand-written rules alone, without the detector.
+    #[arg(long, conflicts_with = "detector")]
+    pub rules_only: bool,
+}
+
+fn build_pipeline(
+    trace: bool,
+    gazetteers: &[PathBuf],
+    d: &DetectorOpts,
+) -> anyhow::Result<Pipeline> {
+    let mut b = Pipeline::builder().trace(trace).rules_only(d.rules_only);
+    if let Some(path) = &d.detector {
+        let tsv = std::fs::read_to_string(path)
+            .with_context(|| format!("reading detector weights {}", path.display()))?;
+        let m = rasd_extract::detect::Model::parse(&tsv)
+            .with_context(|| format!("reading detector weights {}", path.display()))?;
+        b = b.detector(rasd_extract::Detector::new(m));
+    }
     for g in gazetteers {
         let tsv = std::fs::read_to_string(g)
             .with_context(|| format!("reading gazetteer {}", g.display()))?;
@@ -141,7 +168,7 @@ struct Done {
 
 /// `rasd extract`.
 pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = Arc::new(build_pipeline(a.trace, &a.gazetteer)?);
+    let pipeline = Arc::new(build_pipeline(a.trace, &a.gazetteer, &a.detector)?);
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) if p.as_os_str() != "-" => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -379,7 +406,7 @@ fn write_in_order(
 
 /// `rasd explain`.
 pub fn explain(a: ExplainArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = build_pipeline(true, &a.gazetteer)?;
+    let pipeline = build_pipeline(true, &a.gazetteer, &a.detector)?;
     let opts = ReadOptions {
         max_bytes: a.max_bytes,
         published: a.published,

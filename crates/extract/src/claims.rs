@@ -49,12 +49,47 @@ fn speech(c: &LexHit) -> bool {
 
 /// Find the claims of a document, in text order.
 pub fn find(cx: &Ctx) -> Vec<RawClaim> {
-    let f = cx.f;
     let mut out: Vec<RawClaim> = Vec::new();
     let mut last_media: Option<String> = None;
-    for (si, ss) in f.a.sentences.iter().enumerate() {
+    for (si, ss) in cx.f.a.sentences.iter().enumerate() {
+        let mut s = Sentence::new(cx, si, *ss, &mut last_media);
+        if s.speech.is_empty() && s.headline.is_none() {
+            continue;
+        }
+        let found = s.sources(&mut out);
+        s.emit(found, &mut out);
+    }
+    out
+}
+
+/// One sentence's claim cues and what they share.
+struct Sentence<'c, 'a> {
+    cx: &'c Ctx<'a>,
+    si: usize,
+    ss: Span,
+    /// Every cue of the sentence that is not inside a name.
+    cues: Vec<&'c LexHit>,
+    /// The cues that open a claim.
+    speech: Vec<&'c LexHit>,
+    /// The agency or channel the claims came through.
+    via: Option<String>,
+    /// The sentence's stance.
+    stance: Stance,
+    /// Who the sentence blames.
+    blamed: Option<Span>,
+    /// «البنتاغون: إصابة …»: the headline's source.
+    headline: Option<&'c Name>,
+}
+
+/// A source found in a sentence: its key, its name, the scope of its claim, and the part of the
+/// sentence whose cues set its stance.
+type Found<'c> = (Span, &'c Name, Span, Span);
+
+impl<'c, 'a> Sentence<'c, 'a> {
+    fn new(cx: &'c Ctx<'a>, si: usize, ss: Span, last_media: &mut Option<String>) -> Self {
+        let f = cx.f;
         let cues: Vec<&LexHit> = f
-            .lex_in(Class::Cue, *ss)
+            .lex_in(Class::Cue, ss)
             .filter(|c| {
                 !f.names_over(c.key)
                     .any(|n| n.key.contains(c.key) && !matches!(n.kind, NameKind::Source { .. }))
@@ -64,71 +99,79 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                 !(c.value == "say" && rasd_text::clitics::has_article(prefix_of(cx, c.key)))
             })
             .collect();
-        // Media named in the sentence (for `via` and «الوكالة» references).
-        let media: Vec<&Name> = f.names_in(*ss).filter(|n| cx.is_media(n)).collect();
-        let mut via = media
+        let via = via_of(cx, ss, &cues, last_media);
+        let mut s = Sentence {
+            cx,
+            si,
+            ss,
+            cues,
+            speech: Vec::new(),
+            via,
+            stance: Stance::Asserts,
+            blamed: None,
+            headline: headline_source(cx, ss),
+        };
+        s.stance = s.stance_in(ss);
+        s.blamed = s.blamed_name();
+        s.speech = s.speech_cues();
+        s
+    }
+
+    fn negated(&self, c: &LexHit) -> bool {
+        self.cx.lex_before(Class::Neg, c.key.start, 1).is_some()
+    }
+
+    /// The stance of the cues in a part of the sentence (each source speaks for its own
+    /// clause: «قال الحوثيون إنهم استهدفوا سفينة، بينما قالت القيادة المركزية إنها لم تتلق أي
+    /// تقارير»).
+    fn stance_in(&self, part: Span) -> Stance {
+        let here: Vec<&LexHit> = self
+            .cues
             .iter()
-            .find(|n| via_position(cx, n))
-            .map(|n| cx.written(n.key));
-        // «نقلت وكالة رويترز عن …», «وكانت الوكالة ذاتها قد نقلت عن …»: the relay's subject.
-        if via.is_none() {
-            for c in cues.iter().filter(|c| c.value == "relay") {
-                if let Some(m) = media.iter().find(|m| cx.dist(c.key, m.key) <= 3) {
-                    via = Some(cx.written(m.key));
-                }
-            }
-        }
-        if via.is_none() && sentence_mentions_agency(cx, *ss) {
-            via = last_media.clone();
-        }
-        if let Some(m) = media.last() {
-            last_media = Some(cx.written(m.key));
-        }
-        // The stance of the cues in a part of the sentence (each source speaks for its own
-        // clause: «قال الحوثيون إنهم استهدفوا سفينة، بينما قالت القيادة المركزية إنها لم تتلق
-        // أي تقارير»).
-        let negated = |c: &LexHit| cx.lex_before(Class::Neg, c.key.start, 1).is_some();
-        let stance_in = |part: Span| {
-            let here = |c: &&&LexHit| part.contains(c.key);
-            if cues.iter().filter(here).any(|c| c.value == "unconfirmed") {
-                Stance::Unconfirmed
-            } else if cues
-                .iter()
-                .filter(here)
-                .any(|c| c.value == "deny" && !negated(c))
-            {
-                Stance::Denies
-            } else if cues
-                .iter()
-                .filter(here)
-                .any(|c| c.value == "responsibility" && !negated(c))
-            {
-                Stance::ClaimsResponsibility
-            } else if cues.iter().filter(here).any(|c| c.value == "attribute") {
-                Stance::Attributes
-            } else {
-                Stance::Asserts
-            }
-        };
-        let stance = stance_in(*ss);
-        let blamed = if stance == Stance::Attributes {
-            cues.iter()
-                .filter(|c| c.value == "attribute")
-                .find_map(|c| {
-                    f.names_in(*ss).find(|n| {
-                        n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && cx.is_agent(n)
-                    })
-                })
-                .map(|n| n.key)
+            .copied()
+            .filter(|c| part.contains(c.key))
+            .collect();
+        if here.iter().any(|c| c.value == "unconfirmed") {
+            Stance::Unconfirmed
+        } else if here.iter().any(|c| c.value == "deny" && !self.negated(c)) {
+            Stance::Denies
+        } else if here
+            .iter()
+            .any(|c| c.value == "responsibility" && !self.negated(c))
+        {
+            Stance::ClaimsResponsibility
+        } else if here.iter().any(|c| c.value == "attribute") {
+            Stance::Attributes
         } else {
-            None
-        };
-        // «وفق ما ذكرت قناة المسيرة», «حسبما أفادت الوكالة»: the verb after «وفق ما» belongs to
-        // that cue; it opens no clause of its own.
-        // Likewise «نفى الجيش مسؤوليته عن القصف»: the responsibility is what is denied.
+            Stance::Asserts
+        }
+    }
+
+    /// The agent named right after an attribution cue.
+    fn blamed_name(&self) -> Option<Span> {
+        let cx = self.cx;
+        if self.stance != Stance::Attributes {
+            return None;
+        }
+        self.cues
+            .iter()
+            .filter(|c| c.value == "attribute")
+            .find_map(|c| {
+                cx.f.names_in(self.ss).find(|n| {
+                    n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 4 && cx.is_agent(n)
+                })
+            })
+            .map(|n| n.key)
+    }
+
+    /// The cues that open a claim. «وفق ما ذكرت قناة المسيرة», «حسبما أفادت الوكالة»: the verb
+    /// after «وفق ما» belongs to that cue; it opens no clause of its own. Likewise «نفى الجيش
+    /// مسؤوليته عن القصف»: the responsibility is what is denied.
+    fn speech_cues(&self) -> Vec<&'c LexHit> {
+        let cx = self.cx;
         let after_per = |c: &LexHit| {
             let follows = |value: &str, gap: usize| {
-                cues.iter().any(|p| {
+                self.cues.iter().any(|p| {
                     p.value == value
                         && p.key.end <= c.key.start
                         && cx.tok_from(c.key.start) - cx.tok_from(p.key.end) <= gap
@@ -137,39 +180,29 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             (c.value == "say" && follows("per", 1))
                 || (c.value == "responsibility" && follows("deny", 4))
         };
-        let speech_cues: Vec<&LexHit> = cues
+        self.cues
             .iter()
             .copied()
-            .filter(|c| speech(c) && !negated(c) && !after_per(c))
-            .collect();
-        // Headline attribution: «البنتاغون: إصابة …».
-        let headline = headline_source(cx, *ss);
-        if speech_cues.is_empty() && headline.is_none() {
-            continue;
-        }
-        let mut found: Vec<(Span, &Name, Span)> = Vec::new();
-        // The part of the sentence whose cues set each found source's stance: its own scope, and
-        // the scopes of later cues that name no new source («وقال المسؤول إن الهجوم شنه على
-        // الأرجح مسلحون»: the attribution is his).
-        let mut stance_spans: Vec<Span> = Vec::new();
-        if let Some(n) = headline {
-            found.push((n.key, n, *ss));
-            stance_spans.push(*ss);
-        }
-        // Each cue speaks for the text from its start to the next cue; a cue that follows
-        // another closely, with no event word between them («وفق ما نقلت وكالة رويترز عن مصدر
-        // أمني»), shares the first one's scope.
-        let mut starts: Vec<usize> = Vec::with_capacity(speech_cues.len());
-        for (ci, c) in speech_cues.iter().enumerate() {
+            .filter(|c| speech(c) && !self.negated(c) && !after_per(c))
+            .collect()
+    }
+
+    /// Where each cue's scope starts: a cue speaks for the text from its start to the next cue;
+    /// one that follows another closely, with no event word between them («وفق ما نقلت وكالة
+    /// رويترز عن مصدر أمني»), shares the first one's scope.
+    fn scope_starts(&self) -> Vec<usize> {
+        let cx = self.cx;
+        let mut starts: Vec<usize> = Vec::with_capacity(self.speech.len());
+        for (ci, c) in self.speech.iter().enumerate() {
             let start = match ci
                 .checked_sub(1)
-                .and_then(|p| speech_cues.get(p).map(|x| (p, x)))
+                .and_then(|p| self.speech.get(p).map(|x| (p, x)))
             {
-                None => ss.start,
+                None => self.ss.start,
                 Some((p, prev)) => {
                     let between = Span::new(prev.key.end, c.key.start.max(prev.key.end));
                     let close = cx.tok_from(c.key.start) - cx.tok_from(prev.key.end) <= 5;
-                    if close && f.lex_in(Class::Trigger, between).next().is_none() {
+                    if close && cx.f.lex_in(Class::Trigger, between).next().is_none() {
                         starts[p]
                     } else {
                         c.key.start
@@ -178,30 +211,53 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             };
             starts.push(start);
         }
-        for (ci, c) in speech_cues.iter().enumerate() {
-            let scope_start = starts[ci];
-            let scope_end = speech_cues
-                .get(ci + 1)
-                .map(|n| n.key.start)
-                .unwrap_or(ss.end);
-            let scope = if speech_cues.len() == 1 {
-                *ss
-            } else {
-                Span::new(scope_start, scope_end)
-            };
-            // «… بعد يوم من هجوم بطائرة مسيرة تبنته الجماعة على تل أبيب»: a claim with the
-            // deed as its object pronoun speaks only of the event word just before it.
-            let scope = if c.value == "responsibility" && object_pronoun(cx, c) {
-                f.lex_in(Class::Trigger, Span::new(ss.start, c.key.start))
-                    .last()
-                    .filter(|t| cx.dist(t.key, c.key) <= 5)
-                    .map_or(scope, |t| Span::new(t.key.start, c.key.end))
-            } else {
-                scope
-            };
-            let Some(src) = source_for(cx, c, *ss) else {
-                if let Some(last) = stance_spans.last_mut() {
-                    *last = last.cover(scope);
+        starts
+    }
+
+    /// The scope of cue `ci`.
+    fn scope(&self, ci: usize, start: usize) -> Span {
+        let (cx, ss) = (self.cx, self.ss);
+        let Some(c) = self.speech.get(ci) else {
+            return ss;
+        };
+        let end = self
+            .speech
+            .get(ci + 1)
+            .map(|n| n.key.start)
+            .unwrap_or(ss.end);
+        let scope = if self.speech.len() == 1 {
+            ss
+        } else {
+            Span::new(start, end)
+        };
+        // «… بعد يوم من هجوم بطائرة مسيرة تبنته الجماعة على تل أبيب»: a claim with the deed as
+        // its object pronoun speaks only of the event word just before it.
+        if c.value == "responsibility" && object_pronoun(cx, c) {
+            cx.f.lex_in(Class::Trigger, Span::new(ss.start, c.key.start))
+                .last()
+                .filter(|t| cx.dist(t.key, c.key) <= 5)
+                .map_or(scope, |t| Span::new(t.key.start, c.key.end))
+        } else {
+            scope
+        }
+    }
+
+    /// The sources of the sentence's cues. The part of the sentence whose cues set each found
+    /// source's stance is its own scope and the scopes of later cues that name no new source
+    /// («وقال المسؤول إن الهجوم شنه على الأرجح مسلحون»: the attribution is his). A second
+    /// anonymous source («عن مصدر أمني عراقي وآخر عسكري») is pushed to `out` at once.
+    fn sources(&mut self, out: &mut Vec<RawClaim>) -> Vec<Found<'c>> {
+        let cx = self.cx;
+        let mut found: Vec<Found> = Vec::new();
+        if let Some(n) = self.headline {
+            found.push((n.key, n, self.ss, self.ss));
+        }
+        let starts = self.scope_starts();
+        for (ci, c) in self.speech.clone().into_iter().enumerate() {
+            let scope = self.scope(ci, starts[ci]);
+            let Some(src) = source_for(cx, c, self.ss) else {
+                if let Some(last) = found.last_mut() {
+                    last.3 = last.3.cover(scope);
                 }
                 continue;
             };
@@ -212,45 +268,49 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
             // «وفق وسائل إعلام أمريكية» next to another source: it is the channel.
             if c.value == "per"
                 && (cx.is_media(src) || is_media_source(cx, src))
-                && speech_cues.len() > 1
+                && self.speech.len() > 1
             {
-                via = Some(cx.written(src.key));
+                self.via = Some(cx.written(src.key));
                 continue;
             }
-            if let Some(i) = found.iter().position(|(k, _, _)| *k == src.key) {
-                stance_spans[i] = stance_spans[i].cover(scope);
+            if let Some(x) = found.iter_mut().find(|x| x.0 == src.key) {
+                x.3 = x.3.cover(scope);
                 continue;
             }
-            found.push((src.key, src, scope));
-            stance_spans.push(scope);
-            // «عن مصدر أمني عراقي وآخر عسكري»
+            found.push((src.key, src, scope, scope));
             if let Some((key, text)) = another(cx, src) {
                 out.push(RawClaim {
                     source: text,
                     anonymous: true,
-                    via: via.clone(),
-                    stance,
+                    via: self.via.clone(),
+                    stance: self.stance,
                     source_actor: None,
-                    sent: si,
+                    sent: self.si,
                     scope,
                     cue: c.key,
                     cue_text: cx.written(c.key),
                     source_key: key,
-                    blamed,
+                    blamed: self.blamed,
                 });
             }
         }
-        for ((key, n, scope), stance_span) in found.into_iter().zip(stance_spans) {
+        found
+    }
+
+    /// The claims of the found sources; a bare source («المصدر», «المسؤول») is the last source
+    /// of that kind, or no claim.
+    fn emit(&self, found: Vec<Found<'c>>, out: &mut Vec<RawClaim>) {
+        let cx = self.cx;
+        for (key, n, scope, stance_span) in found {
             let (mut source, mut anonymous, mut actor) = describe(cx, n);
             if let NameKind::Source {
                 bare: true, head, ..
             } = &n.kind
             {
-                // «المصدر», «المسؤول»: the last source of that kind; none, no claim.
                 match out
                     .iter()
                     .rev()
-                    .take_while(|p| p.sent + 12 >= si)
+                    .take_while(|p| p.sent + 12 >= self.si)
                     .find(|p| source_head_lemma(&head_of(cx, p)) == *head)
                 {
                     Some(prev) => {
@@ -261,23 +321,46 @@ pub fn find(cx: &Ctx) -> Vec<RawClaim> {
                     None => continue,
                 }
             }
-            let cue = speech_cues.iter().find(|c| scope.contains(c.key)).copied();
+            let cue = self.speech.iter().find(|c| scope.contains(c.key)).copied();
             out.push(RawClaim {
                 source,
                 anonymous,
-                via: via.clone().filter(|v| *v != cx.written(key)),
-                stance: stance_in(stance_span),
+                via: self.via.clone().filter(|v| *v != cx.written(key)),
+                stance: self.stance_in(stance_span),
                 source_actor: actor,
-                sent: si,
+                sent: self.si,
                 scope,
                 cue: cue.map(|c| c.key).unwrap_or(key),
                 cue_text: cue.map(|c| cx.written(c.key)).unwrap_or_else(|| ":".into()),
                 source_key: key,
-                blamed,
+                blamed: self.blamed,
             });
         }
     }
-    out
+}
+
+/// The agency or channel of a sentence's claims: a medium named where a channel stands, the
+/// subject of «نقلت وكالة رويترز عن», or the last medium named when the sentence refers to «الوكالة».
+fn via_of(cx: &Ctx, ss: Span, cues: &[&LexHit], last_media: &mut Option<String>) -> Option<String> {
+    let media: Vec<&Name> = cx.f.names_in(ss).filter(|n| cx.is_media(n)).collect();
+    let mut via = media
+        .iter()
+        .find(|n| via_position(cx, n))
+        .map(|n| cx.written(n.key));
+    if via.is_none() {
+        for c in cues.iter().filter(|c| c.value == "relay") {
+            if let Some(m) = media.iter().find(|m| cx.dist(c.key, m.key) <= 3) {
+                via = Some(cx.written(m.key));
+            }
+        }
+    }
+    if via.is_none() && sentence_mentions_agency(cx, ss) {
+        via = last_media.clone();
+    }
+    if let Some(m) = media.last() {
+        *last_media = Some(cx.written(m.key));
+    }
+    via
 }
 
 /// Does a cue carry its object as a pronoun («تبنته», «تبنتها», «تبناه»)?

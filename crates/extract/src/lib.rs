@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::too_many_lines)]
 
+mod assemble;
 pub mod claims;
 pub mod ctx;
 pub mod detect;
@@ -38,5 +39,7 @@ pub mod recognize;
 pub mod relations;
 mod spans;
 pub mod tolls;
+pub mod words;
 
+pub use detect::{CandFeatures, Detector};
 pub use pipeline::{ExtractError, Pipeline, PipelineBuilder};

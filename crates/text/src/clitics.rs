@@ -60,6 +60,20 @@ pub fn enclitic_len(word: &str, min_stem: usize) -> usize {
     0
 }
 
+/// A word without its leading article «ال».
+pub fn strip_article(w: &str) -> &str {
+    w.strip_prefix("ال").unwrap_or(w)
+}
+
+/// A word that starts with «لل» (the preposition ل and the article) written with the article
+/// alone: «للقاعدة» → «القاعدة». Other words are returned as they are.
+pub fn article_form(w: &str) -> std::borrow::Cow<'_, str> {
+    match w.strip_prefix("لل") {
+        Some(rest) => std::borrow::Cow::Owned(format!("ال{rest}")),
+        None => std::borrow::Cow::Borrowed(w),
+    }
+}
+
 /// True for letters of the Arabic block (not digits, marks or punctuation).
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')

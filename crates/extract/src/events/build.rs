@@ -11,6 +11,7 @@ use crate::ctx::Ctx;
 use crate::geo::GeoContext;
 use crate::lexicon::Class;
 use crate::recognize::LexHit;
+use crate::words::W;
 
 /// Build a mention: look for its arguments around the trigger in its sentence.
 pub(super) fn build(
@@ -40,6 +41,8 @@ pub(super) fn build(
         killed: None,
         injured: None,
         outcome: Vec::new(),
+        score: 1.0,
+        types: [0.0; crate::detect::NT],
     };
     weapons(cx, h, kind, ss, &mut m);
     outcomes(cx, ss, &mut m);
@@ -99,12 +102,9 @@ fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         }
         let i = cx.tok_at(w.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
-        let destroyed = (i.saturating_sub(2)..i).any(|j| {
-            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
-            w.starts_with("دمر") || w.starts_with("تدمير")
-        });
-        if destroyed || matches!(prev, "ضد" | "تدمير" | "دمرت" | "مخزن" | "تخزين")
-        {
+        let destroyed = (i.saturating_sub(2)..i)
+            .any(|j| W::Destroy.has(cx.tok(j).trim_start_matches(['و', 'ف'])));
+        if destroyed || W::NotUsedAfter.has(prev) {
             continue;
         }
         // «مسيرة احتجاجية»: a march, not a drone.
@@ -112,8 +112,7 @@ fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
             continue;
         }
         // «قناة المسيرة»: part of a name; «وقف إطلاق النار»: a ceasefire, not a shooting.
-        if f.names_over(w.key).any(|n| n.key.contains(w.key)) || matches!(prev, "وقف" | "لوقف")
-        {
+        if f.names_over(w.key).any(|n| n.key.contains(w.key)) || W::StopBefore.has(prev) {
             continue;
         }
         if let Some(wp) = parse_weapon(&w.value) {
@@ -162,12 +161,13 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             let since = (2..=4).any(|k| {
                 cx.tok_at(d.key.start)
                     .checked_sub(k)
-                    .is_some_and(|j| cx.tok(j) == "منذ")
+                    .is_some_and(|j| W::Since.has(cx.tok(j)))
             });
             !since
-                && !matches!(prev, "منذ" | "حتي" | "لغايه")
-                && !cx.key(d.key).starts_with("منذ")
-                && !cx.key(d.key).starts_with("حتي")
+                && !W::Since.has(prev)
+                && !W::Until.has(prev)
+                && !W::Since.starts(cx.key(d.key))
+                && !W::UntilHead.starts(cx.key(d.key))
         })
         .min_by_key(|(_, d)| {
             (
@@ -201,26 +201,7 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
 pub(super) fn is_march(cx: &Ctx, k: Span) -> bool {
     let word = cx.stem(cx.tok_at(k.start));
     let next = cx.tok(cx.tok_from(k.end));
-    word.starts_with("مسير")
-        && (matches!(
-            next,
-            "احتجاجيه"
-                | "احتجاجيا"
-                | "شعبيه"
-                | "سلميه"
-                | "حاشده"
-                | "جماهيريه"
-                | "راجله"
-                | "تضامنيه"
-                | "غاضبه"
-                | "ليليه"
-                | "جماهيري"
-                | "شموع"
-                | "العوده"
-                | "الاعلام"
-        ) || next.starts_with("احتجاج")
-            || next.starts_with("تضامن")
-            || next.starts_with("تنديد"))
+    W::MarchHead.has(word) && (W::MarchNext.has(next) || W::MarchNextPrefix.has(next))
 }
 
 /// The part of a sentence between the speech cues around a key span.
@@ -230,7 +211,7 @@ pub fn clause(cx: &Ctx, k: Span, ss: Span) -> Span {
     // A cue followed by «إنها», «أنه» reports the subject already named: it opens no clause.
     let opens = |c: &&crate::recognize::LexHit| {
         let next = cx.tok(cx.tok_from(c.key.end));
-        !matches!(next, "انه" | "انها" | "انهم" | "انهما" | "ان")
+        !W::ClauseOpener.has(next)
     };
     for c in
         cx.f.lex_in(Class::Cue, ss)

@@ -7,6 +7,7 @@ use super::{live_primary, TrigKind};
 use crate::ctx::Ctx;
 use crate::lexicon::Class;
 use crate::recognize::LexHit;
+use crate::words::W;
 
 /// The number of weapons a weapon word counts.
 pub(super) fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
@@ -25,7 +26,7 @@ pub(super) fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
     }
     // «طائرة مسيرة واحدة»
     let next = cx.tok_from(w.key.end);
-    if matches!(cx.tok(next), "واحده" | "واحد") {
+    if W::One.has(cx.tok(next)) {
         return Some(1);
     }
     None
@@ -141,37 +142,6 @@ pub(super) fn casualties_where(
 
 /// Is the token a person in the singular («جندي», «مدنيا», «طفلة»)?
 pub(super) fn singular_person(cx: &Ctx, i: usize) -> bool {
-    let w = cx.tok(i);
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    matches!(
-        w.trim_end_matches('ا'),
-        "جندي"
-            | "شخص"
-            | "مدني"
-            | "طفل"
-            | "طفله"
-            | "امراه"
-            | "سيده"
-            | "عنصر"
-            | "مسعف"
-            | "صحفي"
-            | "صحفيه"
-            | "شرطي"
-            | "مقاتل"
-            | "ضابط"
-            | "مواطن"
-            | "مواطنه"
-            | "شاب"
-            | "شابه"
-            | "رجل"
-            | "فتي"
-            | "فتاه"
-            | "عسكري"
-            | "مزارع"
-            | "طبيب"
-            | "ممرض"
-            | "ناشط"
-            | "قيادي"
-            | "مسلح"
-    )
+    let w = rasd_text::clitics::strip_article(cx.tok(i));
+    W::SingularPerson.has(w.trim_end_matches('ا'))
 }

@@ -5,17 +5,16 @@ use rasd_model::{DatePrecision, Span};
 use super::Draft;
 use crate::ctx::Ctx;
 use crate::lexicon::Class;
+use crate::words::W;
 
-/// Words that join two events told in one sentence («قُتل شخص بضربة … مساء الأحد، في حين
-/// طالت غارات مواقع قرب البوكمال، فجر الاثنين»), match keys.
-pub(super) const CONTRAST: &[&str] = &["بينما", "فيما", "حين", "وبينما", "وفيما"];
-
-/// Are two key spans in the same part of a sentence, between the words of [`CONTRAST`]?
+/// Are two key spans in the same part of a sentence, between the words that join two events
+/// told in one sentence («قُتل شخص بضربة … مساء الأحد، في حين طالت غارات مواقع قرب البوكمال،
+/// فجر الاثنين»: [`W::Contrast`])?
 pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
     let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
     let (i, j) = (cx.tok_from(lo.end), cx.tok_at(hi.start));
     let _ = ss;
-    !(i..j).any(|t| CONTRAST.contains(&cx.tok(t)))
+    !(i..j).any(|t| W::Contrast.has(cx.tok(t)))
 }
 
 /// Is a date the day a statement was made rather than the day of the event it reports?
@@ -26,15 +25,13 @@ pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool
         return false;
     }
     let next = cx.tok_from(date.end);
-    let opens = matches!(
-        cx.tok(next),
-        "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها"
-    ) && cx
-        .f
-        .a
-        .tokens
-        .get(next)
-        .is_some_and(|t| t.key.end <= trig.start);
+    let opens = W::ReportedThat.has(cx.tok(next))
+        && cx
+            .f
+            .a
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.key.end <= trig.start);
     let cue_before = |max: usize| {
         cx.f.lex_in(Class::Cue, ss).any(|c| {
             c.key.end <= date.start

@@ -69,6 +69,31 @@ impl TrigKind {
         })
     }
 
+    /// The lexicon's name of the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            TrigKind::Attack => "attack",
+            TrigKind::Air => "air",
+            TrigKind::Missile => "missile",
+            TrigKind::Explosion => "explosion",
+            TrigKind::Explosive => "explosive",
+            TrigKind::Suicide => "suicide",
+            TrigKind::Clash => "clash",
+            TrigKind::Assassination => "assassination",
+            TrigKind::Shooting => "shooting",
+            TrigKind::Stabbing => "stabbing",
+            TrigKind::Abduction => "abduction",
+            TrigKind::Arrest => "arrest",
+            TrigKind::Protest => "protest",
+            TrigKind::Designation => "designation",
+            TrigKind::Threat => "threat",
+            TrigKind::Agreement => "agreement",
+            TrigKind::Intercept => "intercept",
+            TrigKind::Crash => "crash",
+            TrigKind::Kill => "kill",
+        }
+    }
+
     /// True for kinds of violence (they merge with each other).
     pub fn violent(self) -> bool {
         !matches!(

@@ -59,6 +59,10 @@ pub struct Mention {
     pub injured: Option<u64>,
     /// Outcomes.
     pub outcome: Vec<Outcome>,
+    /// The detector's probability that the trigger reports an event (1 without a detector).
+    pub score: f32,
+    /// The detector's probability of each type of [`crate::detect::TYPES`].
+    pub types: [f32; crate::detect::NT],
 }
 
 /// An event being built from mentions.

@@ -7,6 +7,7 @@ use super::{live_primary, trigger_kind, Draft, Mention, Party, TrigKind};
 use crate::ctx::Ctx;
 use crate::kb::PlaceKind;
 use crate::lexicon::Class;
+use crate::words::W;
 
 /// Is the mention compatible with the draft event?
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
@@ -130,16 +131,8 @@ pub(super) fn days_apart(
 pub(super) fn is_consequence(cx: &Ctx, trig: Span) -> bool {
     let i = cx.tok_at(trig.start);
     (1..=3).any(|back| {
-        i.checked_sub(back).is_some_and(|j| {
-            let t = cx.stem(j);
-            t.starts_with("ادي")
-                || t.starts_with("اسفر")
-                || t.starts_with("يودي")
-                || t.starts_with("مخلف")
-                || t.starts_with("خلف")
-                || t.starts_with("اوقع")
-                || t.starts_with("موقع")
-        })
+        i.checked_sub(back)
+            .is_some_and(|j| W::Consequence.has(cx.stem(j)))
     })
 }
 
@@ -262,22 +255,6 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     drafts
 }
 
-/// Generic place nouns that refer back to a place just named, with the kinds they name
-/// («سبق أن استهدفها صاروخ … الأعنف على القاعدة» is the base told before).
-pub(super) const BACK_PLACES: &[(&str, PlaceKind)] = &[
-    ("القاعده", PlaceKind::Facility),
-    ("المطار", PlaceKind::Facility),
-    ("الميناء", PlaceKind::Facility),
-    ("المعسكر", PlaceKind::Facility),
-    ("الحقل", PlaceKind::Facility),
-    ("المعبر", PlaceKind::Facility),
-    ("المستشفي", PlaceKind::Facility),
-    ("المدينه", PlaceKind::Locality),
-    ("البلده", PlaceKind::Locality),
-    ("القريه", PlaceKind::Locality),
-    ("المخيم", PlaceKind::Locality),
-];
-
 /// An event without a place of its own whose sentence names «القاعدة», «البلدة»… takes the
 /// place of that kind of the event told just before it.
 pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
@@ -296,12 +273,16 @@ pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
                 let ss = cx.sentence(m.trig);
                 (cx.tok_from(ss.start)..cx.tok_from(ss.end)).filter_map(|t| {
                     // «والقاعدة», «بالقاعدة», «للقاعدة».
-                    let w = cx.tok(t).trim_start_matches(['و', 'ف', 'ب']);
-                    let w = match w.strip_prefix("لل") {
-                        Some(rest) => format!("ال{rest}"),
-                        None => w.to_string(),
-                    };
-                    BACK_PLACES.iter().find(|(n, _)| w == *n).map(|(_, k)| *k)
+                    let w = rasd_text::clitics::article_form(
+                        cx.tok(t).trim_start_matches(['و', 'ف', 'ب']),
+                    );
+                    if W::BackFacility.has(&w) {
+                        Some(PlaceKind::Facility)
+                    } else if W::BackLocality.has(&w) {
+                        Some(PlaceKind::Locality)
+                    } else {
+                        None
+                    }
                 })
             })
             .collect();

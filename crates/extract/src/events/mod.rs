@@ -12,6 +12,7 @@ use crate::ctx::Ctx;
 use crate::geo::GeoContext;
 use crate::lexicon::Class;
 use crate::recognize::LexHit;
+use crate::words::W;
 
 mod build;
 mod casualties;
@@ -22,8 +23,8 @@ mod merge;
 mod parties;
 mod place;
 mod typing;
-mod vetoes;
 
+pub(crate) use crate::detect::live_trigger;
 pub use build::clause;
 pub use casualties::{casualties, is_count_kind};
 pub use date::{resolve_dates, ResolvedDate};
@@ -31,31 +32,47 @@ pub use kind::TrigKind;
 pub use mention::{Draft, Mention, Party};
 pub use merge::{is_headline, km, merge, places_compatible};
 pub use parties::{actor_refs, party, written_name};
-pub(crate) use vetoes::live_trigger;
 
+use crate::detect::{is_definite, Cand};
 use build::build;
 use place::coordinated_places;
-use vetoes::{is_definite, veto, Cand};
 
-/// Find the event mentions of a document.
-pub fn mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize]) -> Vec<Mention> {
+/// An accepted candidate: the index of its trigger in `Found::lex(Class::Trigger)`, the
+/// detector's score and type probabilities.
+pub type Accepted = (usize, f32, [f32; crate::detect::NT]);
+
+/// The event mentions of a document's accepted candidates.
+pub fn mentions(
+    cx: &Ctx,
+    geo: &GeoContext,
+    toll_sentences: &[usize],
+    accepted: &[Accepted],
+) -> Vec<Mention> {
     let triggers = cx.f.lex(Class::Trigger);
     let mut out = Vec::new();
-    for ti in 0..triggers.len() {
+    for &(ti, score, types) in accepted {
         let Some(c) = Cand::new(cx, triggers, ti, toll_sentences) else {
             continue;
         };
-        if veto(&c).is_some() {
-            continue;
-        }
-        let Some(m) = mention(&c, geo) else {
+        let Some(mut m) = mention(&c, geo) else {
             continue;
         };
+        m.score = score;
+        m.types = types;
         push_per_place(cx, geo, &mut out, m, c.plural);
     }
     casualty_mentions(cx, geo, toll_sentences, &mut out);
     out.sort_by_key(|m| m.trig.start);
     out
+}
+
+/// The candidates no rule keeps out (the rules alone, without the detector), with score 1.
+pub fn rule_accepted(cx: &Ctx, toll_sentences: &[usize]) -> Vec<Accepted> {
+    crate::detect::candidates(cx, toll_sentences)
+        .iter()
+        .filter(|c| crate::detect::veto(c).is_none())
+        .map(|c| (c.ti, 1.0, [0.0; crate::detect::NT]))
+        .collect()
 }
 
 /// The mention of a candidate no rule kept out, or none when what it tells is still to come
@@ -66,10 +83,7 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // by what follows; it brings nothing of that sentence.
     let framed = {
         let i = cx.tok_at(h.key.start);
-        c.noun && i > 0 && {
-            let w = cx.tok(i - 1).trim_start_matches(['و', 'ف']);
-            matches!(w, "تاتي" | "ياتي" | "جاءت" | "جاء" | "اتت" | "اتي")
-        }
+        c.noun && i > 0 && { W::Framing.has(cx.tok(i - 1).trim_start_matches(['و', 'ف'])) }
     };
     let anaphoric = c.noun && (is_definite(cx, h) || framed);
     let mut m = build(cx, geo, h, kind, c.sent, anaphoric);
@@ -89,13 +103,8 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // Clashes with protesters are a protest met by force.
     if kind == TrigKind::Clash {
         let ss = cx.sentence(h.key);
-        let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| {
-            let w = cx.tok(i).trim_start_matches(['و', 'ب', 'ل']);
-            w.starts_with("المحتج")
-                || w.starts_with("محتج")
-                || w.starts_with("المتظاهر")
-                || w.starts_with("متظاهر")
-        });
+        let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end))
+            .any(|i| W::Protesters.has(cx.tok(i).trim_start_matches(['و', 'ب', 'ل'])));
         if protesters {
             m.kind = TrigKind::Protest;
         }
@@ -104,10 +113,7 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
     let motive = {
         let i = cx.tok_at(h.key.start);
-        (i.saturating_sub(4)..i).any(|j| {
-            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
-            matches!(w, "ردا" | "انتقاما" | "تضامنا" | "ثارا" | "خلفيه")
-        })
+        (i.saturating_sub(4)..i).any(|j| W::Motive.has(cx.tok(j).trim_start_matches(['و', 'ف'])))
     };
     if motive && m.date.is_none() && kind.violent() {
         return None;

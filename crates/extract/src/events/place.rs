@@ -8,22 +8,7 @@ use crate::geo::{self, GeoContext};
 use crate::kb::PlaceKind;
 use crate::lexicon::Class;
 use crate::recognize::{LexHit, Name, NameKind};
-
-/// Prepositions that introduce where something happened.
-pub(super) const LOCATIVE: &[&str] = &[
-    "في",
-    "علي",
-    "فوق",
-    "قرب",
-    "داخل",
-    "عند",
-    "قبالة",
-    "قباله",
-    "بمنطقه",
-    "بالقرب",
-    "محيط",
-    "ضد",
-];
+use crate::words::W;
 
 /// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
 /// precision (facilities or towns).
@@ -54,7 +39,7 @@ pub(super) fn coordinated_places(
             cx.f.a
                 .tokens
                 .get(i)
-                .is_some_and(|t| cx.key(Span::new(t.key.start, n.key.start)) == "و")
+                .is_some_and(|t| W::And.has(cx.key(Span::new(t.key.start, n.key.start))))
                 && cx.dist(last, n.key) <= 1;
         if !joined {
             break;
@@ -97,26 +82,25 @@ pub(super) fn place_for(
         let at_sea = after
             && (i.saturating_sub(3)..i).any(|j| {
                 let w = cx.tok(j);
-                w == "بحريا" || w.starts_with("ميل") || w == "كيلومترا" || w == "كلم"
+                W::AtSea.has(w) || W::AtSeaPrefix.has(w)
             });
         let limit = if at_sea { 22 } else { 14 };
         if d > limit || (anaphoric && (!after || d > 8)) {
             continue;
         }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
-        if matches!(prev, "اتجاه" | "باتجاه" | "مصدرها") || (prev == "من" && after && d > 1)
-        {
+        if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) {
             continue;
         }
         let Some(kind) = cx.best_kind(n) else {
             continue;
         };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
-        if (i.saturating_sub(2)..i).any(|j| cx.tok(j) == "بتوقيت") {
+        if (i.saturating_sub(2)..i).any(|j| W::TimeZone.has(cx.tok(j))) {
             continue;
         }
         // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
-        if prev == "في"
+        if W::In.has(prev)
             && f.names_in(cx.sentence(n.key)).any(|s| {
                 matches!(s.kind, NameKind::Source { .. })
                     && s.key.end <= n.key.start
@@ -137,25 +121,7 @@ pub(super) fn place_for(
         // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
         // («في العراق», «بالعراق»).
         if !actors.is_empty() {
-            let t_full = tok;
-            let located = t_full.starts_with('ب') && !t_full.starts_with("بال")
-                || t_full.starts_with("بال")
-                || LOCATIVE.contains(&prev)
-                || matches!(
-                    prev,
-                    "شمال"
-                        | "جنوب"
-                        | "شرق"
-                        | "غرب"
-                        | "شمالي"
-                        | "جنوبي"
-                        | "شرقي"
-                        | "غربي"
-                        | "وسط"
-                        | "انحاء"
-                        | "مناطق"
-                        | "قبالة"
-                );
+            let located = tok.starts_with('ب') || W::Locative.has(prev) || W::Direction.has(prev);
             if !located {
                 continue;
             }
@@ -163,7 +129,7 @@ pub(super) fn place_for(
         // Distance penalty; places after the trigger are preferred, and so is the subject of
         // «تعرضت قاعدة حرير … لهجوم».
         let subject_of_passive =
-            i > 0 && (cx.stem(i - 1).starts_with("تعرض") || cx.tok(i - 1).starts_with("تعرض"));
+            i > 0 && (W::Passive.has(cx.stem(i - 1)) || W::Passive.has(cx.tok(i - 1)));
         let score = if subject_of_passive {
             0
         } else {

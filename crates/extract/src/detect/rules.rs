@@ -3,13 +3,14 @@
 //! is no event.
 use rasd_text::numbers::Approx;
 
-use super::TrigKind;
 use crate::ctx::Ctx;
+use crate::events::TrigKind;
 use crate::lexicon::Class;
 use crate::recognize::{LexHit, NameKind};
+use crate::words::W;
 
 /// A trigger word with what the rules look at.
-pub(crate) struct Cand<'c, 'a> {
+pub struct Cand<'c, 'a> {
     /// The document.
     pub cx: &'c Ctx<'a>,
     /// Every trigger hit of the document.
@@ -71,93 +72,91 @@ impl<'c, 'a> Cand<'c, 'a> {
     }
 
     /// Index of the trigger's first token.
-    fn tok(&self) -> usize {
+    pub fn tok(&self) -> usize {
         self.cx.tok_at(self.h.key.start)
     }
 }
 
 /// A rule that keeps a candidate from telling an event.
-pub(crate) struct Rule {
-    /// Its name, as `rasd explain` shows it.
+pub struct Rule {
+    /// A short name, as features and `rasd explain` show it.
+    pub id: &'static str,
+    /// What it says, in words.
     pub name: &'static str,
-    /// True when the rule holds: the candidate tells no event.
+    /// A hard rule keeps the candidate out whatever the detector says; the others are features
+    /// the detector weighs.
+    pub hard: bool,
+    /// True when the rule holds.
     pub holds: fn(&Cand) -> bool,
 }
 
-/// Every rule, in the order they are tried.
-pub(crate) const RULES: &[Rule] = &[
+const fn rule(id: &'static str, name: &'static str, hard: bool, holds: fn(&Cand) -> bool) -> Rule {
     Rule {
-        name: "not a trigger here (a name, a date, a place)",
-        holds: |c| !live_trigger(c.cx, c.h, c.kind),
-    },
-    Rule {
-        name: "casualties fell («سقوط قتلى»)",
-        holds: casualties_fell,
-    },
-    Rule {
-        name: "a toll's casualty word or plural",
-        holds: |c| c.in_toll && (c.kind == TrigKind::Kill || c.plural),
-    },
-    Rule {
-        name: "negated",
-        holds: negated,
-    },
-    Rule {
-        name: "what did not happen («دون أن»)",
-        holds: without,
-    },
-    Rule {
-        name: "a ceasefire, no shooting",
-        holds: ceasefire,
-    },
-    Rule {
-        name: "hypothetical",
-        holds: hypothetical,
-    },
-    Rule {
-        name: "a present-tense threat describes",
-        holds: |c| c.present && c.kind == TrigKind::Threat,
-    },
-    Rule {
-        name: "habitual present",
-        holds: habitual_present,
-    },
-    Rule {
-        name: "inside a threat",
-        holds: in_threat,
-    },
-    Rule {
-        name: "a purpose («لاستهداف»)",
-        holds: purpose,
-    },
-    Rule {
-        name: "more to come («المزيد من»)",
-        holds: more_to_come,
-    },
-    Rule {
-        name: "an agreement sought, broken or in force",
-        holds: agreement_not_made,
-    },
-    Rule {
-        name: "habitual («مرارا»)",
-        holds: habitual,
-    },
-    Rule {
-        name: "a verb over many targets and a span of time",
-        holds: aggregate_verb,
-    },
-    Rule {
-        name: "an aggregate («عشرات الهجمات»)",
-        holds: aggregate_plural,
-    },
-    Rule {
-        name: "a charge or an accusation",
-        holds: charge,
-    },
+        id,
+        name,
+        hard,
+        holds,
+    }
+}
+
+/// Every rule. The first, structural, makes a word no candidate at all.
+pub const RULES: &[Rule] = &[
+    rule(
+        "name",
+        "not a trigger here (inside a name or a date)",
+        true,
+        |c| !live_trigger(c.cx, c.h, c.kind),
+    ),
+    rule(
+        "toll",
+        "a casualty word or plural of a cumulative toll: the toll's",
+        true,
+        |c| c.in_toll && (c.kind == TrigKind::Kill || c.plural),
+    ),
+    rule(
+        "fell",
+        "casualties fell, nothing crashed",
+        false,
+        casualties_fell,
+    ),
+    rule("neg", "negated", false, negated),
+    rule("without", "what did not happen", false, without),
+    rule("ceasefire", "a ceasefire, no shooting", false, ceasefire),
+    rule("hypo", "hypothetical or future", false, hypothetical),
+    rule(
+        "threat_now",
+        "a present-tense threat describes",
+        false,
+        |c| c.present && c.kind == TrigKind::Threat,
+    ),
+    rule("present", "habitual present", false, habitual_present),
+    rule("in_threat", "inside a threat", false, in_threat),
+    rule("purpose", "a purpose, no event", false, purpose),
+    rule("more", "more to come", false, more_to_come),
+    rule(
+        "not_made",
+        "an agreement sought, broken or in force",
+        false,
+        agreement_not_made,
+    ),
+    rule("habitual", "habitual", false, habitual),
+    rule(
+        "agg_verb",
+        "a verb over many targets and a span of time",
+        false,
+        aggregate_verb,
+    ),
+    rule("agg", "an aggregate of events", false, aggregate_plural),
+    rule("charge", "a charge or an accusation", false, charge),
 ];
 
-/// The first rule that holds for a candidate.
-pub(crate) fn veto(c: &Cand) -> Option<&'static Rule> {
+/// The first hard rule that holds for a candidate.
+pub fn hard_rule(c: &Cand) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.hard && (r.holds)(c))
+}
+
+/// The first rule that holds for a candidate (the rules alone, without the detector).
+pub fn veto(c: &Cand) -> Option<&'static Rule> {
     RULES.iter().find(|r| (r.holds)(c))
 }
 
@@ -181,17 +180,15 @@ fn negated(c: &Cand) -> bool {
 fn without(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     (i.saturating_sub(4)..i.saturating_sub(1))
-        .any(|j| cx.tok(j).trim_start_matches('و') == "دون" && cx.tok(j + 1) == "ان")
+        .any(|j| W::Without.has(cx.tok(j).trim_start_matches('و')) && W::That.has(cx.tok(j + 1)))
 }
 
 /// «وقف دائم لإطلاق النار»: a ceasefire, not a shooting.
 fn ceasefire(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     c.kind == TrigKind::Shooting
-        && (i.saturating_sub(3)..i).any(|j| {
-            let w = cx.tok(j).trim_start_matches(['و', 'ل', 'ب']);
-            w == "وقف" || w == "الوقف"
-        })
+        && (i.saturating_sub(3)..i)
+            .any(|j| W::Stop.has(cx.tok(j).trim_start_matches(['و', 'ل', 'ب'])))
 }
 
 /// A hypothetical or future marker shortly before.
@@ -223,13 +220,13 @@ fn in_threat(c: &Cand) -> bool {
 /// Purposes are no events: «لاستهداف سفن», «لمهاجمة».
 fn purpose(c: &Cand) -> bool {
     let w = c.cx.tok(c.tok());
-    c.noun && (w.starts_with("لاستهداف") || w.starts_with("لمهاجمه") || w.starts_with("لضرب"))
+    c.noun && W::Purpose.has(w)
 }
 
 /// «المزيد من الهجمات»: more to come, not an event.
 fn more_to_come(c: &Cand) -> bool {
     let i = c.tok();
-    c.plural && i >= 2 && c.cx.tok(i - 2) == "المزيد"
+    c.plural && i >= 2 && W::More.has(c.cx.tok(i - 2))
 }
 
 /// Agreements sought, violated or in force, not made: «مساعيهم للتوصل إلى اتفاق», «خرق وقف
@@ -237,19 +234,15 @@ fn more_to_come(c: &Cand) -> bool {
 fn agreement_not_made(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     c.kind == TrigKind::Agreement
-        && (i.saturating_sub(4)..i).any(|j| {
-            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
-            NOT_MADE.iter().any(|p| w.starts_with(p))
-        })
+        && (i.saturating_sub(4)..i)
+            .any(|j| W::NotMade.has(cx.tok(j).trim_start_matches(['و', 'ف'])))
 }
 
 /// Habitual verbs: «هاجمت مرارا وتكرارا».
 fn habitual(c: &Cand) -> bool {
     let cx = c.cx;
     let next = cx.tok_from(c.h.key.end);
-    HABITUAL
-        .iter()
-        .any(|w| cx.tok(next) == *w || cx.stem(next) == *w)
+    W::Habitual.has(cx.tok(next)) || W::Habitual.has(cx.stem(next))
 }
 
 /// Is a word of [`SPAN_WORDS`] within `back` tokens before and 8 after the trigger, in its sentence?
@@ -258,9 +251,8 @@ fn spans_time(c: &Cand, back: usize) -> bool {
     let ssp = cx.sentence(c.h.key);
     let lo = ti.saturating_sub(back).max(cx.tok_from(ssp.start));
     let hi = (ti + 8).min(cx.tok_from(ssp.end));
-    (lo..hi).any(|i| {
-        SPAN_WORDS.contains(&cx.tok(i)) || SPAN_WORDS.contains(&cx.tok(i).trim_start_matches('و'))
-    })
+    (lo..hi)
+        .any(|i| W::SpanWords.has(cx.tok(i)) || W::SpanWords.has(cx.tok(i).trim_start_matches('و')))
 }
 
 /// «استهدفت أكثر من 100 سفينة منذ نوفمبر»: a verb over many targets and a span of time is an
@@ -285,10 +277,7 @@ fn aggregate_plural(c: &Cand) -> bool {
     if !(c.plural && c.kind.violent()) {
         return false;
     }
-    let demonstrative = matches!(
-        cx.tok(c.tok().wrapping_sub(1)),
-        "تلك" | "هذه" | "هاتين" | "تلكم"
-    );
+    let demonstrative = W::Demonstrative.has(cx.tok(c.tok().wrapping_sub(1)));
     if demonstrative {
         return true;
     }
@@ -312,82 +301,17 @@ fn aggregate_plural(c: &Cand) -> bool {
 /// مدارس»).
 fn charge(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
-    let charge = (i.saturating_sub(2)..i).any(|j| {
-        let w = cx.tok(j).trim_start_matches(['و', 'ب']);
-        w.starts_with("تهم")
-    });
+    let charge =
+        (i.saturating_sub(2)..i).any(|j| W::Charge.has(cx.tok(j).trim_start_matches(['و', 'ب'])));
     let accused = c.plural
-        && (i.saturating_sub(8)..i).any(|j| {
-            let w = cx.tok(j).trim_start_matches(['و', 'ف']);
-            w.starts_with("متهم")
-                || w.starts_with("اتهم")
-                || w.starts_with("تتهم")
-                || w.starts_with("يتهم")
-        });
+        && (i.saturating_sub(8)..i)
+            .any(|j| W::Accused.has(cx.tok(j).trim_start_matches(['و', 'ف'])));
     charge || accused
 }
 
-/// Words before an agreement that make it sought, broken or already in force rather than
-/// made (match-key prefixes).
-pub(super) const NOT_MADE: &[&str] = &[
-    "للتوصل",
-    "مساعي",
-    "مساع",
-    "جهود",
-    "محادثات",
-    "مفاوضات",
-    "المحادثات",
-    "المفاوضات",
-    "مقترح",
-    "المقترح",
-    "مسوده",
-    "خرق",
-    "خروق",
-    "انتهاك",
-    "منذ",
-    "بموجب",
-    "بنود",
-    "انهيار",
-    "الدعوه",
-    "دعا",
-    "دعت",
-    "يدعو",
-    "تدعو",
-    "مطالب",
-    "طالب",
-    "للوصول",
-    "لابرام",
-    "سريان",
-    "تمديد",
-];
-
-/// Words after a verb that make it habitual, not one event.
-pub(super) const HABITUAL: &[&str] = &[
-    "مرارا",
-    "تكرارا",
-    "باستمرار",
-    "مرات",
-    "دايما",
-    "المتكرره",
-    "متكرره",
-    "اليوميه",
-];
-/// Words that make plural triggers an aggregate over time.
-pub(super) const SPAN_WORDS: &[&str] = &[
-    "منذ",
-    "خلال",
-    "حتي",
-    "طوال",
-    "الاعوام",
-    "الاشهر",
-    "السنوات",
-    "الماضيه",
-    "الماضي",
-];
-
 /// Is a trigger word a trigger here: not inside a name («وزارة الدفاع», «قوات التحالف») or a
 /// date («فجر الخميس»: dawn, not «فجّر», detonated), nor dawn itself («الثالثة فجرا»)?
-pub(crate) fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
+pub fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     let f = cx.f;
     if f.names_over(h.key)
         .any(|n| n.key.contains(h.key) && !matches!(n.kind, NameKind::Source { .. }))
@@ -402,12 +326,7 @@ pub(crate) fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     // «مركز احتجاز», «معسكر اعتقال»: a place, not an arrest.
     if matches!(kind, TrigKind::Arrest | TrigKind::Abduction) {
         let i = cx.tok_at(h.key.start);
-        if i > 0
-            && matches!(
-                cx.tok(i - 1).trim_start_matches(['و', 'ب', 'ل']),
-                "مركز" | "مراكز" | "سجن" | "معسكر" | "معتقل" | "مقر"
-            )
-        {
+        if i > 0 && W::DetentionPlace.has(cx.tok(i - 1).trim_start_matches(['و', 'ب', 'ل'])) {
             return false;
         }
     }
@@ -415,9 +334,9 @@ pub(crate) fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
         let i = cx.tok_at(h.key.start);
         let word = cx.tok(i);
         let stem = cx.stem(i);
-        if word.ends_with("فجرا")
-            || stem == "فجرا"
-            || (stem.starts_with("فجر") && word.contains("ال"))
+        if W::Dawn.ends(word)
+            || W::Dawn.has(stem)
+            || (W::DawnStem.has(stem) && W::Article.within(word))
         {
             return false;
         }
@@ -425,13 +344,34 @@ pub(crate) fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     true
 }
 
-pub(super) fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
+/// Is the trigger definite («الهجوم», «هذه الغارات»): an event told before?
+pub fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
     let i = cx.tok_at(h.key.start);
     let t = cx.tok(i);
     let before = if i > 0 { cx.tok(i - 1) } else { "" };
-    t.starts_with("ال")
-        || t.starts_with("بال")
-        || t.starts_with("لل")
-        || t.starts_with("وال")
-        || matches!(before, "هذا" | "هذه" | "ذلك" | "تلك" | "ذات")
+    W::DefinitePrefix.has(t) || W::Definite.has(before)
+}
+
+/// Does the candidate's sentence give it a date of its own: a date expression within ten tokens
+/// that does not start a period («منذ») or stamp the publication?
+pub fn own_date(c: &Cand) -> bool {
+    let cx = c.cx;
+    cx.f.dates_in(cx.sentence(c.h.key)).any(|(_, d)| {
+        !d.value.is_empty()
+            && !d.since
+            && cx.dist(d.key, c.h.key) <= 10
+            && cx.lex_before(Class::Metadate, d.key.start, 2).is_none()
+    })
+}
+
+/// Is a place (a district or finer) named within eight tokens after the candidate?
+pub fn own_place(c: &Cand) -> bool {
+    let cx = c.cx;
+    cx.f.names_in(cx.sentence(c.h.key)).any(|n| {
+        n.key.start >= c.h.key.end
+            && cx.dist(c.h.key, n.key) <= 8
+            && cx
+                .best_kind(n)
+                .is_some_and(|k| k <= crate::kb::PlaceKind::Admin2)
+    })
 }

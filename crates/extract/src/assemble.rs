@@ -1,0 +1,550 @@
+//! The output record's events, assembled from drafts: claims given to events with their
+//! stance, designation parties, follow-up claims, aliases merged.
+use rasd_model::{ActorRef, Event, Role, Span, Stance, TraceLine};
+
+use crate::claims::{self, RawClaim};
+use crate::ctx::Ctx;
+use crate::events::{self, Draft, TrigKind};
+use crate::kb::ActorKind;
+use crate::words::W;
+
+/// Designations: the designator and the designated, from the sentence or the document.
+pub(crate) fn fill_designations(cx: &Ctx, drafts: &mut [Draft]) {
+    let mut last_actor = None;
+    for d in drafts.iter_mut() {
+        if !d.mentions.iter().any(|m| m.kind == TrigKind::Designation) {
+            continue;
+        }
+        let (m0_sent, m0_trig) = (d.mentions[0].sent, d.mentions[0].trig);
+        if d.actor().is_none() {
+            // The subject of «أعلنت» in the sentence, or the last designator.
+            let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
+            let subj =
+                cx.f.names_in(ss)
+                    .filter(|n| n.key.end <= m0_trig.start)
+                    .find(|n| {
+                        cx.actor_of(n).is_some_and(|(_, a)| {
+                            matches!(a.kind, ActorKind::State | ActorKind::Agency)
+                        })
+                    })
+                    .and_then(|n| events::party(cx, n));
+            let actor = subj.or_else(|| last_actor.clone());
+            if let Some(a) = actor {
+                d.mentions[0].actor = Some(a);
+            }
+        }
+        if d.target().is_none() {
+            // A list line: «كتائب حزب الله - تم تصنيفها …».
+            let ss = cx.f.a.sentences.get(m0_sent).copied().unwrap_or(m0_trig);
+            if let Some(n) =
+                cx.f.names
+                    .iter()
+                    .find(|n| n.key.start == ss.start && cx.is_agent(n))
+            {
+                d.mentions[0].target = events::party(cx, n);
+            }
+        }
+        if let Some(a) = d.actor() {
+            last_actor = Some(a.clone());
+        }
+    }
+}
+
+/// The output event of a draft: its type, place, parties, weapons, figures, claims and evidence.
+pub(crate) fn build_event(
+    cx: &Ctx,
+    d: &Draft,
+    (date, date_precision, date_text): events::ResolvedDate,
+    raw: &[RawClaim],
+    follow_ups: &[usize],
+    id: &str,
+    mut trace: Option<&mut Vec<TraceLine>>,
+) -> Event {
+    let kind = d.kind();
+    let location = if matches!(kind, rasd_model::EventType::Designation) {
+        None
+    } else {
+        d.place().map(|p| p.1.clone())
+    };
+    let mut actors = events::actor_refs(d);
+    let t = tally(d);
+    let (claims, blamed) = event_claims(
+        cx,
+        d,
+        raw,
+        follow_ups,
+        id,
+        trace.as_deref_mut(),
+        &mut actors,
+    );
+    let blamed = if blamed.is_none() && !actors.iter().any(|a| a.role == Role::Actor) {
+        blame_without_speaker(cx, d)
+    } else {
+        blamed
+    };
+    if !actors.iter().any(|a| a.role == Role::Actor) {
+        if let Some(b) = blamed {
+            if let Some(n) = cx.f.names.iter().find(|n| n.key == b) {
+                if let Some(p) = events::party(cx, n) {
+                    actors.insert(
+                        0,
+                        ActorRef {
+                            role: Role::Actor,
+                            name: p.name,
+                            name_en: p.name_en,
+                            entity_id: p.entity_id,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    let contradiction = claims.iter().any(|c| c.stance.affirms())
+        && claims
+            .iter()
+            .any(|c| matches!(c.stance, Stance::Denies | Stance::Unconfirmed));
+    let evidence: Vec<Span> = {
+        let mut v: Vec<Span> = d
+            .mentions
+            .iter()
+            .map(|m| cx.orig(cx.sentence(m.trig)))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    if let Some(t) = trace {
+        trace_event(cx, d, id, kind, t);
+    }
+    Event {
+        id: id.to_string(),
+        kind,
+        date,
+        date_precision,
+        date_text,
+        location,
+        actors,
+        weapons: t.weapons,
+        count: t.count,
+        killed: t.killed,
+        injured: t.injured,
+        outcome: t.outcome,
+        claims,
+        contradiction,
+        evidence,
+    }
+}
+
+/// What an event's mentions tell together.
+struct Tally {
+    weapons: Vec<rasd_model::Weapon>,
+    outcome: Vec<rasd_model::Outcome>,
+    count: Option<u64>,
+    killed: Option<u64>,
+    injured: Option<u64>,
+}
+
+/// Weapons and outcomes of every mention, and the largest figures.
+fn tally(d: &Draft) -> Tally {
+    let mut t = Tally {
+        weapons: Vec::new(),
+        outcome: Vec::new(),
+        count: None,
+        killed: None,
+        injured: None,
+    };
+    for m in &d.mentions {
+        for w in &m.weapons {
+            if !t.weapons.contains(w) {
+                t.weapons.push(*w);
+            }
+        }
+        for o in &m.outcome {
+            if !t.outcome.contains(o) {
+                t.outcome.push(*o);
+            }
+        }
+        t.count = max_opt(t.count, m.count);
+        t.killed = max_opt(t.killed, m.killed);
+        t.injured = max_opt(t.injured, m.injured);
+    }
+    t
+}
+
+/// The claims about an event: those whose scope holds one of its triggers, and the follow-ups
+/// given to it. A group claiming the attack becomes its actor. Returns the claims and the name
+/// a source blames, if any.
+fn event_claims(
+    cx: &Ctx,
+    d: &Draft,
+    raw: &[RawClaim],
+    follow_ups: &[usize],
+    id: &str,
+    mut trace: Option<&mut Vec<TraceLine>>,
+    actors: &mut Vec<ActorRef>,
+) -> (Vec<rasd_model::Claim>, Option<Span>) {
+    let mut claims: Vec<(String, rasd_model::Claim)> = Vec::new();
+    let mut blamed = None;
+    let mut claimed_actor = false;
+    // Claims are about violent events (who says an attack happened, who did it).
+    // Abductions too: who says civilians were taken matters as much as who says they were hit.
+    let claimable = d
+        .mentions
+        .iter()
+        .any(|m| m.kind.violent() || m.kind == events::TrigKind::Abduction);
+    if !claimable {
+        return (Vec::new(), None);
+    }
+    // Claims are told in the sentences of the event's mentions (or just after them).
+    let (first, last) = d
+        .mentions
+        .iter()
+        .fold((usize::MAX, 0), |(a, b), m| (a.min(m.sent), b.max(m.sent)));
+    let lo = raw.partition_point(|c| c.sent < first);
+    for (ci, c) in raw.iter().enumerate().skip(lo) {
+        if c.sent > last.saturating_add(2) {
+            break;
+        }
+        let about = d.mentions.iter().any(|m| c.scope.contains(m.trig)) || follow_ups.contains(&ci);
+        if !about {
+            continue;
+        }
+        let stance = stance_of(cx, c, d);
+        if stance == Stance::Attributes && c.blamed.is_some() {
+            blamed = blamed.or(c.blamed);
+        }
+        let key = format!("{:?}|{}", stance, claims::identity(cx, c));
+        if let Some((_, prev)) = claims
+            .iter_mut()
+            .find(|(k, _)| *k == key || same_source(k, &key))
+        {
+            if prev.via.is_none() {
+                prev.via = c.via.clone();
+            }
+            continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(TraceLine {
+                field: format!("{id}.claims"),
+                rule: format!("claim cue «{}» → {:?}", c.cue_text, stance),
+                text: c.source.clone(),
+                span: cx.orig(c.source_key),
+            });
+        }
+        claims.push((
+            key,
+            rasd_model::Claim {
+                source: c.source.clone(),
+                anonymous: c.anonymous,
+                via: c.via.clone(),
+                stance,
+                source_id: c.source_actor.map(|a| cx.kb.actors[a].id.clone()),
+                evidence: vec![cx.orig(cx.sentence(c.cue))],
+            },
+        ));
+        // A group claiming the attack is its actor, whatever else was guessed.
+        if stance == Stance::ClaimsResponsibility && !claimed_actor {
+            claim_actor(cx, c, actors);
+            claimed_actor = true;
+        }
+    }
+    (claims.into_iter().map(|(_, c)| c).collect(), blamed)
+}
+
+/// «مصدر أمني» after «مصدر أمني عراقي»: the same source told more briefly (keys are
+/// "stance|identity").
+fn same_source(k: &str, key: &str) -> bool {
+    let (Some((s1, a)), Some((s2, b))) = (k.split_once('|'), key.split_once('|')) else {
+        return false;
+    };
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    s1 == s2
+        && !a.starts_with("id:")
+        && !b.starts_with("id:")
+        && wa.first() == wb.first()
+        && (wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w)))
+}
+
+/// The source of a claim of responsibility is the event's actor.
+fn claim_actor(cx: &Ctx, c: &RawClaim, actors: &mut Vec<ActorRef>) {
+    let id = c.source_actor.map(|a| cx.kb.actors[a].id.clone());
+    let already = actors
+        .iter()
+        .any(|a| a.role == Role::Actor && a.entity_id.is_some() && a.entity_id == id);
+    if !already {
+        actors.retain(|a| a.role != Role::Actor);
+        actors.insert(
+            0,
+            ActorRef {
+                role: Role::Actor,
+                name: c.source.clone(),
+                name_en: None,
+                entity_id: id,
+            },
+        );
+    }
+}
+
+/// A claim's stance about one event: a source that asserts its own side's deed claims it.
+fn stance_of(cx: &Ctx, c: &RawClaim, d: &Draft) -> Stance {
+    let stance = c.stance;
+    if stance != Stance::Asserts {
+        return stance;
+    }
+    // A source speaking for the attacker claims the attack.
+    if speaks_for_actor(cx, c, d) {
+        return Stance::ClaimsResponsibility;
+    }
+    // «قال الجيش الإسرائيلي إنه استهدف …», «أعلنت الوزارة أن مقاتلاتها شاركت في الضربات»:
+    // the source says it did it.
+    if self_report(cx, c, d) {
+        return Stance::ClaimsResponsibility;
+    }
+    // «أعلنت المقاومة الإسلامية في العراق، الأحد، استهداف قاعدة عين الأسد»: an armed group
+    // or force announcing an attack that no one else is said to have carried out claims it.
+    if d.actor().is_none() && announces_own(cx, c, d) {
+        return Stance::ClaimsResponsibility;
+    }
+    stance
+}
+
+/// Is the source the event's actor, or a body or official of the same state?
+fn speaks_for_actor(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
+    let (Some(a), Some(sa)) = (d.actor(), c.source_actor) else {
+        return false;
+    };
+    let s = &cx.kb.actors[sa];
+    // The same body, or two bodies of the same state (the army for the state).
+    let state_like = |k: ActorKind| {
+        matches!(
+            k,
+            ActorKind::State | ActorKind::StateForce | ActorKind::Agency
+        )
+    };
+    let actor_state_like = a
+        .entity_id
+        .as_deref()
+        .and_then(|id| cx.kb.actor(id))
+        .is_some_and(|x| state_like(x.kind));
+    // An official of the state that acted speaks for it: «أعلن وزير الدفاع الأميركي لويد أوستن
+    // أن القوات الأميركية نفذت ضربات».
+    let official = s.kind == ActorKind::Person
+        && s.parent
+            .as_deref()
+            .and_then(|p| cx.kb.actor(p))
+            .is_some_and(|p| state_like(p.kind));
+    a.entity_id.as_deref() == Some(s.id.as_str())
+        || (actor_state_like
+            && a.country.is_some()
+            && a.country == s.country
+            && (state_like(s.kind) || official))
+}
+
+/// Does an armed group or force announce («أعلنت») the event right after naming itself?
+fn announces_own(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
+    let Some(sa) = c.source_actor else {
+        return false;
+    };
+    let kind = cx.kb.actors[sa].kind;
+    let cue = rasd_text::match_key_str(&c.cue_text);
+    let verb = cue.trim_start_matches(['و', 'ف']);
+    let announces = W::Announce.starts(verb) && !W::AnnounceThat.starts(verb);
+    let follows = d.mentions.iter().any(|m| {
+        m.trig.start >= c.source_key.end
+            && c.cue.end <= c.source_key.start
+            && cx.dist(c.source_key, m.trig) <= 4
+            && m.target.as_ref().and_then(|t| t.entity_id.as_deref())
+                != Some(cx.kb.actors[sa].id.as_str())
+    });
+    announces && follows && matches!(kind, ActorKind::ArmedGroup | ActorKind::StateForce)
+}
+
+/// «يرجح أنه تابع للميليشيات الإيرانية»: blame with no speaker.
+fn blame_without_speaker(cx: &Ctx, d: &Draft) -> Option<Span> {
+    d.mentions.iter().find_map(|m| {
+        let ss = cx.sentence(m.trig);
+        cx.f.lex_in(crate::lexicon::Class::Cue, ss)
+            .filter(|c| c.value == "attribute")
+            .find_map(|c| {
+                cx.f.names_in(ss)
+                    .find(|n| {
+                        n.key.start >= c.key.end && cx.dist(c.key, n.key) <= 3 && cx.is_agent(n)
+                    })
+                    .map(|n| n.key)
+            })
+    })
+}
+
+/// The trace of an event's type, places and date.
+fn trace_event(cx: &Ctx, d: &Draft, id: &str, kind: rasd_model::EventType, t: &mut Vec<TraceLine>) {
+    for m in &d.mentions {
+        t.push(TraceLine {
+            field: format!("{id}.type"),
+            rule: format!("trigger {:?} → {}", m.kind, kind.as_str()),
+            text: m.trig_text.clone(),
+            span: cx.orig(m.trig),
+        });
+        if let Some((k, l, _)) = &m.place {
+            t.push(TraceLine {
+                field: format!("{id}.location"),
+                rule: "place nearest the trigger, most specific".into(),
+                text: l.name.clone(),
+                span: cx.orig(*k),
+            });
+        }
+    }
+    if let Some(dm) = d.date(cx) {
+        t.push(TraceLine {
+            field: format!("{id}.date"),
+            rule: format!("date expression → {} ({:?})", dm.value, dm.precision),
+            text: cx.written(dm.key),
+            span: dm.orig,
+        });
+    }
+}
+
+/// Claims told in a sentence that names no event, right after an event's sentence, about
+/// what happened in it: «شنت مقاتلات غارات على المواصي. وأفاد مستشفى ناصر بأنه استقبل 28
+/// مصابا», «… وقال شهود عيان إن الخيام تطايرت». They speak of the event told last, when the
+/// sentence tells its casualties, damage or weapons, or names its place. Returns (claim, draft).
+pub(crate) fn follow_up_claims(
+    cx: &Ctx,
+    drafts: &[Draft],
+    raw: &[RawClaim],
+    toll_sentences: &[usize],
+) -> Vec<(usize, usize)> {
+    use crate::lexicon::Class;
+    // The mentions of each sentence: (draft, mention).
+    let mut by_sent: std::collections::BTreeMap<usize, Vec<(usize, &events::Mention)>> =
+        std::collections::BTreeMap::new();
+    for (di, d) in drafts.iter().enumerate() {
+        for m in &d.mentions {
+            by_sent.entry(m.sent).or_default().push((di, m));
+        }
+    }
+    let mut out = Vec::new();
+    for (ci, c) in raw.iter().enumerate() {
+        // Who gives a cumulative toll speaks of the war, not of the attack told before.
+        if toll_sentences.binary_search(&c.sent).is_ok() {
+            continue;
+        }
+        if by_sent.contains_key(&c.sent)
+            || by_sent
+                .range(c.sent.saturating_sub(2)..=c.sent)
+                .flat_map(|(_, v)| v.iter())
+                .any(|(_, m)| c.scope.contains(m.trig))
+        {
+            continue;
+        }
+        let ss = cx.sentence(c.cue);
+        // The event the nearest sentence before tells first (not one it names in passing),
+        // within two sentences.
+        let Some(prev) = by_sent
+            .range(c.sent.saturating_sub(2)..c.sent)
+            .rev()
+            .find(|(_, v)| v.iter().any(|(_, m)| m.trig.end <= ss.start && !m.headline))
+            .map(|(s, _)| *s)
+        else {
+            continue;
+        };
+        let here = &by_sent[&prev];
+        let Some((di, _)) = here
+            .iter()
+            .filter(|(_, m)| !m.kind.secondary())
+            .min_by_key(|(_, m)| m.trig.start)
+            .or_else(|| here.iter().min_by_key(|(_, m)| m.trig.start))
+            .copied()
+        else {
+            continue;
+        };
+        let d = &drafts[di];
+        if !d.mentions.iter().any(|m| m.kind.violent()) {
+            continue;
+        }
+        let tells = [Class::Casualty, Class::Outcome, Class::Weapon]
+            .into_iter()
+            .any(|k| cx.f.lex_in(k, ss).next().is_some())
+            || d.place().is_some_and(|p| {
+                cx.f.names_in(ss).any(|n| {
+                    cx.places_of(n)
+                        .iter()
+                        .any(|q| p.1.place_id.as_deref() == Some(q.id.as_str()))
+                })
+            });
+        if tells {
+            out.push((ci, di));
+        }
+    }
+    out
+}
+
+/// Does a claim's source report its own deed: the reported clause opens with the source
+/// itself («إنه استهدف», «أنها نفذت») or its forces («أن طائراته أغارت», «إن مقاتليها
+/// استهدفوا») right before one of the event's triggers?
+fn self_report(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
+    if c.anonymous {
+        return false;
+    }
+    let from = c.cue.end.max(c.source_key.end);
+    let i = cx.tok_from(from);
+    (i..i + 4).any(|j| {
+        let t = cx.tok(j);
+        let pronoun = W::SelfReport.has(t);
+        let w = t.trim_start_matches(['و', 'ف']);
+        let forces = W::ForceNouns.any_rest(w, |rest| W::OwnPronoun.has(rest));
+        // The first event word after it says what the source did: «أنه اعترض صاروخا» is an
+        // interception, not the attack it stopped.
+        let after = cx.f.a.tokens.get(j).map_or(usize::MAX, |t| t.key.end);
+        let first =
+            cx.f.lex(crate::lexicon::Class::Trigger)
+                .iter()
+                .find(|t| t.key.start >= after);
+        (pronoun || forces)
+            && first.is_some_and(|t| {
+                cx.tok_at(t.key.start) <= j + 3
+                    && d.mentions
+                        .iter()
+                        .any(|m| m.trig == t.key && !m.kind.secondary())
+            })
+    })
+}
+
+/// «X (المعروف أيضا باسم Y)»: Y is one more name of X, not another entity.
+pub(crate) fn merge_aliases(
+    entities: &mut Vec<rasd_model::Entity>,
+    relations: &[rasd_model::Relation],
+) {
+    let key = rasd_text::match_key_str;
+    for r in relations
+        .iter()
+        .filter(|r| r.kind == rasd_model::RelationType::AliasOf)
+    {
+        let find = |es: &[rasd_model::Entity], name: &str| {
+            let k = key(name);
+            es.iter()
+                .position(|e| key(&e.name) == k || e.aliases.iter().any(|a| key(a) == k))
+        };
+        let (Some(si), Some(oi)) = (find(entities, &r.subject), find(entities, &r.object)) else {
+            continue;
+        };
+        if si == oi {
+            continue;
+        }
+        let sub = entities[si].clone();
+        let obj = &mut entities[oi];
+        if !obj.aliases.contains(&sub.name) {
+            obj.aliases.push(sub.name.clone());
+        }
+        obj.mentions.extend(sub.mentions);
+        obj.mentions.sort();
+        entities.remove(si);
+    }
+}
+
+fn max_opt(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}

@@ -1,0 +1,164 @@
+//! Detection: which trigger words report a specific real event, and of which type.
+//!
+//! Every trigger word of the lexicon (`data/lexicon.tsv`, class `trigger`) that is not part of
+//! a name or a date is a candidate ([`Cand`]). The detector judges each one: a logistic
+//! regression over its [`features`] gives the probability that it reports a specific real event
+//! (not sports, a metaphor, a generic statement, a plan, a negation, a mere reference to a known
+//! past event…), and a softmax regression gives the probability of each event type. The weights
+//! are data (`data/detector/model.tsv`), trained by `rasd detector train` from the labelled real
+//! sentences of `data/detector/labels.jsonl`; see `data/detector/README.md`.
+//!
+//! A few [`rules`] stay hard rules beside the models (a casualty word of a cumulative toll
+//! belongs to the toll); the others are features the models weigh.
+use rasd_model::Span;
+
+use crate::ctx::Ctx;
+use crate::lexicon::Class;
+
+pub mod features;
+pub mod model;
+pub mod rules;
+
+pub use features::{features, DocFeats};
+pub use model::{Model, ModelError, NT, TYPES};
+pub use rules::{is_definite, live_trigger, veto, Cand, Rule, RULES};
+
+/// The built-in weights file.
+pub const MODEL_TSV: &str = include_str!("../../../../data/detector/model.tsv");
+
+/// The detector: the models and their threshold.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    model: Model,
+}
+
+/// What the detector says of one candidate.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    /// Index of the trigger in `Found::lex(Class::Trigger)`.
+    pub hit: usize,
+    /// Probability that it reports a specific real event.
+    pub score: f32,
+    /// Probability that it refers to a specific real event, reported or only mentioned.
+    pub specific: f32,
+    /// Probability of each type of [`TYPES`].
+    pub types: [f32; NT],
+    /// It reports an event: the score reaches the threshold and no hard rule holds.
+    pub accept: bool,
+    /// The hard rule that kept it out, if any.
+    pub rule: Option<&'static str>,
+}
+
+impl Detector {
+    /// The built-in detector.
+    pub fn builtin() -> Detector {
+        // The built-in file is checked by the test suite; a broken built-in is a bug.
+        let model = Model::parse(MODEL_TSV).unwrap_or_else(|e| panic!("built-in detector: {e}"));
+        Detector { model }
+    }
+
+    /// A detector over other weights.
+    pub fn new(model: Model) -> Detector {
+        Detector { model }
+    }
+
+    /// The models.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Judge every candidate of a document. `title` is the document's title, when it has one;
+    /// `toll_sentences` the sentences that give cumulative tolls.
+    pub fn judge(&self, cx: &Ctx, title: Option<&str>, toll_sentences: &[usize]) -> Vec<Judgement> {
+        let cands = candidates(cx, toll_sentences);
+        let doc = DocFeats::new(cx, &cands, title);
+        let mut feats = Vec::new();
+        cands
+            .iter()
+            .map(|c| {
+                let rule = rules::hard_rule(c).map(|r| r.name);
+                feats.clear();
+                features(c, &doc, &mut feats);
+                let score = self.model.detect(&feats);
+                let specific = self.model.specific(&feats);
+                let told = score >= self.model.threshold
+                    || (specific >= self.model.threshold_specific && self.specifics(c));
+                Judgement {
+                    hit: c.ti,
+                    score,
+                    specific,
+                    types: self.model.types(&feats),
+                    accept: rule.is_none() && told,
+                    rule,
+                }
+            })
+            .collect()
+    }
+
+    /// Does a candidate that refers to a specific event only in passing carry what makes it an
+    /// event to code (its own date, or a place), as the model's header says?
+    fn specifics(&self, c: &Cand) -> bool {
+        match self.model.specifics.as_str() {
+            "date" => rules::own_date(c),
+            "date_or_place" => rules::own_date(c) || rules::own_place(c),
+            _ => false,
+        }
+    }
+
+    /// The features of a candidate that weigh most in the detect model, heaviest first.
+    pub fn explain(&self, feats: &[String], n: usize) -> Vec<(String, f32)> {
+        let mut v: Vec<(String, f32)> = feats
+            .iter()
+            .filter_map(|f| self.model.weights.get(f).map(|w| (f.clone(), w.detect)))
+            .collect();
+        v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+/// The candidates of a document, in text order: every trigger word that is not part of a name
+/// or a date.
+pub(crate) fn candidates<'c, 'a>(cx: &'c Ctx<'a>, toll_sentences: &[usize]) -> Vec<Cand<'c, 'a>> {
+    let triggers = cx.f.lex(Class::Trigger);
+    (0..triggers.len())
+        .filter_map(|ti| Cand::new(cx, triggers, ti, toll_sentences))
+        .filter(|c| live_trigger(cx, c.h, c.kind))
+        .collect()
+}
+
+/// A candidate's key span and features, for training and for `rasd detector` reports.
+#[derive(Debug, Clone)]
+pub struct CandFeatures {
+    /// Key span of the trigger.
+    pub trig: Span,
+    /// Key span of its sentence.
+    pub sent: Span,
+    /// The lexicon's value.
+    pub value: String,
+    /// Its features.
+    pub features: Vec<String>,
+}
+
+/// Every candidate of a document with its features.
+pub fn candidate_features(
+    cx: &Ctx,
+    title: Option<&str>,
+    toll_sentences: &[usize],
+) -> Vec<CandFeatures> {
+    let cands = candidates(cx, toll_sentences);
+    let doc = DocFeats::new(cx, &cands, title);
+    cands
+        .iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            features(c, &doc, &mut f);
+            CandFeatures {
+                trig: c.h.key,
+                sent: cx.sentence(c.h.key),
+                value: c.h.value.clone(),
+                features: f,
+            }
+        })
+        .collect()
+}
