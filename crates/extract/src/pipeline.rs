@@ -162,8 +162,13 @@ impl Pipeline {
             Some(d) => d
                 .judge(&cx, doc.meta.title.as_deref(), &toll_sents)
                 .into_iter()
-                .filter(|j| j.accept)
-                .map(|j| (j.hit, j.score, j.types))
+                .filter(|j| j.accept || j.support)
+                .map(|j| events::Accepted {
+                    hit: j.hit,
+                    score: j.score,
+                    types: j.types,
+                    support: j.support,
+                })
                 .collect(),
             None => events::rule_accepted(&cx, &toll_sents),
         };

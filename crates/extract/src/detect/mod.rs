@@ -45,6 +45,9 @@ pub struct Judgement {
     pub types: [f32; NT],
     /// It reports an event: the score reaches the threshold and no hard rule holds.
     pub accept: bool,
+    /// It refers to a specific event without reporting one: it may support an event another
+    /// word reports.
+    pub support: bool,
     /// The hard rule that kept it out, if any.
     pub rule: Option<&'static str>,
 }
@@ -83,12 +86,14 @@ impl Detector {
                 let specific = self.model.specific(&feats);
                 let told = score >= self.model.threshold
                     || (specific >= self.model.threshold_specific && self.specifics(c));
+                let accept = rule.is_none() && told;
                 Judgement {
                     hit: c.ti,
                     score,
                     specific,
                     types: self.model.types(&feats),
-                    accept: rule.is_none() && told,
+                    accept,
+                    support: rule.is_none() && !accept && specific >= self.model.threshold_specific,
                     rule,
                 }
             })
@@ -99,8 +104,8 @@ impl Detector {
     /// event to code (its own date, or a place), as the model's header says?
     fn specifics(&self, c: &Cand) -> bool {
         match self.model.specifics.as_str() {
-            "date" => rules::own_date(c),
-            "date_or_place" => rules::own_date(c) || rules::own_place(c),
+            "date" => rules::own_date(c) || statement(c.kind),
+            "date_or_place" => rules::own_date(c) || rules::own_place(c) || statement(c.kind),
             _ => false,
         }
     }
@@ -115,6 +120,14 @@ impl Detector {
         v.truncate(n);
         v
     }
+}
+
+/// Kinds of event that are statements (a threat, a designation): made when they are told.
+fn statement(k: crate::events::TrigKind) -> bool {
+    matches!(
+        k,
+        crate::events::TrigKind::Threat | crate::events::TrigKind::Designation
+    )
 }
 
 /// The candidates of a document, in text order: every trigger word that is not part of a name

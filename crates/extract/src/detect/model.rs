@@ -271,17 +271,23 @@ impl Default for TrainOptions {
     }
 }
 
-/// Fit both models by full-batch Adam on the mean log loss plus an L2 penalty; deterministic:
-/// the same examples give the same weights. Feature 0 must be the bias. Returns, per feature,
-/// the detect weight and the type weights.
-pub fn train(n_feats: usize, examples: &[Example], o: TrainOptions) -> Vec<Weights> {
-    let det = fit(n_feats, 1, examples, o.l2_detect, o, |e| {
+/// Fit the models by full-batch Adam on the mean log loss plus an L2 penalty, scaled per
+/// feature by `l2_scale` (a family of features may be held closer to zero than another);
+/// deterministic: the same examples give the same weights. Feature 0 must be the bias. Returns,
+/// per feature, its weights.
+pub fn train(
+    n_feats: usize,
+    examples: &[Example],
+    l2_scale: &[f32],
+    o: TrainOptions,
+) -> Vec<Weights> {
+    let det = fit(n_feats, 1, examples, o.l2_detect, l2_scale, o, |e| {
         Some(usize::from(e.event))
     });
-    let spec = fit(n_feats, 1, examples, o.l2_detect, o, |e| {
+    let spec = fit(n_feats, 1, examples, o.l2_detect, l2_scale, o, |e| {
         Some(usize::from(e.specific))
     });
-    let typ = fit(n_feats, NT, examples, o.l2_types, o, |e| e.kind);
+    let typ = fit(n_feats, NT, examples, o.l2_types, l2_scale, o, |e| e.kind);
     (0..n_feats)
         .map(|f| {
             let mut types = [0.0; NT];
@@ -301,6 +307,7 @@ fn fit(
     classes: usize,
     examples: &[Example],
     l2: f32,
+    l2_scale: &[f32],
     o: TrainOptions,
     target: impl Fn(&Example) -> Option<usize>,
 ) -> Vec<f32> {
@@ -345,7 +352,8 @@ fn fit(
         let (c1, c2) = (1.0 - b1.powi(it as i32), 1.0 - b2.powi(it as i32));
         for i in 0..n {
             // No penalty on the bias.
-            let gi = g[i] + if i < classes { 0.0 } else { l2 * w[i] };
+            let scale = l2_scale.get(i / classes).copied().unwrap_or(1.0);
+            let gi = g[i] + if i < classes { 0.0 } else { l2 * scale * w[i] };
             m[i] = b1 * m[i] + (1.0 - b1) * gi;
             v[i] = b2 * v[i] + (1.0 - b2) * gi * gi;
             w[i] -= o.step * (m[i] / c1) / ((v[i] / c2).sqrt() + eps);
@@ -405,8 +413,8 @@ mod tests {
                 weight: 1.0,
             })
             .collect();
-        let a = train(3, &ex, TrainOptions::default());
-        let b = train(3, &ex, TrainOptions::default());
+        let a = train(3, &ex, &[1.0; 3], TrainOptions::default());
+        let b = train(3, &ex, &[1.0; 3], TrainOptions::default());
         assert_eq!(a, b);
         assert!(a[1].detect > 0.5 && a[2].detect < -0.5);
         assert!(a[1].types[4] > a[1].types[0]);

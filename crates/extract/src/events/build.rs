@@ -31,6 +31,7 @@ pub(super) fn build(
         anaphoric,
         weak: false,
         attach_only: false,
+        support: false,
         headline: false,
         weapons: Vec::new(),
         place: None,

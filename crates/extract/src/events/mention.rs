@@ -38,6 +38,9 @@ pub struct Mention {
     /// Casualty figures told without any event word: they join an event told just before, or
     /// nothing («وأفاد مستشفى ناصر بأنه استقبل 28 مصابا»).
     pub attach_only: bool,
+    /// Refers to a specific event without reporting one of its own: joins an event another
+    /// word reports, even one told after it, or nothing.
+    pub support: bool,
     /// Told in the headline, which sums up several events in few words: it votes for no
     /// type and names an actor only when the body names none.
     pub headline: bool,
@@ -79,16 +82,23 @@ impl Draft {
     pub fn date<'c>(&self, cx: &'c Ctx) -> Option<&'c rasd_text::dates::DateMention> {
         self.mentions
             .iter()
-            .filter_map(|m| m.date.and_then(|d| cx.f.dates.get(d)))
-            .min_by_key(|d| (d.precision, d.range.is_some()))
+            .filter_map(|m| {
+                m.date
+                    .and_then(|d| cx.f.dates.get(d))
+                    .map(|d| (d, m.support))
+            })
+            .min_by_key(|(d, support)| (d.precision, d.range.is_some(), *support))
+            .map(|(d, _)| d)
     }
 
-    /// The most specific place of the event.
+    /// The most specific place of the event (on a tie, a place of a word that reports it
+    /// rather than of one that only refers to it).
     pub fn place(&self) -> Option<&(Span, Location, PlaceKind)> {
         self.mentions
             .iter()
-            .filter_map(|m| m.place.as_ref())
-            .min_by_key(|p| p.2)
+            .filter_map(|m| m.place.as_ref().map(|p| (p, m.support)))
+            .min_by_key(|(p, support)| (p.2, *support))
+            .map(|(p, _)| p)
     }
 
     /// The actor: the body's first, else the headline's.

@@ -37,9 +37,19 @@ use crate::detect::{is_definite, Cand};
 use build::build;
 use place::coordinated_places;
 
-/// An accepted candidate: the index of its trigger in `Found::lex(Class::Trigger)`, the
-/// detector's score and type probabilities.
-pub type Accepted = (usize, f32, [f32; crate::detect::NT]);
+/// A candidate the detector accepts.
+#[derive(Debug, Clone, Copy)]
+pub struct Accepted {
+    /// Index of its trigger in `Found::lex(Class::Trigger)`.
+    pub hit: usize,
+    /// The detector's probability that it reports an event.
+    pub score: f32,
+    /// The detector's probability of each type of [`crate::detect::TYPES`].
+    pub types: [f32; crate::detect::NT],
+    /// It refers to a specific event but does not report one of its own: it may only join an
+    /// event that another word reports (and give it its place, figures, claims).
+    pub support: bool,
+}
 
 /// The event mentions of a document's accepted candidates.
 pub fn mentions(
@@ -50,15 +60,16 @@ pub fn mentions(
 ) -> Vec<Mention> {
     let triggers = cx.f.lex(Class::Trigger);
     let mut out = Vec::new();
-    for &(ti, score, types) in accepted {
-        let Some(c) = Cand::new(cx, triggers, ti, toll_sentences) else {
+    for a in accepted {
+        let Some(c) = Cand::new(cx, triggers, a.hit, toll_sentences) else {
             continue;
         };
         let Some(mut m) = mention(&c, geo) else {
             continue;
         };
-        m.score = score;
-        m.types = types;
+        m.score = a.score;
+        m.types = a.types;
+        m.support = a.support;
         push_per_place(cx, geo, &mut out, m, c.plural);
     }
     casualty_mentions(cx, geo, toll_sentences, &mut out);
@@ -71,7 +82,12 @@ pub fn rule_accepted(cx: &Ctx, toll_sentences: &[usize]) -> Vec<Accepted> {
     crate::detect::candidates(cx, toll_sentences)
         .iter()
         .filter(|c| crate::detect::veto(c).is_none())
-        .map(|c| (c.ti, 1.0, [0.0; crate::detect::NT]))
+        .map(|c| Accepted {
+            hit: c.ti,
+            score: 1.0,
+            types: [0.0; crate::detect::NT],
+            support: false,
+        })
         .collect()
 }
 

@@ -50,6 +50,44 @@ impl Draft {
 
     /// The event type from triggers and weapons.
     pub fn kind(&self) -> EventType {
+        // The triggers and weapons decide when they name the means or the kind of event
+        // («غارة», «طائرة مسيرة», «اعتقال»); the type model decides what they leave open
+        // («هجوم», «تفجير», «قتل»).
+        let (r, strong) = self.rule_kind_why();
+        match self.learned_kind() {
+            Some(t) if !strong => t,
+            _ => r,
+        }
+    }
+
+    /// The type the detector's type model gives the event: the most probable type over its
+    /// mentions, each weighted by its detect score (the body's mentions, or the headline's when
+    /// the body tells none).
+    pub fn learned_kind(&self) -> Option<EventType> {
+        let body: Vec<&Mention> = self.mentions.iter().filter(|m| !m.headline).collect();
+        let told: Vec<&Mention> = if body.is_empty() {
+            self.mentions.iter().collect()
+        } else {
+            body
+        };
+        let mut sum = [0.0f32; crate::detect::NT];
+        for m in told {
+            for (s, p) in sum.iter_mut().zip(m.types.iter()) {
+                *s += m.score * p;
+            }
+        }
+        let (best, v) = sum.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+        (*v > 0.0).then(|| crate::detect::TYPES[best])
+    }
+
+    /// The type from the triggers and weapons alone.
+    pub fn rule_kind(&self) -> EventType {
+        self.rule_kind_why().0
+    }
+
+    /// The type from the triggers and weapons alone, and whether it rests on explicit evidence
+    /// (a weapon, a word that names the means or the kind of event) rather than on a fallback.
+    pub fn rule_kind_why(&self) -> (EventType, bool) {
         let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
         let weapons: Vec<Weapon> = self
             .mentions
@@ -67,13 +105,13 @@ impl Draft {
             (TrigKind::Protest, EventType::Protest),
         ] {
             if has(k) {
-                return t;
+                return (t, true);
             }
         }
         if has(TrigKind::Suicide)
             || (w(Weapon::ExplosiveBelt) && !w(Weapon::Drone) && !w(Weapon::Aircraft))
         {
-            return EventType::SuicideBomb;
+            return (EventType::SuicideBomb, true);
         }
         // Battles: the fighting defines the event, whatever guns it used.
         if has(TrigKind::Clash)
@@ -82,16 +120,17 @@ impl Draft {
                 .first()
                 .is_some_and(|m| m.kind == TrigKind::Clash)
         {
-            return EventType::ArmedClash;
+            return (EventType::ArmedClash, false);
         }
         // From the air or from launchers and guns: the means most of its mentions tell.
         let (air, ground) = self.means_votes();
         if air > 0 || ground > 0 {
-            return if air >= ground {
+            let t = if air >= ground {
                 EventType::AirDroneStrike
             } else {
                 EventType::MissileArtillery
             };
+            return (t, true);
         }
         if self.mentions.iter().any(|m| m.kind == TrigKind::Missile) {
             // Bare «قصف»: by an air force, an air strike; otherwise shelling.
@@ -99,27 +138,30 @@ impl Draft {
                 .actor()
                 .and_then(|a| a.country.as_deref())
                 .is_some_and(|c| AIR_POWERS.contains(&c));
-            return if by_air_force {
+            let t = if by_air_force {
                 EventType::AirDroneStrike
             } else {
                 EventType::MissileArtillery
             };
+            return (t, false);
         }
         if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine]
             .iter()
             .any(|x| w(*x))
-            || has(TrigKind::Explosive)
         {
-            return EventType::RemoteExplosive;
+            return (EventType::RemoteExplosive, true);
+        }
+        if has(TrigKind::Explosive) {
+            return (EventType::RemoteExplosive, false);
         }
         if has(TrigKind::Clash) {
-            return EventType::ArmedClash;
+            return (EventType::ArmedClash, false);
         }
         if self.primary().is_empty() && has(TrigKind::Intercept) {
             // Air defences intercept what flies: drones, missiles, aircraft.
-            return EventType::AirDroneStrike;
+            return (EventType::AirDroneStrike, true);
         }
-        EventType::Attack
+        (EventType::Attack, false)
     }
 }
 
