@@ -473,6 +473,7 @@ fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
     };
     let mut scored: Vec<(f32, bool)> = Vec::new();
     let mut spec: Vec<(f32, bool)> = Vec::new();
+    let (mut typed, mut right) = (0usize, 0usize);
     for k in 0..5 {
         let part: Vec<&Found> = train.iter().copied().filter(|f| fold(f) != k).collect();
         let m = fit(&part, 0.5, Vec::new(), l2);
@@ -480,10 +481,15 @@ fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
             for x in std::iter::once(&f.in_doc).chain(f.alone.iter()) {
                 scored.push((m.detect(x), f.label.event));
                 spec.push((m.specific(x), f.label.specific));
+                if let (true, Some(t)) = (f.label.event, f.label.kind) {
+                    let p = m.types(x);
+                    typed += 1;
+                    right += usize::from((0..NT).max_by(|a, b| p[*a].total_cmp(&p[*b])) == Some(t));
+                }
             }
         }
     }
-    let best = |v: &[(f32, bool)]| {
+    let best = |v: &[(f32, bool)], what: &str| {
         let mut best = (0.0, 0.5f32);
         for t in (20..=80).map(|x| x as f32 / 100.0) {
             let (_, _, f1, _) = prf(v.iter().map(|(s, g)| (*g, *s >= t)));
@@ -491,9 +497,18 @@ fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
                 best = (f1, t);
             }
         }
+        let (p, r, f, n) = prf(v.iter().map(|(s, g)| (*g, *s >= best.1)));
+        eprintln!(
+            "rasd: cross-validated {what}: P {p:.3} R {r:.3} F1 {f:.3} (n={n}) at {:.2}",
+            best.1
+        );
         best.1
     };
-    (best(&scored), best(&spec))
+    eprintln!(
+        "rasd: cross-validated type accuracy {:.3} (n={typed})",
+        right as f64 / typed.max(1) as f64
+    );
+    (best(&scored, "detect"), best(&spec, "specific"))
 }
 
 /// Figures of a model on found candidates: detect P/R/F1 in the article and alone, type accuracy.

@@ -73,6 +73,10 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if SPLIT_BY_TYPE && types_differ(d, m) {
         return false;
     }
+    // A battle and a strike told together («اشتباكات وقصف لطائرات التحالف»): two events.
+    if battle_and_strike(d, m) {
+        return false;
+    }
     // Two triggers told together in one part of a sentence are one event whoever is named
     // with each («غارات أميركية بريطانية مشتركة، الخميس، استهدفت 13 موقعا»).
     if d.mentions.iter().any(|x| {
@@ -406,6 +410,56 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
     // An event made only of secondary mentions with nothing else («قُتل» alone) stays an attack;
     // an interception with no weapon and no place is dropped as too thin (in `merge`).
     drafts
+}
+
+/// What a word says of the means: a battle, a strike from afar (from the air, or by guns and
+/// rockets, named as such), or neither.
+#[derive(PartialEq)]
+enum Means {
+    Battle,
+    Strike,
+    Other,
+}
+
+fn means(m: &Mention) -> Means {
+    // Bare «قصف» is a strike when a weapon or the type model says from where.
+    let told = || {
+        !m.weapons.is_empty() || {
+            let p = &m.types;
+            let air = crate::detect::TYPES
+                .iter()
+                .position(|t| *t == rasd_model::EventType::AirDroneStrike);
+            let ground = crate::detect::TYPES
+                .iter()
+                .position(|t| *t == rasd_model::EventType::MissileArtillery);
+            [air, ground]
+                .into_iter()
+                .flatten()
+                .any(|i| p.get(i).is_some_and(|x| *x >= 0.5))
+        }
+    };
+    match m.kind {
+        TrigKind::Clash => Means::Battle,
+        TrigKind::Air => Means::Strike,
+        TrigKind::Missile if !m.weak || told() => Means::Strike,
+        _ => Means::Other,
+    }
+}
+
+/// Is one of a draft and a mention a battle and the other a strike from afar?
+fn battle_and_strike(d: &Draft, m: &Mention) -> bool {
+    let mine = means(m);
+    if mine == Means::Other {
+        return false;
+    }
+    let theirs: Vec<Means> = d
+        .mentions
+        .iter()
+        .filter(|x| !x.support)
+        .map(means)
+        .filter(|x| *x != Means::Other)
+        .collect();
+    !theirs.is_empty() && theirs.iter().all(|x| *x != mine)
 }
 
 /// Whether two events of different types told together are split by the type model's
