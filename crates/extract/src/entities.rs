@@ -5,47 +5,8 @@ use rasd_model::{Designation, Entity, EntityType, Span};
 use crate::ctx::Ctx;
 use crate::kb::{ActorKind, PlaceKind};
 use crate::recognize::{entity_type, NameKind};
-
-/// Media that are platforms, not outlets: they carry claims but are no entity of the story.
-const PLATFORMS: &[&str] = &[
-    "تلغرام",
-    "تيليغرام",
-    "تليغرام",
-    "اكس",
-    "تويتر",
-    "فيسبوك",
-    "يوتيوب",
-    "انستغرام",
-    "تيك توك",
-    "واتساب",
-];
-
-/// Words that open the name of a part of a country («غرب العراق»): geography, not an entity.
-const DIRECTIONS: &[&str] = &[
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-];
-
-/// Opening words of a state's generic armed forces («القوات الأميركية», «الجيش الإسرائيلي»):
-/// in the entity list they stand for the state, as analysts code them.
-const GENERIC_FORCES: &[&str] = &[
-    "القوات",
-    "قوات",
-    "الجيش",
-    "جيش",
-    "الدفاعات",
-    "سلاح",
-    "البحريه",
-    "الطيران",
-    "القوات الامنيه",
-];
+use crate::words::W;
+use rasd_text::clitics;
 
 /// The state an actor stands for in the entity list, when it is a state's generic force.
 fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Actor {
@@ -54,7 +15,7 @@ fn standing_for<'k>(cx: &Ctx<'k>, a: &'k crate::kb::Actor) -> &'k crate::kb::Act
     }
     let key = rasd_text::match_key_str(&a.name_ar);
     let first = key.split(' ').next().unwrap_or("");
-    if !GENERIC_FORCES.contains(&first) {
+    if !W::GenericForce.has(first) {
         return a;
     }
     let state = a
@@ -81,11 +42,8 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     }
     let first_ok = |w: &str| {
         w == n[0]
-            || ["و", "ف", "ب", "ل"]
-                .iter()
-                .any(|p| w.strip_prefix(p) == Some(n[0]))
-            || w.strip_prefix("لل")
-                .is_some_and(|r| n[0].strip_prefix("ال") == Some(r))
+            || clitics::strip_letter_proclitic(w) == Some(n[0])
+            || (clitics::starts_with_lil(w) && clitics::article_form(w) == n[0])
     };
     (0..=h.len() - n.len()).any(|i| first_ok(h[i]) && h[i + 1..i + n.len()] == n[1..])
 }
@@ -168,9 +126,7 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                 if let Some(&ai) = actors.first() {
                     let a = standing_for(cx, &cx.kb.actors[ai]);
                     let ak = rasd_text::match_key_str(&a.name_ar);
-                    if a.kind == ActorKind::Media
-                        && PLATFORMS.iter().any(|p| ak.split(' ').any(|w| w == *p))
-                    {
+                    if a.kind == ActorKind::Media && ak.split(' ').any(|w| W::Platform.has(w)) {
                         continue;
                     }
                     let mut aliases: Vec<String> =
@@ -218,7 +174,7 @@ pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
                         && pk
                             .split(' ')
                             .next()
-                            .is_some_and(|w| DIRECTIONS.contains(&w))
+                            .is_some_and(|w| W::RegionDirection.has(w))
                     {
                         // «غرب العراق» names a part of a state: the state is mentioned.
                         if let Some(a) = cx.kb.actors.iter().find(|a| {
