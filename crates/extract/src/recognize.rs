@@ -236,22 +236,7 @@ impl Recognizer {
     /// Run every recogniser over a document's text.
     pub fn recognize(&self, kb: &Knowledge, text: &str, published: Option<IsoDate>) -> Found {
         let a = analyze(text);
-        let mut lex = HashMap::new();
-        for c in Class::ALL {
-            let hits: Vec<LexHit> = self
-                .lex
-                .matcher(c)
-                .find(&a)
-                .into_iter()
-                .map(|h| LexHit {
-                    key: h.key,
-                    value: h.payload.clone(),
-                })
-                .collect();
-            let mut hits = hits;
-            hits.sort_by_key(|h| (h.key.start, h.key.end));
-            lex.insert(c, hits);
-        }
+        let lex = self.lex_hits(&a);
         let mut numbers = rasd_text::numbers::find(&a);
         numbers.sort_by_key(|q| (q.key.start, q.key.end));
         let mut dates = rasd_text::dates::find(&a, published);
@@ -264,17 +249,7 @@ impl Recognizer {
             dates,
         };
         f.names = self.known_names(&f);
-        // A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
-        let keep: Vec<bool> = f
-            .names
-            .iter()
-            .map(|n| {
-                !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
-                    || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
-            })
-            .collect();
-        let mut keep = keep.into_iter();
-        f.names.retain(|_| keep.next().unwrap_or(true));
+        drop_months(&mut f);
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         let mut extra = Vec::new();
@@ -283,49 +258,28 @@ impl Recognizer {
         extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
         extra.extend(back_references(&f, kb));
-        // Pattern names never override dictionary names, and each other by order of preference.
-        let mut slots: Vec<Option<Name>> =
-            std::mem::take(&mut f.names).into_iter().map(Some).collect();
-        let mut index = SpanIndex::default();
-        for (i, n) in slots.iter().enumerate() {
-            if let Some(n) = n {
-                index.insert(n.key, i);
-            }
-        }
-        for n in extra {
-            let over: Vec<(Span, usize)> = index.overlapping(n.key).collect();
-            let push = if over.is_empty() {
-                true
-            } else if matches!(n.kind, NameKind::Descriptor { .. }) {
-                // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
-                over.iter().all(|(k, _)| n.key.contains(*k))
-            } else if matches!(n.kind, NameKind::Source { .. }) {
-                // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
-                let mut left = false;
-                for &(k, i) in &over {
-                    let is_source = slots[i]
-                        .as_ref()
-                        .is_some_and(|m| matches!(m.kind, NameKind::Source { .. }));
-                    if n.key.contains(k) && !is_source {
-                        slots[i] = None;
-                        index.remove(k, i);
-                    } else {
-                        left = true;
-                    }
-                }
-                !left
-            } else {
-                false
-            };
-            if push {
-                index.insert(n.key, slots.len());
-                slots.push(Some(n));
-            }
-        }
-        f.names = slots.into_iter().flatten().collect();
-        f.names.sort_by_key(|n| (n.key.start, n.key.end));
-        let _ = kb;
+        add_pattern_names(&mut f, extra);
         f
+    }
+
+    /// The lexicon hits of every class in an analysed text, in text order.
+    fn lex_hits(&self, a: &Analyzed) -> HashMap<Class, Vec<LexHit>> {
+        let mut lex = HashMap::new();
+        for c in Class::ALL {
+            let mut hits: Vec<LexHit> = self
+                .lex
+                .matcher(c)
+                .find(a)
+                .into_iter()
+                .map(|h| LexHit {
+                    key: h.key,
+                    value: h.payload.clone(),
+                })
+                .collect();
+            hits.sort_by_key(|h| (h.key.start, h.key.end));
+            lex.insert(c, hits);
+        }
+        lex
     }
 
     fn known_names(&self, f: &Found) -> Vec<Name> {
@@ -362,6 +316,64 @@ impl Recognizer {
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
     }
+}
+
+/// A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
+fn drop_months(f: &mut Found) {
+    let keep: Vec<bool> = f
+        .names
+        .iter()
+        .map(|n| {
+            !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
+                || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    f.names.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Add the names found by patterns to the dictionary names: pattern names never override
+/// dictionary names, and each other by order of preference.
+fn add_pattern_names(f: &mut Found, extra: Vec<Name>) {
+    let mut slots: Vec<Option<Name>> = std::mem::take(&mut f.names).into_iter().map(Some).collect();
+    let mut index = SpanIndex::default();
+    for (i, n) in slots.iter().enumerate() {
+        if let Some(n) = n {
+            index.insert(n.key, i);
+        }
+    }
+    for n in extra {
+        let over: Vec<(Span, usize)> = index.overlapping(n.key).collect();
+        let push = if over.is_empty() {
+            true
+        } else if matches!(n.kind, NameKind::Descriptor { .. }) {
+            // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
+            over.iter().all(|(k, _)| n.key.contains(*k))
+        } else if matches!(n.kind, NameKind::Source { .. }) {
+            // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
+            let mut left = false;
+            for &(k, i) in &over {
+                let is_source = slots[i]
+                    .as_ref()
+                    .is_some_and(|m| matches!(m.kind, NameKind::Source { .. }));
+                if n.key.contains(k) && !is_source {
+                    slots[i] = None;
+                    index.remove(k, i);
+                } else {
+                    left = true;
+                }
+            }
+            !left
+        } else {
+            false
+        };
+        if push {
+            index.insert(n.key, slots.len());
+            slots.push(Some(n));
+        }
+    }
+    f.names = slots.into_iter().flatten().collect();
+    f.names.sort_by_key(|n| (n.key.start, n.key.end));
 }
 
 /// A dateline says where the story was filed, not where it happened: a place at the start
