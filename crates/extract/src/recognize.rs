@@ -957,3 +957,27 @@ pub fn entity_type(k: ActorKind) -> EntityType {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_heads_have_a_lemma_and_a_written_form() {
+        assert_eq!(source_head_lemma("احد المسوولين"), "مسوول");
+        assert_eq!(source_head_lemma("المصادر"), "مصدر");
+        assert_eq!(source_head_lemma("الناطق"), "متحدث");
+        assert_eq!(source_head_lemma("مراسل"), "مراسل");
+        assert_eq!(source_head_written("مسوول"), "مسؤول");
+        assert_eq!(source_head_written("مصدر"), "مصدر");
+        assert_eq!(source_head_written("مراسل"), "مراسل");
+    }
+
+    #[test]
+    fn source_adjectives_are_found_without_their_ending() {
+        assert!(is_source_adj("الامنيين"));
+        assert!(is_source_adj("عسكريون"));
+        assert!(is_source_adj("مطلعين"));
+        assert!(!is_source_adj("الهجوم"));
+    }
+}

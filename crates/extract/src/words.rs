@@ -5,7 +5,8 @@
 //! Each list has a name (a [`W`]) and a mode: `exact` lists hold whole match keys (a token, a
 //! stem), `prefix` lists hold beginnings of words («دمر» for «دمرت», «دمروا»). Words are folded
 //! like every match key when the file is read. Rules ask [`W::has`] (the word is one of the
-//! list) or [`W::starts`] (the word begins with one of the list).
+//! list) or [`W::starts`] (the word begins with one of the list). The file's order is kept: a
+//! list of forms opens with its lemma ([`W::lemma`]).
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -320,6 +321,24 @@ mod tests {
             .unwrap_err()
             .contains("unknown mode"));
         assert!(Words::parse("since").unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn lists_keep_their_order_and_the_writing_of_their_lemma() {
+        assert_eq!(W::HeadSource.words().collect::<Vec<_>>(), ["مصدر", "مصادر"]);
+        assert_eq!(W::HeadOfficial.lemma(), "مسوول");
+        assert_eq!(W::HeadOfficial.lemma_written(), "مسؤول");
+        assert!(W::NameStop.any(|w| w == "منذ"));
+    }
+
+    #[test]
+    fn the_longest_suffix_that_leaves_a_stem_is_stripped() {
+        let three = |s: &str| s.chars().count() >= 3;
+        assert_eq!(W::AdjSuffix.strip_suffix("امنيين", three), Some("امن"));
+        assert_eq!(W::AdjSuffix.strip_suffix("محليون", three), Some("محل"));
+        // «يين» would leave two letters: «ين» is stripped instead.
+        assert_eq!(W::AdjSuffix.strip_suffix("سنيين", three), Some("سني"));
+        assert_eq!(W::AdjSuffix.strip_suffix("امني", three), None);
     }
 
     #[test]

@@ -153,6 +153,18 @@ mod tests {
     t!(keeps_plain_words, "قاعده", "قاعده");
 
     #[test]
+    fn named_helpers() {
+        assert_eq!(strip_letter_proclitic("ولحركه"), Some("لحركه"));
+        assert_eq!(strip_letter_proclitic("حركه"), None);
+        assert_eq!(after_article("العراق"), Some("عراق"));
+        assert!(starts_with_article("العراق") && !starts_with_article("عراق"));
+        assert!(starts_with_lil("للعراق"));
+        assert_eq!(lil_form("عراق"), "للعراق");
+        assert!(written_with_alif_maqsura("على") && !written_with_alif_maqsura("علي"));
+        assert_eq!("وفقال".trim_start_matches(CONJUNCTIONS), "قال");
+    }
+
+    #[test]
     fn recognises_sequences() {
         assert!(is_proclitic("وال"));
         assert!(is_proclitic(""));
