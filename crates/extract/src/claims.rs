@@ -11,7 +11,9 @@ use rasd_model::{Span, Stance};
 
 use crate::ctx::Ctx;
 use crate::lexicon::Class;
-use crate::recognize::{source_head_lemma, LexHit, Name, NameKind};
+use crate::recognize::{source_head_lemma, source_head_written, LexHit, Name, NameKind};
+use crate::words::W;
+use rasd_text::clitics;
 
 /// A claim found in a sentence, before it is attached to events.
 #[derive(Debug, Clone)]
@@ -366,8 +368,8 @@ fn via_of(cx: &Ctx, ss: Span, cues: &[&LexHit], last_media: &mut Option<String>)
 /// Does a cue carry its object as a pronoun («تبنته», «تبنتها», «تبناه»)?
 fn object_pronoun(cx: &Ctx, c: &LexHit) -> bool {
     let w = cx.tok(cx.tok_at(c.key.start));
-    let w = w.trim_start_matches(['و', 'ف']);
-    ["ه", "ها", "هما"].iter().any(|p| w.ends_with(p)) && w.starts_with("تبن")
+    let w = w.trim_start_matches(clitics::CONJUNCTIONS);
+    W::ObjectPronoun.ends(w) && W::Adopt.starts(w)
 }
 
 /// The proclitics before a key offset inside its token.
@@ -392,38 +394,22 @@ fn via_position(cx: &Ctx, n: &Name) -> bool {
     let tok = cx.tok(i);
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let prev2 = if i > 1 { cx.tok(i - 2) } else { "" };
-    (tok.starts_with('ل') && !cx.key(n.key).starts_with('ل'))
-        || matches!(
-            prev,
-            "عبر"
-                | "لوكاله"
-                | "وكاله"
-                | "موقع"
-                | "قناه"
-                | "لقناه"
-                | "لموقع"
-                | "لصحيفه"
-                | "صحيفه"
-                | "قنوات"
-                | "نقله"
-                | "نقلته"
-        )
-        || prev2 == "عبر"
-        || prev == "ل"
-        || cx.gap_before(n.key.start).contains("ل")
+    (tok.starts_with(clitics::LAM) && !cx.key(n.key).starts_with(clitics::LAM))
+        || W::ViaBefore.has(prev)
+        || W::Through.has(prev2)
+        || W::Lam.has(prev)
+        || cx.gap_before(n.key.start).contains(clitics::LAM)
 }
 
 /// Does a claim's scope speak of what may happen («قد تتبع», «إذا», «سوف»)?
 fn hypothetical(cx: &Ctx, scope: Span) -> bool {
     cx.f.lex_in(Class::Hypo, scope).any(|h| {
         if h.value != "weak" {
-            return cx.key(h.key) != "ان";
+            return !W::HypoThat.has(cx.key(h.key));
         }
         // «قد» before a present verb is a possibility; before a past verb it stresses a fact.
         let next = cx.tok(cx.tok_from(h.key.end));
-        cx.key(h.key) == "قد"
-            && (next.starts_with('ت') || next.starts_with('ي'))
-            && next.chars().count() > 3
+        W::May.has(cx.key(h.key)) && W::PresentPrefix.starts(next) && next.chars().count() > 3
     })
 }
 
@@ -431,18 +417,19 @@ fn hypothetical(cx: &Ctx, scope: Span) -> bool {
 fn has_lam(cx: &Ctx, n: &Name) -> bool {
     let own = prefix_of(cx, n.key);
     let i = cx.tok_at(n.key.start);
-    own.ends_with('ل') || cx.key(n.key).starts_with("لل") || (i > 0 && cx.tok(i - 1) == "ل")
+    own.ends_with(clitics::LAM)
+        || clitics::starts_with_lil(cx.key(n.key))
+        || (i > 0 && W::Lam.has(cx.tok(i - 1)))
 }
 
 /// «الوكالة ذاتها», «الوكالة» used as the subject of a relay.
 fn sentence_mentions_agency(cx: &Ctx, ss: Span) -> bool {
-    (cx.tok_from(ss.start)..cx.tok_from(ss.end))
-        .any(|i| matches!(cx.tok(i), "الوكاله" | "للوكاله" | "والوكاله"))
+    (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| W::TheAgency.has(cx.tok(i)))
 }
 
 fn is_media_source(cx: &Ctx, n: &Name) -> bool {
-    matches!(&n.kind, NameKind::Source { head, .. } if head.starts_with("وسايل"))
-        || cx.key(n.key).starts_with("وسايل")
+    matches!(&n.kind, NameKind::Source { head, .. } if W::MediaHead.starts(head))
+        || W::MediaHead.starts(cx.key(n.key))
 }
 
 /// The name that says something through a cue.
@@ -459,7 +446,7 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
     // Relays: the source follows «عن».
     if c.value == "relay" {
         let an = (cx.tok_from(c.key.end)..cx.tok_from(ss.end))
-            .find(|&i| cx.tok(i) == "عن")
+            .find(|&i| W::About.has(cx.tok(i)))
             .map(|i| cx.f.a.tokens[i].key.end);
         if let Some(from) = an {
             return in_sent
@@ -519,16 +506,12 @@ fn another(cx: &Ctx, n: &Name) -> Option<(Span, String)> {
         return None;
     };
     let i = cx.tok_from(n.key.end);
-    if !matches!(cx.tok(i), "واخر" | "واخرين") {
+    if !W::AndAnother.has(cx.tok(i)) {
         return None;
     }
     let adj = cx.f.a.tokens.get(i + 1)?;
     let adj_text = cx.written(adj.key);
-    let head_text = match head.as_str() {
-        "مصدر" => "مصدر",
-        "مسوول" => "مسؤول",
-        other => other,
-    };
+    let head_text = source_head_written(head);
     Some((
         Span::new(cx.f.a.tokens[i].key.start, adj.key.end),
         format!("{head_text} {adj_text}"),
@@ -551,9 +534,7 @@ fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
             ..
         } => (text, *anonymous, *speaks_for),
         // «وأضاف المرصد»: the organisation referred back to, by its name.
-        NameKind::Known { actors, .. }
-            if !actors.is_empty() && crate::recognize::BACK_HEADS.contains(&cx.key(n.key)) =>
-        {
+        NameKind::Known { actors, .. } if !actors.is_empty() && W::BackHead.has(cx.key(n.key)) => {
             let a = actors[0];
             (cx.kb.actors[a].name_ar.clone(), false, Some(a))
         }
@@ -571,17 +552,11 @@ pub fn identity(cx: &Ctx, c: &RawClaim) -> String {
     let k = rasd_text::match_key_str(&c.source);
     k.split(' ')
         .map(|w| {
-            let w = w.strip_prefix("ال").unwrap_or(w);
-            let w = source_head_lemma(w);
-            let w = w.as_str();
-            for suf in ["يين", "يون", "ين", "ون", "ان", "ه"] {
-                if let Some(s) = w.strip_suffix(suf) {
-                    if s.chars().count() >= 3 {
-                        return s.trim_end_matches('ي').to_string();
-                    }
-                }
-            }
-            w.trim_end_matches('ي').to_string()
+            let w = source_head_lemma(clitics::strip_article(w));
+            let w = W::SourceSuffix
+                .strip_suffix(&w, |s| s.chars().count() >= 3)
+                .unwrap_or(&w);
+            w.trim_end_matches(clitics::YA).to_string()
         })
         .collect::<Vec<_>>()
         .join(" ")

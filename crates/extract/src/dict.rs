@@ -72,11 +72,11 @@ impl<T: Clone> Matcher<T> {
             if key.is_empty() {
                 continue;
             }
-            let article = key.starts_with("ال");
+            let article = rasd_text::clitics::starts_with_article(&key);
             // «لل» + stem: «للعراق» is ل + العراق.
-            if let Some(rest) = key.strip_prefix("ال") {
+            if let Some(rest) = rasd_text::clitics::after_article(&key) {
                 if rest.chars().next().is_some_and(is_arabic_letter) && rest.chars().count() >= 2 {
-                    keys.push(format!("لل{rest}"));
+                    keys.push(rasd_text::clitics::lil_form(rest));
                     pats.push(Pat {
                         payload: payload.clone(),
                         tail,

@@ -17,6 +17,11 @@ use crate::lexicon::Lexicon;
 use crate::recognize::Recognizer;
 use crate::{entities, relations, tolls};
 
+/// The warning of a record whose document has no publication date (a message, not a word list:
+/// its Arabic examples are part of the output).
+const NO_DATE_WARNING: &str =
+    "no publication date: relative dates («السبت», «أمس») were not resolved";
+
 /// What can go wrong building a pipeline.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -158,65 +163,9 @@ impl Pipeline {
         let mut trace = Vec::new();
         let geo = GeoContext::new(&cx);
         let toll_sents = tolls::toll_sentences(&cx);
-        let accepted: Vec<events::Accepted> = match &self.detector {
-            Some(d) => d
-                .judge(&cx, doc.meta.title.as_deref(), &toll_sents)
-                .into_iter()
-                .filter(|j| j.accept || j.support)
-                .map(|j| events::Accepted {
-                    hit: j.hit,
-                    score: j.score,
-                    types: j.types,
-                    support: j.support,
-                })
-                .collect(),
-            None => events::rule_accepted(&cx, &toll_sents),
-        };
-        let mentions = events::mentions(&cx, &geo, &toll_sents, &accepted);
-        let mut drafts = events::merge(&cx, mentions);
-        let raw_claims = claims::find(&cx);
-        let mut events = Vec::new();
-        fill_designations(&cx, &mut drafts);
-        let dates = events::resolve_dates(&cx, &drafts);
-        let follow_ups = follow_up_claims(&cx, &drafts, &raw_claims, &toll_sents);
-        for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
-            let id = format!("e{}", i + 1);
-            let extra: Vec<usize> = follow_ups
-                .iter()
-                .filter(|(_, di)| *di == i)
-                .map(|(ci, _)| *ci)
-                .collect();
-            let ev = build_event(
-                &cx,
-                d,
-                date,
-                &raw_claims,
-                &extra,
-                &id,
-                self.trace.then_some(&mut trace),
-            );
-            events.push(ev);
-        }
-        let toll_drafts = tolls::find(&cx, &geo, &toll_sents);
-        let tolls = toll_drafts
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let mut toll = t.toll;
-                toll.evidence = t.keys.iter().map(|k| cx.orig(*k)).collect();
-                if self.trace {
-                    for k in &t.keys {
-                        trace.push(TraceLine {
-                            field: format!("toll{}", i + 1),
-                            rule: "toll: cumulative cue or figure ≥ 100".into(),
-                            text: cx.written(*k),
-                            span: cx.orig(*k),
-                        });
-                    }
-                }
-                toll
-            })
-            .collect();
+        let title = doc.meta.title.as_deref();
+        let events = self.events(&cx, &geo, title, &toll_sents, &mut trace);
+        let tolls = self.tolls(&cx, &geo, &toll_sents, &mut trace);
         let relations: Vec<rasd_model::Relation> = relations::find(&cx)
             .into_iter()
             .map(|(mut r, k)| {
@@ -234,10 +183,7 @@ impl Pipeline {
         merge_aliases(&mut entities, &relations);
         let mut warnings = Vec::new();
         if published.is_none() {
-            warnings.push(
-                "no publication date: relative dates («السبت», «أمس») were not resolved"
-                    .to_string(),
-            );
+            warnings.push(NO_DATE_WARNING.to_string());
         }
         let record = Record {
             doc: DocInfo {
@@ -256,5 +202,87 @@ impl Pipeline {
             trace,
         };
         record.into_char_offsets(&doc.text)
+    }
+
+    /// The events of a document: its event words judged (by the detector, or by the rules),
+    /// merged into events, dated, and given their claims.
+    fn events(
+        &self,
+        cx: &Ctx,
+        geo: &GeoContext,
+        title: Option<&str>,
+        toll_sents: &[usize],
+        trace: &mut Vec<TraceLine>,
+    ) -> Vec<rasd_model::Event> {
+        let accepted: Vec<events::Accepted> = match &self.detector {
+            Some(d) => d
+                .judge(cx, title, toll_sents)
+                .into_iter()
+                .filter(|j| j.accept || j.support)
+                .map(|j| events::Accepted {
+                    hit: j.hit,
+                    score: j.score,
+                    types: j.types,
+                    support: j.support,
+                })
+                .collect(),
+            None => events::rule_accepted(cx, toll_sents),
+        };
+        let mentions = events::mentions(cx, geo, toll_sents, &accepted);
+        let mut drafts = events::merge(cx, mentions);
+        let raw_claims = claims::find(cx);
+        let mut events = Vec::new();
+        fill_designations(cx, &mut drafts);
+        let dates = events::resolve_dates(cx, &drafts);
+        let follow_ups = follow_up_claims(cx, &drafts, &raw_claims, toll_sents);
+        for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
+            let id = format!("e{}", i + 1);
+            let extra: Vec<usize> = follow_ups
+                .iter()
+                .filter(|(_, di)| *di == i)
+                .map(|(ci, _)| *ci)
+                .collect();
+            let ev = build_event(
+                cx,
+                d,
+                date,
+                &raw_claims,
+                &extra,
+                &id,
+                self.trace.then_some(&mut *trace),
+            );
+            events.push(ev);
+        }
+        events
+    }
+
+    /// The tolls of a document's toll sentences, with their evidence.
+    fn tolls(
+        &self,
+        cx: &Ctx,
+        geo: &GeoContext,
+        toll_sents: &[usize],
+        trace: &mut Vec<TraceLine>,
+    ) -> Vec<rasd_model::Toll> {
+        let toll_drafts = tolls::find(cx, geo, toll_sents);
+        toll_drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut toll = t.toll;
+                toll.evidence = t.keys.iter().map(|k| cx.orig(*k)).collect();
+                if self.trace {
+                    for k in &t.keys {
+                        trace.push(TraceLine {
+                            field: format!("toll{}", i + 1),
+                            rule: "toll: cumulative cue or figure ≥ 100".into(),
+                            text: cx.written(*k),
+                            span: cx.orig(*k),
+                        });
+                    }
+                }
+                toll
+            })
+            .collect()
     }
 }

@@ -16,6 +16,8 @@ use crate::dict::Matcher;
 use crate::kb::{ActorKind, Knowledge, PlaceKind};
 use crate::lexicon::{Class, Lexicon};
 use crate::spans::SpanIndex;
+use crate::words::W;
+use rasd_text::clitics;
 
 /// What a dictionary name points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,124 +180,6 @@ fn window<T>(items: &[T], start: impl Fn(&T) -> usize, s: Span) -> &[T] {
     &items[lo..hi]
 }
 
-/// Source modifiers: adjectives that belong to a source phrase («مصدر أمني», «مسؤول عسكري»).
-const SOURCE_ADJ: &[&str] = &[
-    "امني",
-    "عسكري",
-    "مسوول",
-    "محلي",
-    "طبي",
-    "حكومي",
-    "دبلوماسي",
-    "رسمي",
-    "مطلع",
-    "ميداني",
-    "كبير",
-    "رفيع",
-    "استخباراتي",
-    "اعلامي",
-    "خاص",
-    "قيادي",
-    "سياسي",
-    "مقرب",
-    "بارز",
-    "اخر",
-    "امنيه",
-    "عسكريه",
-    "طبيه",
-    "حكوميه",
-    "رسميه",
-    "مطلعه",
-    "محليه",
-    "اعلاميه",
-    "خاصه",
-    "ميدانيه",
-    "دبلوماسيه",
-    "سياسيه",
-    "المستوي",
-];
-
-/// Modifiers that belong to a descriptive actor («موالية», «مدعومة»…), as match keys.
-const ACTOR_ADJ: &[&str] = &[
-    "مواليه",
-    "الموالية",
-    "مدعومه",
-    "المدعومه",
-    "مدعومون",
-    "مدعومين",
-    "المدعومين",
-    "مسلحه",
-    "المسلحه",
-    "شيعيه",
-    "الشيعيه",
-    "سنيه",
-    "متطرفه",
-    "مجهوله",
-    "تابعه",
-    "التابعه",
-    "المواليه",
-    "موالون",
-    "موالين",
-    "مجهولون",
-    "مجهولين",
-    "مسلحون",
-    "مسلحين",
-    "ارهابيه",
-    "الارهابيه",
-    "مدعوم",
-    "موال",
-];
-
-/// Words that end a person's name.
-const NAME_STOP: &[&str] = &[
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "مع",
-    "ان",
-    "انه",
-    "انها",
-    "الذي",
-    "التي",
-    "هو",
-    "هي",
-    "قد",
-    "كان",
-    "كانت",
-    "بعد",
-    "قبل",
-    "خلال",
-    "حيث",
-    "او",
-    "ثم",
-    "لكن",
-    "وقال",
-    "قال",
-    "اليوم",
-    "امس",
-    "عبر",
-    "الي",
-    "بين",
-    "حول",
-    "ضد",
-    "لدي",
-    "منذ",
-    // Relative adjectives start a relation, not a name part: «وزارة الصحة التابعة للحوثيين».
-    "التابعه",
-    "التابع",
-    "المواليه",
-    "الموالي",
-    "المدعومه",
-    "المدعوم",
-    "المنضويه",
-    "المنضوي",
-    "المقربه",
-    "المقرب",
-    "المعترف",
-];
-
 /// The recognisers, compiled once per pipeline.
 #[derive(Debug, Clone)]
 pub struct Recognizer {
@@ -352,22 +236,7 @@ impl Recognizer {
     /// Run every recogniser over a document's text.
     pub fn recognize(&self, kb: &Knowledge, text: &str, published: Option<IsoDate>) -> Found {
         let a = analyze(text);
-        let mut lex = HashMap::new();
-        for c in Class::ALL {
-            let hits: Vec<LexHit> = self
-                .lex
-                .matcher(c)
-                .find(&a)
-                .into_iter()
-                .map(|h| LexHit {
-                    key: h.key,
-                    value: h.payload.clone(),
-                })
-                .collect();
-            let mut hits = hits;
-            hits.sort_by_key(|h| (h.key.start, h.key.end));
-            lex.insert(c, hits);
-        }
+        let lex = self.lex_hits(&a);
         let mut numbers = rasd_text::numbers::find(&a);
         numbers.sort_by_key(|q| (q.key.start, q.key.end));
         let mut dates = rasd_text::dates::find(&a, published);
@@ -380,17 +249,7 @@ impl Recognizer {
             dates,
         };
         f.names = self.known_names(&f);
-        // A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
-        let keep: Vec<bool> = f
-            .names
-            .iter()
-            .map(|n| {
-                !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
-                    || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
-            })
-            .collect();
-        let mut keep = keep.into_iter();
-        f.names.retain(|_| keep.next().unwrap_or(true));
+        drop_months(&mut f);
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         let mut extra = Vec::new();
@@ -399,49 +258,28 @@ impl Recognizer {
         extra.extend(persons(&f, &self.lex, text));
         extra.extend(new_orgs(&f));
         extra.extend(back_references(&f, kb));
-        // Pattern names never override dictionary names, and each other by order of preference.
-        let mut slots: Vec<Option<Name>> =
-            std::mem::take(&mut f.names).into_iter().map(Some).collect();
-        let mut index = SpanIndex::default();
-        for (i, n) in slots.iter().enumerate() {
-            if let Some(n) = n {
-                index.insert(n.key, i);
-            }
-        }
-        for n in extra {
-            let over: Vec<(Span, usize)> = index.overlapping(n.key).collect();
-            let push = if over.is_empty() {
-                true
-            } else if matches!(n.kind, NameKind::Descriptor { .. }) {
-                // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
-                over.iter().all(|(k, _)| n.key.contains(*k))
-            } else if matches!(n.kind, NameKind::Source { .. }) {
-                // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
-                let mut left = false;
-                for &(k, i) in &over {
-                    let is_source = slots[i]
-                        .as_ref()
-                        .is_some_and(|m| matches!(m.kind, NameKind::Source { .. }));
-                    if n.key.contains(k) && !is_source {
-                        slots[i] = None;
-                        index.remove(k, i);
-                    } else {
-                        left = true;
-                    }
-                }
-                !left
-            } else {
-                false
-            };
-            if push {
-                index.insert(n.key, slots.len());
-                slots.push(Some(n));
-            }
-        }
-        f.names = slots.into_iter().flatten().collect();
-        f.names.sort_by_key(|n| (n.key.start, n.key.end));
-        let _ = kb;
+        add_pattern_names(&mut f, extra);
         f
+    }
+
+    /// The lexicon hits of every class in an analysed text, in text order.
+    fn lex_hits(&self, a: &Analyzed) -> HashMap<Class, Vec<LexHit>> {
+        let mut lex = HashMap::new();
+        for c in Class::ALL {
+            let mut hits: Vec<LexHit> = self
+                .lex
+                .matcher(c)
+                .find(a)
+                .into_iter()
+                .map(|h| LexHit {
+                    key: h.key,
+                    value: h.payload.clone(),
+                })
+                .collect();
+            hits.sort_by_key(|h| (h.key.start, h.key.end));
+            lex.insert(c, hits);
+        }
+        lex
     }
 
     fn known_names(&self, f: &Found) -> Vec<Name> {
@@ -480,43 +318,63 @@ impl Recognizer {
     }
 }
 
-/// Words that introduce a place name.
-const PLACE_INTRO: &[&str] = &[
-    "في",
-    "بلده",
-    "مدينه",
-    "قريه",
-    "منطقه",
-    "مخيم",
-    "ناحيه",
-    "قضاء",
-    "محافظه",
-    "حي",
-    "بلدة",
-    "الي",
-    "من",
-    "قرب",
-    "بمنطقه",
-    "ببلده",
-    "بمدينه",
-    "بقريه",
-    "لبلده",
-    "لمدينه",
-    "مستوطنه",
-    "مستعمره",
-    "بلدتي",
-    "قريتي",
-    "مدينتي",
-    "مخيمي",
-    "كيبوتس",
-    "بلدات",
-    "قري",
-    "مدن",
-    "عند",
-    "داخل",
-    "باتجاه",
-    "نحو",
-];
+/// A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
+fn drop_months(f: &mut Found) {
+    let keep: Vec<bool> = f
+        .names
+        .iter()
+        .map(|n| {
+            !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
+                || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    f.names.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Add the names found by patterns to the dictionary names: pattern names never override
+/// dictionary names, and each other by order of preference.
+fn add_pattern_names(f: &mut Found, extra: Vec<Name>) {
+    let mut slots: Vec<Option<Name>> = std::mem::take(&mut f.names).into_iter().map(Some).collect();
+    let mut index = SpanIndex::default();
+    for (i, n) in slots.iter().enumerate() {
+        if let Some(n) = n {
+            index.insert(n.key, i);
+        }
+    }
+    for n in extra {
+        let over: Vec<(Span, usize)> = index.overlapping(n.key).collect();
+        let push = if over.is_empty() {
+            true
+        } else if matches!(n.kind, NameKind::Descriptor { .. }) {
+            // «مسلحون مدعومون من إيران» holds «إيران»: both stay (the state is still named).
+            over.iter().all(|(k, _)| n.key.contains(*k))
+        } else if matches!(n.kind, NameKind::Source { .. }) {
+            // A source phrase may contain a dictionary name («مسؤول في البنتاغون»): it wins.
+            let mut left = false;
+            for &(k, i) in &over {
+                let is_source = slots[i]
+                    .as_ref()
+                    .is_some_and(|m| matches!(m.kind, NameKind::Source { .. }));
+                if n.key.contains(k) && !is_source {
+                    slots[i] = None;
+                    index.remove(k, i);
+                } else {
+                    left = true;
+                }
+            }
+            !left
+        } else {
+            false
+        };
+        if push {
+            index.insert(n.key, slots.len());
+            slots.push(Some(n));
+        }
+    }
+    f.names = slots.into_iter().flatten().collect();
+    f.names.sort_by_key(|n| (n.key.start, n.key.end));
+}
 
 /// A dateline says where the story was filed, not where it happened: a place at the start
 /// of a line followed by a dash, a colon or a bracket («بغداد (أ ف ب) -», «أربيل - الحرة»,
@@ -572,35 +430,9 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
             .get(i)
             .and_then(|t| text.get(t.key.start..n.key.start))
             .unwrap_or("");
-        PLACE_INTRO.contains(&prev) || own_prefix.ends_with('ب')
+        W::PlaceIntro.has(prev) || own_prefix.ends_with(clitics::BA)
     });
 }
-
-/// Head words by which an article refers back to an organisation it named («وأضاف المرصد»
-/// after «المرصد السوري لحقوق الإنسان», «وأوضحت الوزارة», «وقالت الهيئة»), match keys.
-pub(crate) const BACK_HEADS: &[&str] = &[
-    "المرصد",
-    "الوزاره",
-    "الهيئه",
-    "الجهاز",
-    "الحركه",
-    "الجماعه",
-    "القياده",
-    "المديريه",
-    "الخليه",
-    "الشركه",
-    "المنظمه",
-    "البعثه",
-    "الجيش",
-    "الحزب",
-    "الكتايب",
-    "السرايا",
-    "المستشفي",
-    "المكتب",
-    "المركز",
-    "اللجنه",
-    "الشبكه",
-];
 
 /// Back references right after a speech cue: the head word of an organisation named before
 /// it, linked to that organisation.
@@ -616,10 +448,10 @@ fn back_references(f: &Found, kb: &Knowledge) -> Vec<Name> {
         let i = tok_from(f, c.key.end);
         let Some(t) = f.a.tokens.get(i) else { continue };
         let w = tok_str(f, i);
-        if !BACK_HEADS.contains(&w) || f.names_over(t.key).next().is_some() {
+        if !W::BackHead.has(w) || f.names_over(t.key).next().is_some() {
             continue;
         }
-        let head = &w["ال".len()..];
+        let head = clitics::strip_article(w);
         let named = f
             .names
             .iter()
@@ -629,7 +461,7 @@ fn back_references(f: &Found, kb: &Knowledge) -> Vec<Name> {
                 NameKind::Known { actors, .. } => actors.first().copied().filter(|&a| {
                     let k = rasd_text::match_key_str(&kb.actors[a].name_ar);
                     let first = k.split(' ').next().unwrap_or("");
-                    first.strip_prefix("ال").unwrap_or(first) == head && k.contains(' ')
+                    clitics::strip_article(first) == head && k.contains(' ')
                 }),
                 _ => None,
             });
@@ -688,23 +520,20 @@ fn is_nisba(f: &Found, i: usize) -> Option<&str> {
         .map(|h| h.value.as_str())
 }
 
+/// An adjective without its article and its plural or dual ending («الأمنيين» → «أمني»).
 fn adj_stem(w: &str) -> &str {
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    for suf in ["تين", "تان", "يين", "يون", "ين", "ون", "ان"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if s.chars().count() >= 3 {
-                return s;
-            }
-        }
-    }
-    w
+    let w = clitics::strip_article(w);
+    W::AdjSuffix
+        .strip_suffix(w, |s| s.chars().count() >= 3)
+        .unwrap_or(w)
 }
 
+/// Is a word an adjective of a source phrase, as it is, without its ending, or with «ي» added?
 fn is_source_adj(w: &str) -> bool {
     let s = adj_stem(w);
-    SOURCE_ADJ.contains(&w)
-        || SOURCE_ADJ.contains(&s)
-        || SOURCE_ADJ.contains(&format!("{s}ي").as_str())
+    W::SourceAdj.has(w)
+        || W::SourceAdj.has(s)
+        || W::SourceAdj.any(|a| a.strip_suffix(clitics::YA) == Some(s))
 }
 
 /// Anonymous and role sources.
@@ -713,133 +542,28 @@ fn sources(f: &Found, kb: &Knowledge, lex: &Lexicon) -> Vec<Name> {
     for h in f.lex(Class::SourceHead) {
         // «مجهول المصدر» is no source.
         let hi = f.a.tokens.partition_point(|t| t.key.end <= h.key.start);
-        if hi > 0 && tok_str(f, hi - 1).starts_with("مجهول") {
+        if hi > 0 && W::UnknownSource.has(tok_str(f, hi - 1)) {
             continue;
         }
-        let anonymous = h.value.starts_with("anonymous");
-        let bare_head = h.value.contains("bare");
-        let head = source_head_lemma(f.key_str(h.key));
-        let mut end = h.key.end;
-        let mut i = tok_from(f, h.key.end);
-        let mut speaks_for = None;
-        let mut modified = false;
-        // Adjectives: «أمني عراقي», «مسؤول عسكري أميركي».
-        while i < f.a.tokens.len() && !gap_has_punct(f, i) {
-            let w = tok_str(f, i);
-            if is_source_adj(w) || is_nisba(f, i).is_some() {
-                end = f.a.tokens[i].key.end;
-                modified = true;
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        // «في البنتاغون», «في وزارة الدفاع», «باسم الجيش», «مراسل الجزيرة».
-        let w = tok_str(f, i);
-        let linker =
-            matches!(w, "في" | "باسم" | "بوزاره" | "داخل") || head == "مراسل" || head == "متحدث";
-        if linker && i < f.a.tokens.len() && !gap_has_punct(f, i) {
-            let j = if matches!(w, "في" | "باسم" | "داخل") {
-                i + 1
-            } else {
-                i
-            };
-            if let Some(n) = known_at(f, j) {
-                if let NameKind::Known { actors, .. } = &n.kind {
-                    if let Some(&a) = actors.first() {
-                        speaks_for = Some(a);
-                        end = n.key.end;
-                        modified = true;
-                    }
-                }
-            } else if w == "في" || w == "باسم" || head == "مراسل" {
-                // Up to four definite words: «في الأجهزة الأمنية العراقية»; after «باسم» any
-                // name words: «باسم جيش سوريا الحرة».
-                let mut k = j;
-                while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
-                    // A dictionary name, a given name or an event word ends the description:
-                    // «باسم الجماعة يحيى سريع الهجوم», «باسم الحكومة باسم العوادي».
-                    if k > j
-                        && (known_at(f, k).is_some()
-                            || given_name_at(f, lex, k)
-                            || f.lex(Class::Trigger)
-                                .iter()
-                                .any(|c| c.key.overlaps(f.a.tokens[k].key)))
-                    {
-                        break;
-                    }
-                    let t = tok_str(f, k);
-                    let wordy = (w == "باسم" || head == "مراسل")
-                        && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
-                        && !f
-                            .lex(Class::Cue)
-                            .iter()
-                            .any(|c| c.key.overlaps(f.a.tokens[k].key))
-                        && f.dates_over(f.a.tokens[k].key).next().is_none();
-                    if !(t.starts_with("ال") || is_nisba(f, k).is_some() || wordy)
-                        || NAME_STOP.contains(&t)
-                    {
-                        break;
-                    }
-                    end = f.a.tokens[k].key.end;
-                    modified = true;
-                    k += 1;
-                }
-                // Then perhaps a dictionary name: «باسم وزارة الدفاع الأمريكية».
-                if let Some(NameKind::Known { actors, .. }) = known_at(f, k).map(|n| &n.kind) {
-                    if let Some(&a) = actors.first() {
-                        speaks_for = Some(a);
-                    }
-                }
-            }
-        }
-        // Then perhaps the speaker's name, after a title: «… باسم الحوثيين العميد يحيى سريع».
-        let mut person = None;
-        if matches!(
-            head.as_str(),
-            "متحدث" | "مسوول" | "ناطق" | "قائد" | "مدير" | "رئيس"
-        ) {
-            let mut k = tok_from(f, end);
-            if k < f.a.tokens.len() && !gap_has_punct(f, k) && TITLES.contains(&tok_str(f, k)) {
-                k += 1;
-            }
-            if k < f.a.tokens.len() && !gap_has_punct(f, k) {
-                if let Some(n) = known_at(f, k) {
-                    if let NameKind::Known { actors, .. } = &n.kind {
-                        if let Some(&a) = actors.first() {
-                            if kb.actors[a].kind == ActorKind::Person {
-                                person = Some((Some(a), n.key));
-                                end = n.key.end;
-                                modified = true;
-                            }
-                        }
-                    }
-                } else if given_name_at(f, lex, k)
-                    && k + 1 < f.a.tokens.len()
-                    && !gap_has_punct(f, k + 1)
-                    && f.a.tokens[k + 1].kind == rasd_text::tokenize::TokenKind::Arabic
-                    && !NAME_STOP.contains(&tok_str(f, k + 1))
-                    && !f
-                        .lex(Class::Cue)
-                        .iter()
-                        .any(|c| c.key.overlaps(f.a.tokens[k + 1].key))
-                {
-                    // A name no dictionary knows: a given name and a family name.
-                    let key = Span::new(f.a.tokens[k].key.start, f.a.tokens[k + 1].key.end);
-                    person = Some((None, key));
-                    end = key.end;
-                    modified = true;
-                }
-            }
-        }
-        let bare = !modified && (bare_head || matches!(head.as_str(), "مصدر" | "مسوول" | "متحدث"));
+        let mut p = SourcePhrase {
+            f,
+            lex,
+            head: source_head_lemma(f.key_str(h.key)),
+            end: h.key.end,
+            speaks_for: None,
+            modified: false,
+        };
+        let i = p.adjectives(tok_from(f, h.key.end));
+        p.body(i);
+        let person = p.speaker(kb);
+        let bare = !p.modified && (h.value.contains("bare") || W::BareHead.has(&p.head));
         out.push(Name {
-            key: Span::new(h.key.start, end),
+            key: Span::new(h.key.start, p.end),
             kind: NameKind::Source {
-                anonymous: anonymous && person.is_none(),
+                anonymous: h.value.starts_with("anonymous") && person.is_none(),
                 bare,
-                speaks_for,
-                head,
+                speaks_for: p.speaks_for,
+                head: p.head,
                 person,
             },
         });
@@ -847,45 +571,177 @@ fn sources(f: &Found, kb: &Knowledge, lex: &Lexicon) -> Vec<Name> {
     out
 }
 
+/// A source phrase read from its head word on.
+struct SourcePhrase<'f> {
+    f: &'f Found,
+    lex: &'f Lexicon,
+    /// The head's lemma («مصدر», «مسوول», «متحدث», «مراسل»…).
+    head: String,
+    /// Key offset where the phrase ends so far.
+    end: usize,
+    /// The dictionary actor it speaks for.
+    speaks_for: Option<usize>,
+    /// True once anything after the head belongs to the phrase.
+    modified: bool,
+}
+
+impl SourcePhrase<'_> {
+    /// Take the phrase up to a key offset.
+    fn extend(&mut self, end: usize) {
+        self.end = end;
+        self.modified = true;
+    }
+
+    /// Adjectives after the head («أمني عراقي», «مسؤول عسكري أميركي»); the token after them.
+    fn adjectives(&mut self, mut i: usize) -> usize {
+        let f = self.f;
+        while i < f.a.tokens.len() && !gap_has_punct(f, i) {
+            if !(is_source_adj(tok_str(f, i)) || is_nisba(f, i).is_some()) {
+                break;
+            }
+            self.extend(f.a.tokens[i].key.end);
+            i += 1;
+        }
+        i
+    }
+
+    /// The body the source speaks for, at token `i`: «في البنتاغون», «في وزارة الدفاع»,
+    /// «باسم الجيش», «مراسل الجزيرة».
+    fn body(&mut self, i: usize) {
+        let f = self.f;
+        let w = tok_str(f, i);
+        let linker =
+            W::SourceLinker.has(w) || W::SourceLinkerGlued.has(w) || W::LinkedHead.has(&self.head);
+        if !linker || i >= f.a.tokens.len() || gap_has_punct(f, i) {
+            return;
+        }
+        let j = if W::SourceLinker.has(w) { i + 1 } else { i };
+        if let Some(n) = known_at(f, j) {
+            if let Some(a) = known_actor(n) {
+                self.speaks_for = Some(a);
+                self.extend(n.key.end);
+            }
+        } else if W::SourceOpenLinker.has(w) || W::Reporter.has(&self.head) {
+            let any_words = W::InNameOf.has(w) || W::Reporter.has(&self.head);
+            self.description(j, any_words);
+        }
+    }
+
+    /// Up to four definite words from token `j`: «في الأجهزة الأمنية العراقية»; with
+    /// `any_words` (after «باسم», for a reporter) any name words: «باسم جيش سوريا الحرة». Then
+    /// perhaps a dictionary name: «باسم وزارة الدفاع الأمريكية».
+    fn description(&mut self, j: usize, any_words: bool) {
+        let f = self.f;
+        let mut k = j;
+        while k < f.a.tokens.len() && k < j + 4 && (k == j || !gap_has_punct(f, k)) {
+            // A dictionary name, a given name or an event word ends the description:
+            // «باسم الجماعة يحيى سريع الهجوم», «باسم الحكومة باسم العوادي».
+            if k > j
+                && (known_at(f, k).is_some()
+                    || given_name_at(f, self.lex, k)
+                    || overlaps_lex(f, Class::Trigger, k))
+            {
+                break;
+            }
+            let t = tok_str(f, k);
+            let wordy = any_words
+                && f.a.tokens[k].kind == rasd_text::tokenize::TokenKind::Arabic
+                && !overlaps_lex(f, Class::Cue, k)
+                && f.dates_over(f.a.tokens[k].key).next().is_none();
+            if !(clitics::starts_with_article(t) || is_nisba(f, k).is_some() || wordy)
+                || W::NameStop.has(t)
+            {
+                break;
+            }
+            self.extend(f.a.tokens[k].key.end);
+            k += 1;
+        }
+        if let Some(a) = known_at(f, k).and_then(known_actor) {
+            self.speaks_for = Some(a);
+        }
+    }
+
+    /// The speaker's name, perhaps after a title: «… باسم الحوثيين العميد يحيى سريع»: a
+    /// dictionary person, or a given name and a family name no dictionary knows.
+    fn speaker(&mut self, kb: &Knowledge) -> Option<(Option<usize>, Span)> {
+        let f = self.f;
+        let n_tok = f.a.tokens.len();
+        if !W::NamedHead.has(&self.head) {
+            return None;
+        }
+        let mut k = tok_from(f, self.end);
+        if k < n_tok && !gap_has_punct(f, k) && W::Title.has(tok_str(f, k)) {
+            k += 1;
+        }
+        if k >= n_tok || gap_has_punct(f, k) {
+            return None;
+        }
+        if let Some(n) = known_at(f, k) {
+            let a = known_actor(n).filter(|&a| kb.actors[a].kind == ActorKind::Person)?;
+            self.extend(n.key.end);
+            return Some((Some(a), n.key));
+        }
+        let named = given_name_at(f, self.lex, k)
+            && k + 1 < n_tok
+            && !gap_has_punct(f, k + 1)
+            && f.a.tokens[k + 1].kind == rasd_text::tokenize::TokenKind::Arabic
+            && !W::NameStop.has(tok_str(f, k + 1))
+            && !overlaps_lex(f, Class::Cue, k + 1);
+        if !named {
+            return None;
+        }
+        let key = Span::new(f.a.tokens[k].key.start, f.a.tokens[k + 1].key.end);
+        self.extend(key.end);
+        Some((None, key))
+    }
+}
+
+/// The first dictionary actor of a known name.
+fn known_actor(n: &Name) -> Option<usize> {
+    match &n.kind {
+        NameKind::Known { actors, .. } => actors.first().copied(),
+        _ => None,
+    }
+}
+
+/// Does a lexicon hit of a class overlap token `i`?
+fn overlaps_lex(f: &Found, c: Class, i: usize) -> bool {
+    let t = f.a.tokens[i].key;
+    f.lex(c).iter().any(|h| h.key.overlaps(t))
+}
+
 /// Is token `i` a given name (with no proclitic)?
 fn given_name_at(f: &Found, lex: &Lexicon, i: usize) -> bool {
     f.a.tokens.get(i).is_some() && lex.given_names.contains(tok_str(f, i))
 }
 
-/// Titles before a person's name (match keys).
-const TITLES: &[&str] = &[
-    "العميد",
-    "اللواء",
-    "العقيد",
-    "المقدم",
-    "الرائد",
-    "النقيب",
-    "الفريق",
-    "الجنرال",
-    "الاميرال",
-    "الدكتور",
-    "د",
-    "الشيخ",
-    "السيد",
-    "القاضي",
-    "المهندس",
-    "الاستاذ",
-];
+/// The lists of a source head's forms, each headed by its lemma.
+const HEAD_LEMMAS: [W; 3] = [W::HeadSource, W::HeadOfficial, W::HeadSpokesman];
 
 /// The singular head noun of a source phrase (match key).
 pub fn source_head_lemma(head: &str) -> String {
-    let h = head.trim_start_matches("احد ");
-    let h = h.strip_prefix("ال").unwrap_or(h);
-    let h = if h.starts_with("مصدر") || h.starts_with("مصادر") {
-        "مصدر"
-    } else if h.starts_with("مسوول") {
-        "مسوول"
-    } else if h.starts_with("متحدث") || h.starts_with("ناطق") {
-        "متحدث"
-    } else {
-        h
-    };
-    h.to_string()
+    let mut h = head;
+    // «أحد المسؤولين»
+    while let Some((first, rest)) = h.split_once(' ') {
+        if !W::OneOf.has(first) {
+            break;
+        }
+        h = rest;
+    }
+    let h = clitics::strip_article(h);
+    HEAD_LEMMAS
+        .into_iter()
+        .find(|l| l.starts(h))
+        .map_or(h, |l| l.lemma())
+        .to_string()
+}
+
+/// A source head's lemma as a claim writes it («مسؤول», not the key «مسوول»).
+pub fn source_head_written(lemma: &str) -> &str {
+    HEAD_LEMMAS
+        .into_iter()
+        .find(|l| l.lemma() == lemma)
+        .map_or(lemma, |l| l.lemma_written())
 }
 
 /// Descriptive actors: a head («فصائل», «مسلحون») and at least one modifier.
@@ -901,21 +757,7 @@ fn descriptors(f: &Found) -> Vec<Name> {
         let service = h.value == "state_force"
             && i < f.a.tokens.len()
             && !gap_has_punct(f, i)
-            && matches!(
-                tok_str(f, i),
-                "الامن"
-                    | "الشرطه"
-                    | "الجيش"
-                    | "الحكومه"
-                    | "النظام"
-                    | "الاحتلال"
-                    | "الطوارئ"
-                    | "الحدود"
-                    | "الدرك"
-                    | "الحرس"
-                    | "البحريه"
-                    | "الامن العام"
-            )
+            && W::Service.has(tok_str(f, i))
             && is_nisba(f, i + 1).is_some_and(|c| c != "-");
         if service {
             i += 1;
@@ -931,13 +773,13 @@ fn descriptors(f: &Found) -> Vec<Name> {
                 end = f.a.tokens[i].key.end;
                 modified = true;
                 i += 1;
-            } else if ACTOR_ADJ.contains(&w) {
+            } else if W::ActorAdj.has(w) {
                 end = f.a.tokens[i].key.end;
                 modified = true;
                 i += 1;
                 // «موالية لإيران», «مدعومون من إيران».
                 let nw = tok_str(f, i);
-                let j = if nw == "من" { i + 1 } else { i };
+                let j = if W::From.has(nw) { i + 1 } else { i };
                 if let Some(n) = known_at(f, j) {
                     if let NameKind::Known { actors, .. } = &n.kind {
                         if let Some(&a) = actors.first() {
@@ -985,13 +827,14 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
             w
         } else {
             // «وحيدر»: a conjunction before the name.
-            w.strip_prefix('و')
+            w.strip_prefix(clitics::WAW)
                 .filter(|s| lex.given_names.contains(*s))
                 .unwrap_or("")
         };
         // «على» folds to «علي»: a name only when written with a final ya.
         let written = t.orig.slice(text).unwrap_or("");
-        if w.is_empty() || covered(t.key) || (w.ends_with('ي') && written.ends_with('ى')) {
+        let ala = w.ends_with(clitics::YA) && clitics::written_with_alif_maqsura(written);
+        if w.is_empty() || covered(t.key) || ala {
             i += 1;
             continue;
         }
@@ -1006,12 +849,15 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
             let u = &f.a.tokens[j];
             let uw = f.key_str(u.key);
             // «علي» is a name, «على» (folded alike) a preposition.
-            let is_prep_ala = uw == "علي" && u.orig.slice(text).is_some_and(|w| w.ends_with('ى'));
-            let name_word = uw == "علي" && !is_prep_ala;
-            if (NAME_STOP.contains(&uw) && !name_word)
+            let is_prep_ala = W::On.has(uw)
+                && u.orig
+                    .slice(text)
+                    .is_some_and(clitics::written_with_alif_maqsura);
+            let name_word = W::On.has(uw) && !is_prep_ala;
+            if (W::NameStop.has(uw) && !name_word)
                 || covered(u.key)
                 || u.kind != rasd_text::tokenize::TokenKind::Arabic
-                || uw.starts_with('و') && uw.chars().count() > 3 && j > i + 1
+                || uw.starts_with(clitics::WAW) && uw.chars().count() > 3 && j > i + 1
             {
                 break;
             }
@@ -1046,7 +892,7 @@ fn new_orgs(f: &Found) -> Vec<Name> {
         let mut n = 0;
         while i < f.a.tokens.len() && n < 3 && !gap_has_punct(f, i) {
             let w = tok_str(f, i);
-            if NAME_STOP.contains(&w) || known_at(f, i).is_some() && n > 0 {
+            if W::NameStop.has(w) || known_at(f, i).is_some() && n > 0 {
                 break;
             }
             // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة»; another
@@ -1055,7 +901,7 @@ fn new_orgs(f: &Found) -> Vec<Name> {
             let head_word = f.lex(Class::OrgHead).iter().any(|o| {
                 o.key.overlaps(f.a.tokens[i].key) && o.key.start == f.a.tokens[i].key.start
             });
-            if !(w.starts_with("ال") || is_nisba(f, i).is_some() || head_word) {
+            if !(clitics::starts_with_article(w) || is_nisba(f, i).is_some() || head_word) {
                 break;
             }
             end = f.a.tokens[i].key.end;
@@ -1074,7 +920,9 @@ fn new_orgs(f: &Found) -> Vec<Name> {
     }
     // «مجموعة تدعى "…"», «تطلق على نفسها "…"»
     let text = &f.a.key.text;
-    for cue in ["تدعي \"", "تسمي \"", "نفسها \"", "باسم \""] {
+    for word in W::NamedAs.words() {
+        let cue = format!("{word} \"");
+        let cue = cue.as_str();
         let mut from = 0;
         while let Some(p) = text.get(from..).and_then(|t| t.find(cue)) {
             let s = from + p + cue.len();
@@ -1107,5 +955,29 @@ pub fn entity_type(k: ActorKind) -> EntityType {
         ActorKind::StateForce | ActorKind::Agency | ActorKind::Organization | ActorKind::Media => {
             EntityType::Organization
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_heads_have_a_lemma_and_a_written_form() {
+        assert_eq!(source_head_lemma("احد المسوولين"), "مسوول");
+        assert_eq!(source_head_lemma("المصادر"), "مصدر");
+        assert_eq!(source_head_lemma("الناطق"), "متحدث");
+        assert_eq!(source_head_lemma("مراسل"), "مراسل");
+        assert_eq!(source_head_written("مسوول"), "مسؤول");
+        assert_eq!(source_head_written("مصدر"), "مصدر");
+        assert_eq!(source_head_written("مراسل"), "مراسل");
+    }
+
+    #[test]
+    fn source_adjectives_are_found_without_their_ending() {
+        assert!(is_source_adj("الامنيين"));
+        assert!(is_source_adj("عسكريون"));
+        assert!(is_source_adj("مطلعين"));
+        assert!(!is_source_adj("الهجوم"));
     }
 }

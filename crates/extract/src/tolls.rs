@@ -17,6 +17,8 @@ use crate::geo::{self, GeoContext};
 use crate::kb::PlaceKind;
 use crate::lexicon::Class;
 use crate::recognize::NameKind;
+use crate::words::W;
+use rasd_text::clitics;
 
 /// A toll and the sentences it came from.
 #[derive(Debug, Clone)]
@@ -33,24 +35,11 @@ pub struct TollDraft {
 fn superlative(cx: &Ctx, h: &crate::recognize::LexHit) -> bool {
     let i = cx.tok_at(h.key.start);
     let before = |k: usize| i.checked_sub(k).map(|j| cx.tok(j)).unwrap_or("");
-    let is_sup = |w: &str| {
-        let w = w.trim_start_matches(['و', 'ف', 'ب']);
-        matches!(
-            w,
-            "اعنف"
-                | "اكبر"
-                | "اعلي"
-                | "الاعنف"
-                | "الاكبر"
-                | "الاعلي"
-                | "اثقل"
-                | "الاثقل"
-        )
-    };
+    let is_sup = |w: &str| W::Superlative.has(w.trim_start_matches(clitics::CONJUNCTIONS_BA));
     // The cue itself («أعنف حصيلة»), or «حصيلة … منذ» after one.
     is_sup(before(1))
         || (h.value == "since"
-            && (2..=5).any(|k| is_sup(before(k)) && cx.tok(i - k + 1).ends_with("حصيله")))
+            && (2..=5).any(|k| is_sup(before(k)) && W::TollWord.ends(cx.tok(i - k + 1))))
 }
 
 /// The indices of sentences that state tolls.
@@ -98,7 +87,7 @@ fn one_attack(cx: &Ctx, ss: Span) -> bool {
         return false;
     }
     let attack = f.lex_in(Class::Trigger, ss).any(|t| attack_word(cx, t))
-        || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| cx.stem(i) == "عدوان");
+        || (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| W::Aggression.has(cx.stem(i)));
     attack
         && f.names_in(ss).any(|n| {
             matches!(&n.kind, NameKind::Known { actors, places } if actors.is_empty() && !places.is_empty())
@@ -197,7 +186,7 @@ fn breakdown(cx: &Ctx, ss: Span) -> (BTreeMap<String, u64>, Vec<Span>) {
         let group = match group {
             Some(g) => Some(g),
             // «إصابة 87 آخرين»: the group just named.
-            None if matches!(cx.tok(ni), "اخرين" | "اخرون") => last_group.clone(),
+            None if W::Others.has(cx.tok(ni)) => last_group.clone(),
             None => None,
         };
         let Some(g) = group else { continue };
@@ -315,7 +304,7 @@ fn toll_place(cx: &Ctx, geo: &GeoContext, ss: Span) -> Option<Location> {
         .find(|h| {
             h.value.len() == 2 && {
                 let i = cx.tok_at(h.key.start);
-                i > 0 && matches!(cx.tok(i - 1), "الجانب" | "الطرف")
+                i > 0 && W::Side.has(cx.tok(i - 1))
             }
         })
         .and_then(|h| {
@@ -356,7 +345,7 @@ fn toll_source(cx: &Ctx, ss: Span) -> Option<String> {
             let mut i = cx.tok_from(end);
             for _ in 0..3 {
                 let w = cx.tok(i);
-                if matches!(w, "التابعه" | "في") {
+                if W::TollSourceLink.has(w) {
                     if let Some(m) = f.names_in(ss).find(|m| {
                         m.key.start
                             >= f.a

@@ -5,7 +5,8 @@
 //! Each list has a name (a [`W`]) and a mode: `exact` lists hold whole match keys (a token, a
 //! stem), `prefix` lists hold beginnings of words («دمر» for «دمرت», «دمروا»). Words are folded
 //! like every match key when the file is read. Rules ask [`W::has`] (the word is one of the
-//! list) or [`W::starts`] (the word begins with one of the list).
+//! list) or [`W::starts`] (the word begins with one of the list). The file's order is kept: a
+//! list of forms opens with its lemma ([`W::lemma`]).
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -100,6 +101,61 @@ lists! {
     SelfReport = "self_report", "Pronouns that open a source's report of its own deed («إنه»).";
     Announce = "announce", "Prefix of «أعلن»: an announcement.";
     AnnounceThat = "announce_that", "«أعلنت أن»: an announcement of what others did.";
+    // Recognisers: sources, descriptive actors, persons, new organisations.
+    SourceAdj = "source_adj", "Adjectives that belong to a source phrase (an anonymous security source).";
+    UnknownSource = "unknown_source", "Prefix of the word before a source head that makes it no source (of unknown source).";
+    SourceLinker = "source_linker", "Words between a source head and the body it speaks for (an official in the Pentagon).";
+    SourceLinkerGlued = "source_linker_glued", "A source linker glued to the body's name (an official of the ministry of).";
+    SourceOpenLinker = "source_open_linker", "Source linkers after which a description of the body may follow.";
+    InNameOf = "in_name_of", "The linker of a spokesman's body (spokesman in the name of).";
+    LinkedHead = "linked_head", "Source heads whose body's name may follow with no linker (the army's spokesman).";
+    Reporter = "reporter", "The source head of a reporter, followed by the outlet.";
+    NamedHead = "named_head", "Source heads after which the speaker's name may follow.";
+    BareHead = "bare_head", "Source heads that stand alone for a source named before (the source, the official).";
+    HeadSource = "head_source", "Forms of the source head of an anonymous source; the first word is the head's lemma.";
+    HeadOfficial = "head_official", "Forms of the source head of an official; the first word is the lemma, as written in a claim.";
+    HeadSpokesman = "head_spokesman", "Forms of the source head of a spokesman; the first word is the head's lemma.";
+    OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
+    Title = "title", "Titles before a person's name (brigadier, sheikh).";
+    ActorAdj = "actor_adj", "Modifiers that belong to a descriptive actor (loyal, backed, armed).";
+    Service = "service", "Services between a force head and a nationality (the forces of the Egyptian security).";
+    NameStop = "name_stop", "Function words and relative adjectives that end a person's or an organisation's name.";
+    NamedAs = "named_as", "Words before a quoted name of a new organisation (a group called “…”).";
+    PlaceIntro = "place_intro", "Words after which a common word that is also a place name is a place.";
+    BackHead = "back_head", "Head words by which an article refers back to an organisation it named.";
+    AdjSuffix = "adj_suffix", "Plural and dual endings of an adjective, removed to find its singular.";
+    // Claims.
+    ViaBefore = "via_before", "Words before a medium that carries a claim (through, to the agency, the site).";
+    Through = "through", "The preposition of a channel (through), also two words before the medium.";
+    Lam = "lam", "The preposition of an addressee standing alone, cut from the name after it.";
+    HypoThat = "hypo_that", "The hypothetical word that is also the particle of a report: no forecast.";
+    May = "may", "The particle of possibility before a present verb.";
+    PresentPrefix = "present_prefix", "Prefixes of a present verb (third person).";
+    TheAgency = "the_agency", "The agency referred back to in a sentence: its channel is the last medium named.";
+    MediaHead = "media_head", "Prefix of the head of a media source (the media).";
+    About = "about", "The preposition of a relayed source (relayed from) and of an object (split from).";
+    AndAnother = "and_another", "Words after a source that add another source of the same head.";
+    ObjectPronoun = "object_pronoun", "Object pronouns of a claim of responsibility (it adopted it).";
+    Adopt = "adopt", "Prefix of the verb of adopting an attack.";
+    SourceSuffix = "source_suffix", "Endings removed from the words of a source to compare sources.";
+    // Entities.
+    Platform = "platform", "Media that are platforms, not outlets: no entity of the story.";
+    RegionDirection = "region_direction", "Words that open the name of a part of a country: geography, not an entity.";
+    GenericForce = "generic_force", "Opening words of a state's generic armed forces: they stand for the state.";
+    // Relations.
+    Anaphor = "anaphor", "Words that refer back to the document's topic group (the movement, the faction).";
+    AnaphorPrefix = "anaphor_prefix", "Proclitics with the article before an anaphor.";
+    Copula = "copula", "Pronouns that make a description a predicate (X is a militia…).";
+    CopulaHe = "copula_he", "The masculine copula before a person's role (X is the secretary-general).";
+    Comprises = "comprises", "The verb of a list of members (it comprises).";
+    ListOpener = "list_opener", "Words that open a list of members at the end of a sentence (and they are).";
+    // Tolls.
+    Superlative = "superlative", "Superlatives before a toll word: a comparison with the past, no cumulative toll.";
+    TollWord = "toll_word", "The toll word itself, after a superlative.";
+    Aggression = "aggression", "A stem of an attack told as an aggression.";
+    Others = "others", "The word “others” after a figure: the group just named.";
+    Side = "side", "Words before a nationality that make it a party's side (the Israeli side).";
+    TollSourceLink = "toll_source_link", "Words that extend a toll's source over the name after them (affiliated to, in).";
 }
 
 /// The parsed lists.
@@ -107,6 +163,8 @@ lists! {
 pub struct Words {
     exact: Vec<HashSet<String>>,
     prefix: Vec<Vec<String>>,
+    /// Every word of each list in file order: its match key and how the file writes it.
+    ordered: Vec<Vec<(String, String)>>,
 }
 
 impl Words {
@@ -116,6 +174,7 @@ impl Words {
         let mut w = Words {
             exact: vec![HashSet::new(); n],
             prefix: vec![Vec::new(); n],
+            ordered: vec![Vec::new(); n],
         };
         for (i, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -137,11 +196,12 @@ impl Words {
             }
             match mode.trim() {
                 "exact" => {
-                    w.exact[ix].insert(key);
+                    w.exact[ix].insert(key.clone());
                 }
-                "prefix" => w.prefix[ix].push(key),
+                "prefix" => w.prefix[ix].push(key.clone()),
                 m => return Err(format!("words line {}: unknown mode {m:?}", i + 1)),
             }
+            w.ordered[ix].push((key, word.trim().to_string()));
         }
         if let Some(x) = W::ALL
             .iter()
@@ -210,6 +270,36 @@ impl W {
             .chain(t.exact[self.ix()].iter())
             .any(|p| w.contains(p.as_str()))
     }
+
+    /// The words of the list (match keys), in the order of the file.
+    pub fn words(self) -> impl Iterator<Item = &'static str> {
+        table().ordered[self.ix()].iter().map(|(k, _)| k.as_str())
+    }
+
+    /// Does a word of the list satisfy `f`?
+    pub fn any(self, f: impl Fn(&str) -> bool) -> bool {
+        self.words().any(f)
+    }
+
+    /// The list's first word (a match key): the lemma of a list of forms.
+    pub fn lemma(self) -> &'static str {
+        self.words().next().unwrap_or("")
+    }
+
+    /// The list's first word as the file writes it, unfolded (the lemma as written in output).
+    pub fn lemma_written(self) -> &'static str {
+        table().ordered[self.ix()]
+            .first()
+            .map_or("", |(_, w)| w.as_str())
+    }
+
+    /// `w` without the longest word of the list it ends with whose remaining stem satisfies
+    /// `stem_ok`, if any.
+    pub fn strip_suffix(self, w: &str, stem_ok: impl Fn(&str) -> bool) -> Option<&str> {
+        self.words()
+            .filter_map(|s| w.strip_suffix(s).filter(|stem| stem_ok(stem)))
+            .min_by_key(|stem| stem.len())
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +321,24 @@ mod tests {
             .unwrap_err()
             .contains("unknown mode"));
         assert!(Words::parse("since").unwrap_err().contains("line 1"));
+    }
+
+    #[test]
+    fn lists_keep_their_order_and_the_writing_of_their_lemma() {
+        assert_eq!(W::HeadSource.words().collect::<Vec<_>>(), ["مصدر", "مصادر"]);
+        assert_eq!(W::HeadOfficial.lemma(), "مسوول");
+        assert_eq!(W::HeadOfficial.lemma_written(), "مسؤول");
+        assert!(W::NameStop.any(|w| w == "منذ"));
+    }
+
+    #[test]
+    fn the_longest_suffix_that_leaves_a_stem_is_stripped() {
+        let three = |s: &str| s.chars().count() >= 3;
+        assert_eq!(W::AdjSuffix.strip_suffix("امنيين", three), Some("امن"));
+        assert_eq!(W::AdjSuffix.strip_suffix("محليون", three), Some("محل"));
+        // «يين» would leave two letters: «ين» is stripped instead.
+        assert_eq!(W::AdjSuffix.strip_suffix("سنيين", three), Some("سني"));
+        assert_eq!(W::AdjSuffix.strip_suffix("امني", three), None);
     }
 
     #[test]

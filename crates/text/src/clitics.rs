@@ -74,6 +74,58 @@ pub fn article_form(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// True when a word starts with the article «ال».
+pub fn starts_with_article(w: &str) -> bool {
+    w.starts_with("ال")
+}
+
+/// The word after its leading article «ال», when it has one.
+pub fn after_article(w: &str) -> Option<&str> {
+    w.strip_prefix("ال")
+}
+
+/// True when a word starts with «لل» (the preposition ل and the article).
+pub fn starts_with_lil(w: &str) -> bool {
+    w.starts_with("لل")
+}
+
+/// The form of a definite stem after the preposition ل: «عراق» → «للعراق».
+pub fn lil_form(stem: &str) -> String {
+    format!("لل{stem}")
+}
+
+/// The conjunction «و».
+pub const WAW: char = 'و';
+
+/// The preposition «ب».
+pub const BA: char = 'ب';
+
+/// The preposition «ل».
+pub const LAM: char = 'ل';
+
+/// The final «ي» of a nisba adjective («عراقي»); in match keys also a folded «ى».
+pub const YA: char = 'ي';
+
+/// The conjunctions «و» and «ف», to trim from the start of a word.
+pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+
+/// The conjunctions «و», «ف» and the preposition «ب», to trim from the start of a word.
+pub const CONJUNCTIONS_BA: [char; 3] = ['و', 'ف', 'ب'];
+
+/// The one-letter proclitics that may stand before a name («و», «ف», «ب», «ل»).
+const LETTER_PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
+
+/// A word without one leading one-letter proclitic («ولحركة» → «لحركة»), when it has one.
+pub fn strip_letter_proclitic(w: &str) -> Option<&str> {
+    w.strip_prefix(LETTER_PROCLITICS)
+}
+
+/// True when a word as written (not a match key) ends with «ى»: «على» the preposition, not
+/// the name «علي», which folds alike.
+pub fn written_with_alif_maqsura(w: &str) -> bool {
+    w.ends_with('ى')
+}
+
 /// True for letters of the Arabic block (not digits, marks or punctuation).
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
@@ -99,6 +151,18 @@ mod tests {
     t!(strips_lil, "للعراق", "عراق");
     t!(keeps_short_stems, "بلد", "بلد");
     t!(keeps_plain_words, "قاعده", "قاعده");
+
+    #[test]
+    fn named_helpers() {
+        assert_eq!(strip_letter_proclitic("ولحركه"), Some("لحركه"));
+        assert_eq!(strip_letter_proclitic("حركه"), None);
+        assert_eq!(after_article("العراق"), Some("عراق"));
+        assert!(starts_with_article("العراق") && !starts_with_article("عراق"));
+        assert!(starts_with_lil("للعراق"));
+        assert_eq!(lil_form("عراق"), "للعراق");
+        assert!(written_with_alif_maqsura("على") && !written_with_alif_maqsura("علي"));
+        assert_eq!("وفقال".trim_start_matches(CONJUNCTIONS), "قال");
+    }
 
     #[test]
     fn recognises_sequences() {

@@ -176,12 +176,7 @@ pub fn import<R1: BufRead, R2: BufRead, W: Write>(
         .collect();
     let mut w = io::BufWriter::with_capacity(1 << 16, out);
     writeln!(w, "{}", PLACES_COLUMNS.join("\t")).map_err(GeonamesError::Write)?;
-
-    // (country, admin1 code) → geonameid of the ADM1 row.
-    let mut adm1: HashMap<(String, String), u64> = HashMap::new();
-    // Rows waiting for their ADM1 row, by (country, admin1 code).
-    let mut held: HashMap<(String, String), Vec<OutRow>> = HashMap::new();
-    let mut held_now = 0u64;
+    let mut wait = Admin1Wait::default();
     let mut lines = Lines::new(all_countries, PLACES_FILE);
     let mut good = 0u64;
     while let Some(line) = lines.next_line()? {
@@ -192,88 +187,132 @@ pub fn import<R1: BufRead, R2: BufRead, W: Write>(
             continue;
         };
         good += 1;
-        let Some(kind) = kind_of(row.class, row.code) else {
-            stats.skipped_feature += 1;
-            continue;
-        };
-        if !countries.is_empty() && !countries.iter().any(|c| c == row.country) {
-            stats.skipped_filter += 1;
-            continue;
+        if let Some(out_row) = out_row(&row, &arabic, &countries, opts, &mut stats) {
+            wait.place(&row, out_row, &mut w, &mut stats)?;
         }
-        if kind == Kind::Locality && row.population < opts.min_population {
-            stats.skipped_filter += 1;
-            continue;
-        }
-        let names = arabic.get(&row.id).map(Vec::as_slice).unwrap_or(&[]);
-        let (name_ar, aliases_ar) = arabic_names(names);
-        if name_ar.is_none() && matches!(kind, Kind::Locality | Kind::Admin2 | Kind::Facility) {
-            stats.skipped_no_arabic += 1;
-            continue;
-        }
+    }
+    wait.finish(&mut w)?;
+    w.flush().map_err(GeonamesError::Write)?;
+    Ok(stats)
+}
+
+/// The output row of a place line, or `None` (counted in `stats`) when its feature, the
+/// options or the lack of an Arabic name leave it out.
+fn out_row(
+    row: &PlaceRow,
+    arabic: &HashMap<u64, Vec<ArName>>,
+    countries: &[String],
+    opts: &ImportOptions,
+    stats: &mut ImportStats,
+) -> Option<OutRow> {
+    let Some(kind) = kind_of(row.class, row.code) else {
+        stats.skipped_feature += 1;
+        return None;
+    };
+    if !countries.is_empty() && !countries.iter().any(|c| c == row.country) {
+        stats.skipped_filter += 1;
+        return None;
+    }
+    if kind == Kind::Locality && row.population < opts.min_population {
+        stats.skipped_filter += 1;
+        return None;
+    }
+    let names = arabic.get(&row.id).map(Vec::as_slice).unwrap_or(&[]);
+    let (name_ar, aliases_ar) = arabic_names(names);
+    if name_ar.is_none() && matches!(kind, Kind::Locality | Kind::Admin2 | Kind::Facility) {
+        stats.skipped_no_arabic += 1;
+        return None;
+    }
+    let name_en = clean(row.name);
+    let mut aliases_en = Vec::new();
+    let ascii = clean(row.asciiname);
+    if !ascii.is_empty() && ascii != name_en {
+        aliases_en.push(ascii);
+    }
+    stats.places_written += 1;
+    stats.by_kind[kind as usize] += 1;
+    if names.iter().any(|n| !clean(&n.name).is_empty()) {
+        stats.with_arabic += 1;
+    }
+    Some(OutRow {
+        id: row.id,
+        kind,
+        name_ar: name_ar.unwrap_or_else(|| name_en.clone()),
+        name_en,
+        aliases_ar: aliases_ar.join("|"),
+        aliases_en: aliases_en.join("|"),
+        country: row.country.to_string(),
+        lat: row.lat.to_string(),
+        lon: row.lon.to_string(),
+        population: row.population,
+    })
+}
+
+/// Rows that wait for the ADM1 row of their admin1 code before they can be written.
+#[derive(Default)]
+struct Admin1Wait {
+    /// (country, admin1 code) → geonameid of the ADM1 row.
+    adm1: HashMap<(String, String), u64>,
+    /// Rows waiting for their ADM1 row, by (country, admin1 code).
+    held: HashMap<(String, String), Vec<OutRow>>,
+    /// How many rows wait now.
+    held_now: u64,
+}
+
+impl Admin1Wait {
+    /// Write the output row of `row` with its admin1 id, or hold it back until its ADM1 row
+    /// comes; an ADM1 row releases the rows that waited for it.
+    fn place<W: Write>(
+        &mut self,
+        row: &PlaceRow,
+        line_out: OutRow,
+        w: &mut W,
+        stats: &mut ImportStats,
+    ) -> Result<(), GeonamesError> {
+        let kind = line_out.kind;
         let mut released = Vec::new();
         if kind == Kind::Admin1 && has_admin1_code(row.admin1) {
             let key = (row.country.to_string(), row.admin1.to_string());
-            if let Entry::Vacant(e) = adm1.entry(key) {
-                released = held.remove(e.key()).unwrap_or_default();
+            if let Entry::Vacant(e) = self.adm1.entry(key) {
+                released = self.held.remove(e.key()).unwrap_or_default();
                 e.insert(row.id);
             }
-        }
-        let name_en = clean(row.name);
-        let mut aliases_en = Vec::new();
-        let ascii = clean(row.asciiname);
-        if !ascii.is_empty() && ascii != name_en {
-            aliases_en.push(ascii);
-        }
-        let line_out = OutRow {
-            id: row.id,
-            kind,
-            name_ar: name_ar.unwrap_or_else(|| name_en.clone()),
-            name_en,
-            aliases_ar: aliases_ar.join("|"),
-            aliases_en: aliases_en.join("|"),
-            country: row.country.to_string(),
-            lat: row.lat.to_string(),
-            lon: row.lon.to_string(),
-            population: row.population,
-        };
-        stats.places_written += 1;
-        stats.by_kind[kind as usize] += 1;
-        if names.iter().any(|n| !clean(&n.name).is_empty()) {
-            stats.with_arabic += 1;
         }
         let needs_admin1 =
             !matches!(kind, Kind::Country | Kind::Admin1) && has_admin1_code(row.admin1);
         if !needs_admin1 {
-            line_out.write(&mut w, None)?;
-            // An ADM1 row releases the rows that waited for it.
-            held_now -= released.len() as u64;
+            line_out.write(w, None)?;
+            self.held_now -= released.len() as u64;
             for r in released {
                 stats.admin1_resolved += 1;
-                r.write(&mut w, Some(row.id))?;
+                r.write(w, Some(row.id))?;
             }
-            continue;
+            return Ok(());
         }
         let key = (row.country.to_string(), row.admin1.to_string());
-        match adm1.get(&key) {
+        match self.adm1.get(&key) {
             Some(&a) => {
                 stats.admin1_resolved += 1;
-                line_out.write(&mut w, Some(a))?;
+                line_out.write(w, Some(a))?;
             }
             None => {
-                held.entry(key).or_default().push(line_out);
-                held_now += 1;
-                stats.held_back_max = stats.held_back_max.max(held_now);
+                self.held.entry(key).or_default().push(line_out);
+                self.held_now += 1;
+                stats.held_back_max = stats.held_back_max.max(self.held_now);
             }
         }
+        Ok(())
     }
-    // Rows whose ADM1 never came keep an empty admin1.
-    let mut rest: Vec<OutRow> = held.into_values().flatten().collect();
-    rest.sort_by_key(|r| r.id);
-    for r in rest {
-        r.write(&mut w, None)?;
+
+    /// Write the rows whose ADM1 never came, with an empty admin1, in id order.
+    fn finish<W: Write>(self, w: &mut W) -> Result<(), GeonamesError> {
+        let mut rest: Vec<OutRow> = self.held.into_values().flatten().collect();
+        rest.sort_by_key(|r| r.id);
+        for r in rest {
+            r.write(w, None)?;
+        }
+        Ok(())
     }
-    w.flush().map_err(GeonamesError::Write)?;
-    Ok(stats)
 }
 
 /// Stream the alternate names, keeping the Arabic ones.
