@@ -347,7 +347,7 @@ fn announces_own(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
     };
     let kind = cx.kb.actors[sa].kind;
     let cue = rasd_text::match_key_str(&c.cue_text);
-    let verb = cue.trim_start_matches(['و', 'ف']);
+    let verb = cue.trim_start_matches(rasd_text::clitics::CONJUNCTIONS);
     let announces = W::Announce.starts(verb) && !W::AnnounceThat.starts(verb);
     let follows = d.mentions.iter().any(|m| {
         m.trig.start >= c.source_key.end
@@ -490,7 +490,7 @@ fn self_report(cx: &Ctx, c: &RawClaim, d: &Draft) -> bool {
     (i..i + 4).any(|j| {
         let t = cx.tok(j);
         let pronoun = W::SelfReport.has(t);
-        let w = t.trim_start_matches(['و', 'ف']);
+        let w = t.trim_start_matches(rasd_text::clitics::CONJUNCTIONS);
         let forces = W::ForceNouns.any_rest(w, |rest| W::OwnPronoun.has(rest));
         // The first event word after it says what the source did: «أنه اعترض صاروخا» is an
         // interception, not the attack it stopped.

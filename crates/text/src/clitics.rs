@@ -112,6 +112,15 @@ pub const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
 /// The conjunctions «و», «ف» and the preposition «ب», to trim from the start of a word.
 pub const CONJUNCTIONS_BA: [char; 3] = ['و', 'ف', 'ب'];
 
+/// «و», «ل» and «ب»: a conjunction or a preposition before a word.
+pub const WAW_LAM_BA: [char; 3] = ['و', 'ل', 'ب'];
+
+/// The alif of the accusative ending («جنديا»).
+pub const ACCUSATIVE_ALIF: char = 'ا';
+
+/// «و» and «ب».
+pub const WAW_BA: [char; 2] = ['و', 'ب'];
+
 /// The one-letter proclitics that may stand before a name («و», «ف», «ب», «ل»).
 const LETTER_PROCLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
 

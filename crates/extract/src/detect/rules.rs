@@ -179,8 +179,10 @@ fn negated(c: &Cand) -> bool {
 /// «من دون أن تندلع بعدها معارك», «دون أن يسفر عن»: what did not happen.
 fn without(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
-    (i.saturating_sub(4)..i.saturating_sub(1))
-        .any(|j| W::Without.has(cx.tok(j).trim_start_matches('و')) && W::That.has(cx.tok(j + 1)))
+    (i.saturating_sub(4)..i.saturating_sub(1)).any(|j| {
+        W::Without.has(cx.tok(j).trim_start_matches(rasd_text::clitics::WAW))
+            && W::That.has(cx.tok(j + 1))
+    })
 }
 
 /// «وقف دائم لإطلاق النار»: a ceasefire, not a shooting.
@@ -188,7 +190,7 @@ fn ceasefire(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     c.kind == TrigKind::Shooting
         && (i.saturating_sub(3)..i)
-            .any(|j| W::Stop.has(cx.tok(j).trim_start_matches(['و', 'ل', 'ب'])))
+            .any(|j| W::Stop.has(cx.tok(j).trim_start_matches(rasd_text::clitics::WAW_LAM_BA)))
 }
 
 /// A hypothetical or future marker shortly before.
@@ -234,8 +236,12 @@ fn more_to_come(c: &Cand) -> bool {
 fn agreement_not_made(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     c.kind == TrigKind::Agreement
-        && (i.saturating_sub(4)..i)
-            .any(|j| W::NotMade.has(cx.tok(j).trim_start_matches(['و', 'ف'])))
+        && (i.saturating_sub(4)..i).any(|j| {
+            W::NotMade.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        })
 }
 
 /// Habitual verbs: «هاجمت مرارا وتكرارا».
@@ -251,8 +257,10 @@ fn spans_time(c: &Cand, back: usize) -> bool {
     let ssp = cx.sentence(c.h.key);
     let lo = ti.saturating_sub(back).max(cx.tok_from(ssp.start));
     let hi = (ti + 8).min(cx.tok_from(ssp.end));
-    (lo..hi)
-        .any(|i| W::SpanWords.has(cx.tok(i)) || W::SpanWords.has(cx.tok(i).trim_start_matches('و')))
+    (lo..hi).any(|i| {
+        W::SpanWords.has(cx.tok(i))
+            || W::SpanWords.has(cx.tok(i).trim_start_matches(rasd_text::clitics::WAW))
+    })
 }
 
 /// «استهدفت أكثر من 100 سفينة منذ نوفمبر»: a verb over many targets and a span of time is an
@@ -301,11 +309,15 @@ fn aggregate_plural(c: &Cand) -> bool {
 /// مدارس»).
 fn charge(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
-    let charge =
-        (i.saturating_sub(2)..i).any(|j| W::Charge.has(cx.tok(j).trim_start_matches(['و', 'ب'])));
+    let charge = (i.saturating_sub(2)..i)
+        .any(|j| W::Charge.has(cx.tok(j).trim_start_matches(rasd_text::clitics::WAW_BA)));
     let accused = c.plural
-        && (i.saturating_sub(8)..i)
-            .any(|j| W::Accused.has(cx.tok(j).trim_start_matches(['و', 'ف'])));
+        && (i.saturating_sub(8)..i).any(|j| {
+            W::Accused.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        });
     charge || accused
 }
 
@@ -326,7 +338,12 @@ pub fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     // «مركز احتجاز», «معسكر اعتقال»: a place, not an arrest.
     if matches!(kind, TrigKind::Arrest | TrigKind::Abduction) {
         let i = cx.tok_at(h.key.start);
-        if i > 0 && W::DetentionPlace.has(cx.tok(i - 1).trim_start_matches(['و', 'ب', 'ل'])) {
+        if i > 0
+            && W::DetentionPlace.has(
+                cx.tok(i - 1)
+                    .trim_start_matches(rasd_text::clitics::WAW_LAM_BA),
+            )
+        {
             return false;
         }
     }

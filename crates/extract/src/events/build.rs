@@ -103,8 +103,12 @@ fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
         }
         let i = cx.tok_at(w.key.start);
         let prev = if i > 0 { cx.tok(i - 1) } else { "" };
-        let destroyed = (i.saturating_sub(2)..i)
-            .any(|j| W::Destroy.has(cx.tok(j).trim_start_matches(['و', 'ف'])));
+        let destroyed = (i.saturating_sub(2)..i).any(|j| {
+            W::Destroy.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        });
         if destroyed || W::NotUsedAfter.has(prev) {
             continue;
         }
@@ -164,7 +168,12 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                     .checked_sub(k)
                     .is_some_and(|j| W::Since.has(cx.tok(j)))
             });
+            // «هذا التفجير … منذ هجومه في حزيران»: a date past «منذ» after the trigger is
+            // the start of another period.
+            let past_since = d.key.start >= h.key.end
+                && (cx.tok_from(h.key.end)..cx.tok_at(d.key.start)).any(|j| W::Since.has(cx.tok(j)));
             !since
+                && !past_since
                 && !W::Since.has(prev)
                 && !W::Until.has(prev)
                 && !W::Since.starts(cx.key(d.key))

@@ -92,7 +92,7 @@ pub(super) fn casualties_where(
                 && cx.tok_at(o.key.start).abs_diff(cx.tok_at(c.key.start)) == 1
                 && cx
                     .tok(cx.tok_at(o.key.start.max(c.key.start)))
-                    .starts_with('و')
+                    .starts_with(rasd_text::clitics::WAW)
         })
     };
     for c in f
@@ -143,5 +143,5 @@ pub(super) fn casualties_where(
 /// Is the token a person in the singular («جندي», «مدنيا», «طفلة»)?
 pub(super) fn singular_person(cx: &Ctx, i: usize) -> bool {
     let w = rasd_text::clitics::strip_article(cx.tok(i));
-    W::SingularPerson.has(w.trim_end_matches('ا'))
+    W::SingularPerson.has(w.trim_end_matches(rasd_text::clitics::ACCUSATIVE_ALIF))
 }

@@ -21,6 +21,20 @@ pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
 /// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
 /// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
 pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
+    // «قتل 30 شخصا … أول أمس، بحسب ما أفادت مصادر أمنية أمس»: a date right after an
+    // attribution (the trigger not between them) is the day it was said.
+    let attributed = cx.f.lex_in(Class::Cue, ss).any(|c| {
+        c.key.end <= date.start
+            && cx.dist(c.key, date) <= 4
+            && !(c.key.end <= trig.start && trig.end <= date.start)
+            && matches!(c.value.as_str(), "say" | "relay" | "per")
+    });
+    if attributed {
+        return true;
+    }
+    if date.start >= trig.end {
+        return false;
+    }
     if date.end > trig.start {
         return false;
     }

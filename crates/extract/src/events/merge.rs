@@ -77,6 +77,11 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if battle_and_strike(d, m) {
         return false;
     }
+    // «ويأتي هذا التفجير بعد أيام من تفجير انتحاري في خان بني سعد»: what one event came after
+    // or before is another event.
+    if d.mentions.iter().any(|x| x.sent == m.sent && related_in_time(cx, x.trig, m.trig)) {
+        return false;
+    }
     // Two triggers told together in one part of a sentence are one event whoever is named
     // with each («غارات أميركية بريطانية مشتركة، الخميس، استهدفت 13 موقعا»).
     if d.mentions.iter().any(|x| {
@@ -286,7 +291,8 @@ pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
                 (cx.tok_from(ss.start)..cx.tok_from(ss.end)).filter_map(|t| {
                     // «والقاعدة», «بالقاعدة», «للقاعدة».
                     let w = rasd_text::clitics::article_form(
-                        cx.tok(t).trim_start_matches(['و', 'ف', 'ب']),
+                        cx.tok(t)
+                            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
                     );
                     if W::BackFacility.has(&w) {
                         Some(PlaceKind::Facility)
@@ -460,6 +466,16 @@ fn battle_and_strike(d: &Draft, m: &Mention) -> bool {
         .filter(|x| *x != Means::Other)
         .collect();
     !theirs.is_empty() && theirs.iter().all(|x| *x != mine)
+}
+
+/// Is the later of two triggers told as what the earlier came after or before: a word of time
+/// relation («بعد», «قبل», «عقب») between them, at most four words before the later one
+/// («بعد أيام من تفجير»)?
+fn related_in_time(cx: &Ctx, a: Span, b: Span) -> bool {
+    let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
+    let end = cx.tok_at(hi.start);
+    (cx.tok_from(lo.end).max(end.saturating_sub(4))..end)
+        .any(|t| W::TimeRelation.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW)))
 }
 
 /// Whether two events of different types told together are split by the type model's

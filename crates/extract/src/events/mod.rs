@@ -99,7 +99,13 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // by what follows; it brings nothing of that sentence.
     let framed = {
         let i = cx.tok_at(h.key.start);
-        c.noun && i > 0 && { W::Framing.has(cx.tok(i - 1).trim_start_matches(['و', 'ف'])) }
+        let framing = |j: usize| {
+            W::Framing.has(cx.tok(j).trim_start_matches(rasd_text::clitics::CONJUNCTIONS))
+        };
+        // «ويأتي الهجوم», «ويأتي هذا التفجير».
+        c.noun
+            && i > 0
+            && (framing(i - 1) || (i > 1 && W::Definite.has(cx.tok(i - 1)) && framing(i - 2)))
     };
     let anaphoric = c.noun && (is_definite(cx, h) || framed);
     let mut m = build(cx, geo, h, kind, c.sent, anaphoric);
@@ -119,8 +125,9 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // Clashes with protesters are a protest met by force.
     if kind == TrigKind::Clash {
         let ss = cx.sentence(h.key);
-        let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end))
-            .any(|i| W::Protesters.has(cx.tok(i).trim_start_matches(['و', 'ب', 'ل'])));
+        let protesters = (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|i| {
+            W::Protesters.has(cx.tok(i).trim_start_matches(rasd_text::clitics::WAW_LAM_BA))
+        });
         if protesters {
             m.kind = TrigKind::Protest;
         }
@@ -129,7 +136,12 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
     let motive = {
         let i = cx.tok_at(h.key.start);
-        (i.saturating_sub(4)..i).any(|j| W::Motive.has(cx.tok(j).trim_start_matches(['و', 'ف'])))
+        (i.saturating_sub(4)..i).any(|j| {
+            W::Motive.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        })
     };
     if motive && m.date.is_none() && kind.violent() {
         return None;

@@ -317,7 +317,9 @@ pub(super) fn is_place_use(cx: &Ctx, n: &Name) -> bool {
     let i = cx.tok_at(n.key.start);
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let tok = cx.tok(i);
-    W::Locative.has(prev) || (tok.starts_with('ب') && !cx.key(n.key).starts_with('ب'))
+    W::Locative.has(prev)
+        || (tok.starts_with(rasd_text::clitics::BA)
+            && !cx.key(n.key).starts_with(rasd_text::clitics::BA))
 }
 
 /// A name as written, with «لل» (ل + the article) given back its article.

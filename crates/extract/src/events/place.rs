@@ -121,7 +121,9 @@ pub(super) fn place_for(
         // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
         // («في العراق», «بالعراق»).
         if !actors.is_empty() {
-            let located = tok.starts_with('ب') || W::Locative.has(prev) || W::Direction.has(prev);
+            let located = tok.starts_with(rasd_text::clitics::BA)
+                || W::Locative.has(prev)
+                || W::Direction.has(prev);
             if !located {
                 continue;
             }
