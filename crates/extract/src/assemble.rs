@@ -378,6 +378,18 @@ fn blame_without_speaker(cx: &Ctx, d: &Draft) -> Option<Span> {
 /// The trace of an event's type, places and date.
 fn trace_event(cx: &Ctx, d: &Draft, id: &str, kind: rasd_model::EventType, t: &mut Vec<TraceLine>) {
     for m in &d.mentions {
+        if let Some(why) = &m.why {
+            t.push(TraceLine {
+                field: format!("{id}.detector"),
+                rule: if m.support {
+                    format!("{why} (refers to the event only: supports it)")
+                } else {
+                    why.clone()
+                },
+                text: m.trig_text.clone(),
+                span: cx.orig(m.trig),
+            });
+        }
         t.push(TraceLine {
             field: format!("{id}.type"),
             rule: format!("trigger {:?} → {}", m.kind, kind.as_str()),

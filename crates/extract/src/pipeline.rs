@@ -215,17 +215,23 @@ impl Pipeline {
         trace: &mut Vec<TraceLine>,
     ) -> Vec<rasd_model::Event> {
         let accepted: Vec<events::Accepted> = match &self.detector {
-            Some(d) => d
-                .judge(cx, title, toll_sents)
-                .into_iter()
-                .filter(|j| j.accept || j.support)
-                .map(|j| events::Accepted {
-                    hit: j.hit,
-                    score: j.score,
-                    types: j.types,
-                    support: j.support,
-                })
-                .collect(),
+            Some(d) => {
+                let judged = d.judge(cx, title, toll_sents, self.trace);
+                if self.trace {
+                    trace_rejected(cx, &judged, trace);
+                }
+                judged
+                    .into_iter()
+                    .filter(|j| j.accept || j.support)
+                    .map(|j| events::Accepted {
+                        hit: j.hit,
+                        score: j.score,
+                        types: j.types,
+                        support: j.support,
+                        why: self.trace.then(|| j.describe()),
+                    })
+                    .collect()
+            }
             None => events::rule_accepted(cx, toll_sents),
         };
         let mentions = events::mentions(cx, geo, toll_sents, &accepted);
@@ -284,5 +290,24 @@ impl Pipeline {
                 toll
             })
             .collect()
+    }
+}
+
+/// The candidates the detector kept out that came closest (a score of 0.2 or more, or a hard
+/// rule), for `rasd explain`.
+fn trace_rejected(cx: &Ctx, judged: &[detect::Judgement], trace: &mut Vec<TraceLine>) {
+    let triggers = cx.f.lex(crate::lexicon::Class::Trigger);
+    for j in judged.iter().filter(|j| !j.accept && !j.support) {
+        if j.score < 0.2 && j.rule.is_none() {
+            continue;
+        }
+        if let Some(h) = triggers.get(j.hit) {
+            trace.push(TraceLine {
+                field: "detector.kept_out".into(),
+                rule: j.describe(),
+                text: cx.written(h.key),
+                span: cx.orig(h.key),
+            });
+        }
     }
 }

@@ -50,6 +50,36 @@ pub struct Judgement {
     pub support: bool,
     /// The hard rule that kept it out, if any.
     pub rule: Option<&'static str>,
+    /// The features that weigh most in the detect model, heaviest first (only when the
+    /// judgement is asked to explain itself).
+    pub why: Vec<(String, f32)>,
+}
+
+impl Judgement {
+    /// The judgement in words: the scores, the likeliest type and the features that weigh most.
+    pub fn describe(&self) -> String {
+        let (best, p) = self
+            .types
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or((0, 0.0), |(i, p)| (i, *p));
+        let why: Vec<String> = self
+            .why
+            .iter()
+            .map(|(f, w)| format!("{f} {w:+.2}"))
+            .collect();
+        format!(
+            "detector: reports an event {:.2}, refers to one {:.2}, {} {:.2}{}; weighs {}",
+            self.score,
+            self.specific,
+            TYPES[best].as_str(),
+            p,
+            self.rule
+                .map_or(String::new(), |r| format!("; kept out: {r}")),
+            why.join(", ")
+        )
+    }
 }
 
 impl Detector {
@@ -72,7 +102,13 @@ impl Detector {
 
     /// Judge every candidate of a document. `title` is the document's title, when it has one;
     /// `toll_sentences` the sentences that give cumulative tolls.
-    pub fn judge(&self, cx: &Ctx, title: Option<&str>, toll_sentences: &[usize]) -> Vec<Judgement> {
+    pub fn judge(
+        &self,
+        cx: &Ctx,
+        title: Option<&str>,
+        toll_sentences: &[usize],
+        explain: bool,
+    ) -> Vec<Judgement> {
         let cands = candidates(cx, toll_sentences);
         let doc = DocFeats::new(cx, &cands, title);
         let mut feats = Vec::new();
@@ -95,6 +131,11 @@ impl Detector {
                     accept,
                     support: rule.is_none() && !accept && specific >= self.model.threshold_specific,
                     rule,
+                    why: if explain {
+                        self.explain(&feats, 6)
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect()

@@ -41,6 +41,8 @@ pub struct Mention {
     /// Refers to a specific event without reporting one of its own: joins an event another
     /// word reports, even one told after it, or nothing.
     pub support: bool,
+    /// The detector's judgement in words, for `rasd explain`.
+    pub why: Option<String>,
     /// Told in the headline, which sums up several events in few words: it votes for no
     /// type and names an actor only when the body names none.
     pub headline: bool,

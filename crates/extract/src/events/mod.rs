@@ -38,7 +38,7 @@ use build::build;
 use place::coordinated_places;
 
 /// A candidate the detector accepts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Accepted {
     /// Index of its trigger in `Found::lex(Class::Trigger)`.
     pub hit: usize,
@@ -49,6 +49,8 @@ pub struct Accepted {
     /// It refers to a specific event but does not report one of its own: it may only join an
     /// event that another word reports (and give it its place, figures, claims).
     pub support: bool,
+    /// The detector's judgement in words (`rasd explain`), when asked for.
+    pub why: Option<String>,
 }
 
 /// The event mentions of a document's accepted candidates.
@@ -60,7 +62,7 @@ pub fn mentions(
 ) -> Vec<Mention> {
     let triggers = cx.f.lex(Class::Trigger);
     let mut out = Vec::new();
-    for a in accepted {
+    for a in accepted.iter() {
         let Some(c) = Cand::new(cx, triggers, a.hit, toll_sentences) else {
             continue;
         };
@@ -70,6 +72,7 @@ pub fn mentions(
         m.score = a.score;
         m.types = a.types;
         m.support = a.support;
+        m.why = a.why.clone();
         push_per_place(cx, geo, &mut out, m, c.plural);
     }
     casualty_mentions(cx, geo, toll_sentences, &mut out);
@@ -87,6 +90,7 @@ pub fn rule_accepted(cx: &Ctx, toll_sentences: &[usize]) -> Vec<Accepted> {
             score: 1.0,
             types: [0.0; crate::detect::NT],
             support: false,
+            why: None,
         })
         .collect()
 }
@@ -100,7 +104,10 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     let framed = {
         let i = cx.tok_at(h.key.start);
         let framing = |j: usize| {
-            W::Framing.has(cx.tok(j).trim_start_matches(rasd_text::clitics::CONJUNCTIONS))
+            W::Framing.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
         };
         // «ويأتي الهجوم», «ويأتي هذا التفجير».
         c.noun
