@@ -214,9 +214,11 @@ impl Pipeline {
         toll_sents: &[usize],
         trace: &mut Vec<TraceLine>,
     ) -> Vec<rasd_model::Event> {
+        let raw_claims = claims::find(cx);
         let accepted: Vec<events::Accepted> = match &self.detector {
             Some(d) => {
-                let judged = d.judge(cx, title, toll_sents, self.trace);
+                let mut judged = d.judge(cx, title, toll_sents, self.trace);
+                denied_events(cx, &raw_claims, &mut judged);
                 if self.trace {
                     trace_rejected(cx, &judged, trace);
                 }
@@ -236,7 +238,6 @@ impl Pipeline {
         };
         let mentions = events::mentions(cx, geo, toll_sents, &accepted);
         let mut drafts = events::merge(cx, mentions);
-        let raw_claims = claims::find(cx);
         let mut events = Vec::new();
         fill_designations(cx, &mut drafts);
         let dates = events::resolve_dates(cx, &drafts);
@@ -309,5 +310,25 @@ fn trace_rejected(cx: &Ctx, judged: &[detect::Judgement], trace: &mut Vec<TraceL
                 span: cx.orig(h.key),
             });
         }
+    }
+}
+
+/// What a source denies or says it has no knowledge of («لا علم لديه بوقوع أي هجوم») is the
+/// event told, whatever the negation: the word supports that event, so the claim reaches it.
+fn denied_events(cx: &Ctx, raw: &[claims::RawClaim], judged: &mut [detect::Judgement]) {
+    let triggers = cx.f.lex(crate::lexicon::Class::Trigger);
+    for j in judged
+        .iter_mut()
+        .filter(|j| !j.accept && !j.support && j.rule.is_none())
+    {
+        let Some(h) = triggers.get(j.hit) else {
+            continue;
+        };
+        j.support = raw.iter().any(|c| {
+            matches!(
+                c.stance,
+                rasd_model::Stance::Denies | rasd_model::Stance::Unconfirmed
+            ) && c.scope.contains(h.key)
+        });
     }
 }

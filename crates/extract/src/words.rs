@@ -53,6 +53,7 @@ lists! {
     DetentionPlace = "detention_place", "Places of detention before a detention word: a place, no arrest.";
     Dawn = "dawn", "\"At dawn\": no detonation.";
     DawnStem = "dawn_stem", "The stem shared by \"dawn\" and \"detonated\".";
+    Listing = "listing", "Stems of words that name a terrorism list or sanctions.";
     Charge = "charge", "Prefixes of a charge.";
     Accused = "accused", "Prefixes of an accusation.";
     // Mentions.

@@ -120,8 +120,14 @@ impl Detector {
                 features(c, &doc, &mut feats);
                 let score = self.model.detect(&feats);
                 let specific = self.model.specific(&feats);
-                let told = score >= self.model.threshold
-                    || (specific >= self.model.threshold_specific && self.specifics(c));
+                let told = if c.kind == crate::events::TrigKind::Designation {
+                    // The labels hold no designation reported (they are rare in the news the
+                    // labels come from): the documented rule decides.
+                    rules::designation(c)
+                } else {
+                    score >= self.model.threshold
+                        || (specific >= self.model.threshold_specific && self.specifics(c))
+                };
                 let accept = rule.is_none() && told;
                 Judgement {
                     hit: c.ti,
@@ -129,7 +135,11 @@ impl Detector {
                     specific,
                     types: self.model.types(&feats),
                     accept,
-                    support: rule.is_none() && !accept && specific >= self.model.threshold_specific,
+                    // A word that only refers to an event supports it when it refers to a
+                    // specific one and no rule says it tells none (a habit, an aggregate, a plan).
+                    support: !accept
+                        && specific >= self.model.threshold_specific
+                        && rules::veto(c).is_none(),
                     rule,
                     why: if explain {
                         self.explain(&feats, 6)

@@ -392,3 +392,16 @@ pub fn own_place(c: &Cand) -> bool {
                 .is_some_and(|k| k <= crate::kb::PlaceKind::Admin2)
     })
 }
+
+/// Designations, which the labels do not teach (none is reported in them): a designation word
+/// is a designation when a terrorism list or sanctions are named within eight words of it
+/// («تصنيفها كمنظمة إرهابية», «أدرجت على قائمة الإرهاب»; not «التصنيف العالمي») and no rule
+/// against an event holds (a habitual present, a plan, a negation…).
+pub fn designation(c: &Cand) -> bool {
+    let cx = c.cx;
+    let ss = cx.sentence(c.h.key);
+    let (s0, s1) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
+    let i = c.tok();
+    let listed = (s0.max(i.saturating_sub(8))..s1.min(i + 9)).any(|k| W::Listing.has(cx.stem(k)));
+    listed && veto(c).is_none()
+}
