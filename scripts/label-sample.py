@@ -19,7 +19,8 @@ a candidate of a rare kind (designation, threat, agreement, abduction, suicide, 
 shooting, stabbing, protest, interception, explosion, missile, air strike, fall; weighted by
 1/frequency of the kind), 20 % holding a violent candidate with a month- or year-precision or
 an old date (lists of past events), 20 % from articles dense with violent candidates, 15 % at
-random. Its candidate ids start with "d", its batches at FIRST_BATCH.
+random (STRATA="rare:0.15,dated:0,dense:0.6,natural:0.25" changes the shares). Its candidate
+ids start with PREFIX (default "d"), its batches at FIRST_BATCH.
 """
 import collections, glob, json, os, random, sys
 
@@ -32,7 +33,7 @@ def main():
     n_batches = int(os.environ.get("N_BATCHES", "10"))
     targeted = "--targeted" in sys.argv
     first_batch = int(os.environ.get("FIRST_BATCH", "1"))
-    prefix = "d" if targeted else "c"
+    prefix = os.environ.get("PREFIX", "d") if targeted else "c"
     here = os.path.dirname(os.path.abspath(__file__))
     shared = os.path.join(here, "..", "..", "shared", "eval")
     excluded = set()
@@ -82,8 +83,15 @@ def main():
                  for f in c.get("features", [])) for c in by_sent[k])]
         dv = collections.Counter(c["doc"] for cs in by_sent.values() for c in cs if kind(c) in violent)
         dense = [k for k in keys if dv[k[0]] >= 5]
-        for share, draw in ((0.45, lambda: rng.choices(keys, rw)[0]), (0.20, lambda: rng.choice(dated)),
-                            (0.20, lambda: rng.choice(dense)), (0.15, lambda: rng.choice(natural))):
+        shares = {"rare": 0.45, "dated": 0.20, "dense": 0.20, "natural": 0.15}
+        for part in os.environ.get("STRATA", "").split(","):
+            if ":" in part:
+                k, v = part.split(":")
+                shares[k] = float(v)
+        draws = {"rare": lambda: rng.choices(keys, rw)[0], "dated": lambda: rng.choice(dated),
+                 "dense": lambda: rng.choice(dense), "natural": lambda: rng.choice(natural)}
+        for name in ("rare", "dated", "dense", "natural"):
+            share, draw = shares[name], draws[name]
             goal = len(chosen) + int(n_sent * share)
             while len(chosen) < goal:
                 take(draw())

@@ -24,14 +24,21 @@
 //! 2. dates within a day, one place inside the other, and a shared actor;
 //! 3. compatible coarse dates (month, year), the same place, and a shared actor or the same type;
 //! 4. an unknown date (or an unknown place) only when everything else is strong: same type,
-//!    same place (or dates within a day) and a shared actor.
+//!    same place (or dates within a day) and a shared actor;
+//! 5. a follow-up: one date is only the day an article appeared (no date is told for the event:
+//!    a condemnation, a funeral, the bomber's name, published after it), the other lies in the
+//!    week before it; the same place or one inside the other, and the same type, a shared actor
+//!    or the same death toll;
+//! 6. the same death toll, of ten or more, in the same country within a week, whatever places
+//!    the reports give (one outlet names the town, another the city its news came from).
 //!
-//! Rules 2–4 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
+//! Rules 2–6 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
 //! apart). Among candidates, the strongest match wins, then the closest, then the oldest event:
 //! fusion is deterministic for a given order of ingestion, and incremental.
 //!
 //! ## What the canonical event says
-//! The most frequent type (ties: the first report's), the most precise date and place (ties:
+//! The most frequent type (ties: the first report's), the most precise date told by a source
+//! (a date that is only the day of publication gives way to one told), the most precise place (ties:
 //! the first report's), the union of actors, weapons and outcomes, the **highest** killed and
 //! injured figures any report gives (tolls of one attack grow as bodies are found; the figure
 //! each outlet gave stays in its report), every claim of every report, and a contradiction when
@@ -202,7 +209,23 @@ pub struct Facts {
     pub attackers: Vec<String>,
     /// Keys of everyone taking part (actors and targets).
     pub participants: Vec<String>,
+    /// The date is told by the text, not only the day of publication.
+    pub stated: bool,
+    /// Killed.
+    pub killed: Option<u64>,
+    /// Number of reports (of a canonical event; 0 for a report).
+    pub reports: i64,
 }
+
+/// Days within which a follow-up article's day of publication may follow the event.
+pub const FOLLOW_UP_DAYS: i64 = 7;
+
+/// Reports from which a canonical event is the one an ambiguous report joins, when no other
+/// candidate has a third of them.
+pub const PROMINENT: i64 = 10;
+
+/// The smallest death toll that, repeated, makes two reports one event.
+pub const SAME_TOLL_MIN: u64 = 10;
 
 impl Facts {
     /// The facts of an extracted event.
@@ -233,7 +256,15 @@ impl Facts {
             place: e.location.as_ref().map(Place::of),
             attackers,
             participants,
+            stated: e.date_text.is_some(),
+            killed: e.killed,
+            reports: 0,
         }
+    }
+
+    /// The same death toll, of at least [`SAME_TOLL_MIN`].
+    fn same_toll(&self, c: &Facts) -> bool {
+        matches!((self.killed, c.killed), (Some(a), Some(b)) if a == b && a >= SAME_TOLL_MIN)
     }
 }
 
@@ -246,14 +277,17 @@ pub struct Match {
     pub score: (u8, u8, u8, u8, i64),
     /// Why, in words.
     pub reasons: Vec<String>,
+    /// Reports of the canonical event.
+    pub reports: i64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum DateFit {
     Unknown = 0,
-    Coarse = 1,
-    NextDay = 2,
-    SameDay = 3,
+    Week = 1,
+    Coarse = 2,
+    NextDay = 3,
+    SameDay = 4,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -276,6 +310,18 @@ fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
                 DateFit::NextDay,
                 format!("dates compatible ({} ~ {}, ±1 day)", show(c), show(r)),
             )),
+            _ if follow_up(r, c) || follow_up(c, r) => Ok((
+                DateFit::Week,
+                format!(
+                    "a follow-up: {} is only the day an article appeared, within a week of {}",
+                    if r.stated { show(c) } else { show(r) },
+                    if r.stated { show(r) } else { show(c) }
+                ),
+            )),
+            _ if d <= FOLLOW_UP_DAYS && r.same_toll(c) => Ok((
+                DateFit::Week,
+                format!("{} and {} within a week", show(c), show(r)),
+            )),
             _ => Err(format!(
                 "dates {} and {} are {d} days apart",
                 show(c),
@@ -295,6 +341,15 @@ fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
     } else {
         Err(format!("dates {} and {} do not overlap", show(c), show(r)))
     }
+}
+
+/// Is `a`'s date only its article's day of publication, and does `b`'s date lie in the week
+/// before it?
+fn follow_up(a: &Facts, b: &Facts) -> bool {
+    let (Some(x), Some(y)) = (a.range, b.range) else {
+        return false;
+    };
+    !a.stated && x.0 >= y.0 && x.0 - y.0 <= FOLLOW_UP_DAYS
 }
 
 fn inside(coarse: &Place, fine: &Place) -> bool {
@@ -382,10 +437,16 @@ fn actors_fit(r: &Facts, c: &Facts) -> Result<(bool, String), String> {
         .iter()
         .filter(|k| c.participants.contains(k))
         .collect();
-    if !r.attackers.is_empty()
-        && !c.attackers.is_empty()
-        && !r.attackers.iter().any(|k| c.participants.contains(k))
-        && !c.attackers.iter().any(|k| r.participants.contains(k))
+    // Only actors the dictionary knows conflict: a name no dictionary knows may be a name
+    // misread (and the attacker of a follow-up is often only guessed).
+    let known = |v: &[String]| -> Vec<String> {
+        v.iter().filter(|k| !k.starts_with("n:")).cloned().collect()
+    };
+    let (ra, ca) = (known(&r.attackers), known(&c.attackers));
+    if !ra.is_empty()
+        && !ca.is_empty()
+        && !ra.iter().any(|k| c.participants.contains(k))
+        && !ca.iter().any(|k| r.participants.contains(k))
     {
         return Err(format!(
             "conflicting actors ({} / {})",
@@ -417,10 +478,25 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         ));
     }
     let (date, date_why) = date_fit(r, c)?;
-    let (place, place_why, dist) = place_fit(r, c)?;
-    let (shared, actor_why) = actors_fit(r, c)?;
-    let same_type = r.kind == c.kind;
+    let toll = r.same_toll(c);
+    let (place, place_why, dist) = match place_fit(r, c) {
+        Ok(x) => x,
+        // Rule 6: the same toll in the same country, whatever the towns.
+        Err(why) if toll && !why.starts_with("different countries") => (
+            PlaceFit::Unknown,
+            format!("{why}, but the same death toll ({})", r.killed.unwrap_or(0)),
+            1e6,
+        ),
+        Err(why) => return Err(why),
+    };
     let day = date >= DateFit::NextDay;
+    let week = date == DateFit::Week || day;
+    // The same toll within a week outweighs who each outlet says did it.
+    let (shared, actor_why) = match actors_fit(r, c) {
+        Err(why) if toll && week => (false, format!("{why}, but the same death toll")),
+        other => other?,
+    };
+    let same_type = r.kind == c.kind;
     let rule = if day && place == PlaceFit::Same {
         1
     } else if day && place == PlaceFit::Inside && shared {
@@ -433,6 +509,10 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
             || (day && place == PlaceFit::Unknown))
     {
         4
+    } else if date == DateFit::Week && place >= PlaceFit::Inside && (same_type || shared || toll) {
+        5
+    } else if (week || date == DateFit::Coarse) && toll {
+        6
     } else {
         return Err("evidence too weak".into());
     };
@@ -456,16 +536,31 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
             -((dist * 1000.0).round() as i64),
         ),
         reasons: vec![type_why, date_why, place_why, actor_why],
+        reports: c.reports,
     })
 }
 
 /// Pick the canonical event a report joins among judged candidates (`(id, match)`), or none.
+/// Rule 1 and the follow-up and same-toll rules (5, 6) take the best (the oldest on a tie):
+/// their evidence names one real event, told again; rules 2–4 only a candidate alone.
 pub fn choose(mut cands: Vec<(i64, Match)>) -> Option<(i64, Match)> {
     cands.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let first = cands.first()?;
-    if first.1.rule == 1 {
+    if first.1.rule == 1 || cands.iter().all(|c| c.1.rule >= 5) {
         return cands.into_iter().next();
     }
+    // Among several, one told by many more reports than any other is the one the news is
+    // about («the bombing» of a week's follow-ups).
+    let most = cands.iter().map(|c| c.1.reports).max().unwrap_or(0);
+    let second = {
+        let mut r: Vec<i64> = cands.iter().map(|c| c.1.reports).collect();
+        r.sort_unstable_by(|a, b| b.cmp(a));
+        r.get(1).copied().unwrap_or(0)
+    };
+    if cands.len() > 1 && most >= PROMINENT && most >= 3 * second.max(1) {
+        return cands.into_iter().find(|c| c.1.reports == most);
+    }
+
     // Weaker rules: only when nothing else qualifies.
     (cands.len() == 1)
         .then(|| cands.into_iter().next())
@@ -540,7 +635,8 @@ fn span_of(range: Option<(i64, i64)>) -> i64 {
 
 /// Columns of `canonical_events` that fusion reads, in the order [`facts_of_row`] expects.
 const CANON_COLS: &str = "id, type, date, date_precision, day, day_end, place_name, place_key, \
-     place_id, country, admin1_key, lat, lon, geo_precision, attackers, participants";
+     place_id, country, admin1_key, lat, lon, geo_precision, attackers, participants, \
+     date_stated, killed, n_reports";
 
 fn facts_of_row(r: &Row) -> (i64, Facts) {
     let place = r.opt_text(6).map(|name| Place {
@@ -563,6 +659,9 @@ fn facts_of_row(r: &Row) -> (i64, Facts) {
             place,
             attackers: unkeys(&r.text(14)),
             participants: unkeys(&r.text(15)),
+            stated: r.opt_int(16).unwrap_or(0) != 0,
+            killed: r.opt_int(17).and_then(|k| u64::try_from(k).ok()),
+            reports: r.opt_int(18).unwrap_or(0),
         },
     )
 }
@@ -608,15 +707,35 @@ fn find(db: &mut Db, doc_id: &str, f: &Facts) -> Result<Option<(i64, Match)>, St
                 &vals![
                     family,
                     span,
-                    d1 + 1,
-                    d0 - 1 - longest,
-                    d0 - 1,
+                    d1 + FOLLOW_UP_DAYS,
+                    d0 - FOLLOW_UP_DAYS - longest,
+                    d0 - FOLLOW_UP_DAYS,
                     country.clone(),
                     country.clone(),
                     lat0,
                     lat1,
                     lon0,
                     lon1
+                ],
+            )?);
+        }
+        // The same death toll in the same country within a week, wherever it is placed.
+        if let (Some(k), Some(country)) = (
+            f.killed.filter(|k| *k >= SAME_TOLL_MIN),
+            f.place.as_ref().and_then(|p| p.country.clone()),
+        ) {
+            rows.extend(db.query(
+                &format!(
+                    "SELECT {CANON_COLS} FROM canonical_events
+                     WHERE family = ? AND span = 0 AND day <= ? AND day >= ? AND country = ?
+                       AND killed = ?"
+                ),
+                &vals![
+                    family,
+                    d1 + FOLLOW_UP_DAYS,
+                    d0 - FOLLOW_UP_DAYS,
+                    country,
+                    i64::try_from(k).unwrap_or(i64::MAX)
                 ],
             )?);
         }
@@ -802,6 +921,7 @@ fn merge(
                 kind: e.kind,
                 date: None,
                 date_precision: DatePrecision::Unknown,
+                date_stated: false,
                 location: None,
                 actors: Vec::new(),
                 weapons: Vec::new(),
@@ -832,11 +952,17 @@ fn merge(
             s.kind = k;
         }
     }
+    // A date told by a source wins over one that is only a day of publication; then the most
+    // precise.
     if f.range.is_some()
-        && (s.date.is_none() || date_rank(f.precision) < date_rank(s.date_precision))
+        && (s.date.is_none()
+            || (f.stated && !s.date_stated)
+            || (f.stated == s.date_stated
+                && date_rank(f.precision) < date_rank(s.date_precision)))
     {
         s.date = e.date.clone();
         s.date_precision = f.precision;
+        s.date_stated = f.stated;
     }
     if let Some(l) = &e.location {
         let better = match &s.location {
@@ -887,6 +1013,9 @@ fn merge(
         place: s.location.as_ref().map(Place::of),
         attackers: Vec::new(),
         participants: Vec::new(),
+        stated: s.date_stated,
+        killed: s.killed,
+        reports: 0,
     };
     let mut attackers = Vec::new();
     let mut participants = Vec::new();
@@ -905,7 +1034,7 @@ fn merge(
              span = ?, place_name = ?, place_key = ?, place_id = ?, country = ?, admin1_key = ?, lat = ?,
              lon = ?, geo_precision = ?, geo_rank = ?, attackers = ?, participants = ?, killed = ?,
              injured = ?, affirms = ?, doubts = ?, contradiction = ?, n_reports = ?, n_claims = ?,
-             summary = ?
+             summary = ?, date_stated = ?
          WHERE id = ?",
         &vals![
             s.kind.as_str(),
@@ -933,6 +1062,7 @@ fn merge(
             s.n_reports,
             s.n_claims,
             serde_json::to_string(&s)?,
+            s.date_stated,
             id,
         ],
     )?;

@@ -170,6 +170,9 @@ pub struct EventSummary {
     pub date: Option<String>,
     /// Precision of `date`.
     pub date_precision: DatePrecision,
+    /// The date is told by a source (not only the day a report appeared).
+    #[serde(default)]
+    pub date_stated: bool,
     /// The most precise place of its reports.
     pub location: Option<Location>,
     /// Actors and targets of all its reports.

@@ -155,6 +155,11 @@ CREATE INDEX canonical_actors_entity ON canonical_actors (entity_id);
     "CREATE VIRTUAL TABLE documents_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 0');",
     "ALTER TABLE documents ADD COLUMN fts tsvector;
      CREATE INDEX documents_fts ON documents USING GIN (fts);",
+), (
+    // Whether a canonical event's date is told by a source or only a day of publication.
+    "ALTER TABLE canonical_events ADD COLUMN date_stated {int} NOT NULL DEFAULT 0;",
+    "",
+    "",
 )];
 
 /// The schema version this build writes.

@@ -118,8 +118,10 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 return own(dm);
             }
             match cx.published {
-                Some(p) => (Some(p.to_string()), DatePrecision::Day, None),
-                None => (None, DatePrecision::Unknown, None),
+                Some(p) if std::env::var("RASD_NULLDATE").is_err() => {
+                    (Some(p.to_string()), DatePrecision::Day, None)
+                }
+                _ => (None, DatePrecision::Unknown, None),
             }
         })
         .collect()

@@ -340,7 +340,7 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
     // مواطنين بقصف مدفعي استهدف مخيم جباليا»: the shelling, then the deaths).
     mentions.sort_by_key(|m| (m.sent, m.kind.secondary()));
     let mut drafts: Vec<Draft> = Vec::new();
-    for m in mentions {
+    for mut m in mentions {
         // The most recent compatible event; secondary and anaphoric mentions need one, others
         // start a new event when they bring a new date or place.
         // Failing that, casualties told as the result of an attack in the same sentence join it
@@ -368,13 +368,28 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             })
             .flatten()
             .filter(|&i| compatible(cx, &drafts[i], &m, true));
-        let pick = told_first.or_else(|| {
-            let skip = drafts.len().saturating_sub(MERGE_WINDOW);
+        let skip = drafts.len().saturating_sub(MERGE_WINDOW);
+        let mut pick = told_first.or_else(|| {
             recent(&drafts)
                 .rposition(|d| compatible(cx, d, &m, false))
                 .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))
                 .map(|i| i + skip)
         });
+        // «غداة الهجوم، أقيمت صلاة الجنازة في غازي عنتاب»: a definite noun refers back to the
+        // event told; a place it names elsewhere is where something else happened.
+        if pick.is_none() && m.anaphoric && m.place.is_some() && !drafts.is_empty() {
+            let bare = Mention {
+                place: None,
+                ..m.clone()
+            };
+            if let Some(i) = recent(&drafts).rposition(|d| {
+                d.mentions.iter().any(|x| !x.support && x.kind.violent() == m.kind.violent())
+                    && compatible(cx, d, &bare, false)
+            }) {
+                pick = Some(i + skip);
+                m.place = None;
+            }
+        }
         let starts_new = match pick {
             None => true,
             Some(i) => {
