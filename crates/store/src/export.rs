@@ -120,13 +120,58 @@ fn first_day(date: &str) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// Would a spreadsheet read this cell as a formula? OWASP's list: a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return (also after leading spaces, which spreadsheets skip).
+fn formula_like(s: &str) -> bool {
+    s.starts_with(['\t', '\r'])
+        || s.trim_start_matches(' ')
+            .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A CSV cell of text (RFC 4180 quoting). Text that a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)` from a hostile source name) is neutralised as OWASP describes: a single
+/// quote before it, and the cell quoted.
+pub fn csv_text(s: &str) -> String {
+    if formula_like(s) {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else {
+        csv_quote(s)
+    }
+}
+
+/// A CSV cell of a number the exporter formatted itself (a negative longitude stays a number).
+pub fn csv_number(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
+    {
+        s.to_string()
+    } else {
+        csv_text(s)
+    }
+}
+
+fn csv_quote(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
+
+/// The ACLED columns that hold numbers.
+const ACLED_NUMERIC: [&str; 11] = [
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+];
 
 fn actor_name(a: &rasd_model::ActorRef) -> String {
     match &a.name_en {
@@ -669,7 +714,14 @@ impl<'a> Writer<'a> {
             Sink::Csv(out) => {
                 let row: Vec<String> = acled_row(e, kinds, self.now)
                     .iter()
-                    .map(|f| csv_field(f))
+                    .zip(ACLED_COLUMNS)
+                    .map(|(f, col)| {
+                        if ACLED_NUMERIC.contains(&col) {
+                            csv_number(f)
+                        } else {
+                            csv_text(f)
+                        }
+                    })
                     .collect();
                 writeln!(out, "{}", row.join(","))?;
             }
@@ -742,9 +794,30 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("قاعدة حرير"), "قاعدة حرير");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(csv_text("قاعدة حرير"), "قاعدة حرير");
+        assert_eq!(csv_text("a, b"), "\"a, b\"");
+        assert_eq!(csv_text("say \"no\""), "\"say \"\"no\"\"\"");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, want) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+1", "\"'+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("  =1", "\"'  =1\""),
+            ("وكالة = الأنباء", "وكالة = الأنباء"),
+        ] {
+            assert_eq!(csv_text(cell), want, "{cell:?}");
+        }
+        assert_eq!(csv_number("-12.5000"), "-12.5000");
+        assert_eq!(csv_number("=1"), "\"'=1\"");
     }
 
     #[test]

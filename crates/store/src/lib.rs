@@ -65,6 +65,8 @@ use serde::{Deserialize, Serialize};
 
 use backend::{vals, Db, Kind, Row, Val};
 
+pub use backend::Interrupter;
+
 pub use schema::VERSION as SCHEMA_VERSION;
 
 /// What can go wrong in the store.
@@ -94,6 +96,10 @@ pub enum StoreError {
         /// Newest version this build knows.
         supported: i64,
     },
+    /// The work was stopped ([`Interrupter::interrupt`]): its client has gone or its deadline
+    /// has passed.
+    #[error("interrupted")]
+    Interrupted,
     /// A format name or a filter value is not valid.
     #[error("invalid {what}: {value:?}")]
     Invalid {
@@ -350,14 +356,45 @@ pub struct SearchHit {
 pub struct IngestStats {
     /// Documents stored.
     pub documents: usize,
-    /// Documents already stored (same id or same text), left as they were.
+    /// Documents already stored (same id and text, or the same text under another id), left
+    /// as they were.
     pub duplicates: usize,
+    /// Documents not stored because their id is taken by a different text (ids, in order).
+    pub conflicts: Vec<String>,
+    /// Stored documents replaced by a new extraction ([`Store::ingest_replacing`]).
+    pub replaced: usize,
     /// Event reports stored.
     pub reports: usize,
     /// Reports that joined an existing canonical event.
     pub fused: usize,
     /// Canonical events created.
     pub new_events: usize,
+}
+
+impl IngestStats {
+    /// Add another batch's figures to these.
+    pub fn add(&mut self, o: IngestStats) {
+        self.documents += o.documents;
+        self.duplicates += o.duplicates;
+        self.conflicts.extend(o.conflicts);
+        self.replaced += o.replaced;
+        self.reports += o.reports;
+        self.fused += o.fused;
+        self.new_events += o.new_events;
+    }
+}
+
+/// Whether a document is in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocStatus {
+    /// Neither its id nor its text is stored.
+    New,
+    /// Stored under this id with this text.
+    Stored,
+    /// This text is stored under another id.
+    SameText,
+    /// This id is stored with a different text.
+    IdTaken,
 }
 
 /// Row counts.
@@ -446,11 +483,19 @@ pub struct ExportStats {
 
 /// The store: one connection to one database.
 ///
-/// `Send` but not `Sync`: share it behind a `Mutex`.
+/// `Send` but not `Sync`: share it behind a `Mutex`, or give each thread its own connection
+/// ([`Store::reopen`]).
 pub struct Store {
     db: RefCell<Db>,
     target: String,
+    /// What it was opened on, password included: for [`Store::reopen`], never shown.
+    raw: String,
 }
+
+/// Most characters a full-text query may have ([`Store::search`], [`EventQuery::text`]).
+pub const MAX_QUERY_CHARS: usize = 10_000;
+/// Most distinct words a full-text query may have.
+pub const MAX_QUERY_WORDS: usize = 1_000;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -518,7 +563,32 @@ impl Store {
         Ok(Store {
             db: RefCell::new(db),
             target: shown,
+            raw: target.to_string(),
         })
+    }
+
+    /// Another connection to the same database (for a pool of readers). An in-memory SQLite
+    /// database cannot be shared: it is refused.
+    pub fn reopen(&self) -> Result<Store, StoreError> {
+        if self.raw.trim() == ":memory:" {
+            return Err(StoreError::Invalid {
+                what: "store to open twice (an in-memory database has one connection)",
+                value: self.raw.clone(),
+            });
+        }
+        Store::open(&self.raw)
+    }
+
+    /// Can [`Store::reopen`] open another connection?
+    pub fn can_reopen(&self) -> bool {
+        self.raw.trim() != ":memory:"
+    }
+
+    /// What stops this connection's work from another thread (a client that has gone, a
+    /// deadline): the running statement is interrupted and later calls fail with
+    /// [`StoreError::Interrupted`] until the interrupter is reset.
+    pub fn interrupter(&self) -> Interrupter {
+        self.db.borrow().interrupter()
     }
 
     /// `sqlite` or `postgres`.
@@ -537,13 +607,28 @@ impl Store {
     /// Store a batch of documents with their records in one transaction, fusing their events
     /// into canonical events inside the same transaction. Documents already stored (same id,
     /// or the same text under another id) are left as they are.
+    ///
+    /// A document whose id is stored with a different text is not stored either: its id is
+    /// listed in [`IngestStats::conflicts`], for the caller to report.
     pub fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<IngestStats, StoreError> {
+        self.ingest_replacing(batch, false)
+    }
+
+    /// [`Store::ingest`], and with `replace`, a document whose id is stored (with the same text
+    /// or another) replaces the stored one: its rows are deleted, the canonical events its
+    /// reports were part of are fused again from their other reports, then it is stored and
+    /// fused anew. Re-extracting a store (`rasd reextract`, `rasd ingest --replace`) uses it.
+    pub fn ingest_replacing(
+        &mut self,
+        batch: &[(Document, Record)],
+        replace: bool,
+    ) -> Result<IngestStats, StoreError> {
         let db = self.db.get_mut();
         begin(db)?;
         let mut stats = IngestStats::default();
         let r = batch
             .iter()
-            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, &mut stats));
+            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, replace, &mut stats));
         match r {
             Ok(()) => {
                 db.batch("COMMIT")?;
@@ -581,6 +666,12 @@ impl Store {
             "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
             &vals![id, text_hash(text)],
         )? > 0)
+    }
+
+    /// Whether a document (its id, its text) is stored.
+    pub fn document_status(&self, id: &str, text: &str) -> Result<DocStatus, StoreError> {
+        let mut db = self.db.borrow_mut();
+        status(&mut db, id, &text_hash(text))
     }
 
     /// Row counts.
@@ -782,6 +873,44 @@ impl Store {
         })
     }
 
+    /// Stored documents as they were given (id, text, outlet, url, published, title), in the
+    /// order they were stored, `limit` at a time: those numbered after `after` and up to
+    /// `upto` (see [`Store::last_document_number`]). Returns each with its number.
+    pub fn stored_documents(
+        &self,
+        after: i64,
+        upto: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Document)>, StoreError> {
+        let mut db = self.db.borrow_mut();
+        let rows = db.query(
+            &format!(
+                "SELECT num, id, outlet, url, published, title, text FROM documents
+                 WHERE num > ? AND num <= ? ORDER BY num LIMIT {}",
+                limit.max(1)
+            ),
+            &vals![after, upto],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let mut doc = Document::new(r.text(1), r.text(6));
+                doc.meta.source = r.opt_text(2);
+                doc.meta.url = r.opt_text(3);
+                doc.meta.published = r.opt_text(4).and_then(|p| IsoDate::parse(&p).ok());
+                doc.meta.title = r.opt_text(5);
+                (r.int(0), doc)
+            })
+            .collect())
+    }
+
+    /// The number of the document stored last (0 when the store is empty).
+    pub fn last_document_number(&self) -> Result<i64, StoreError> {
+        self.db
+            .borrow_mut()
+            .int("SELECT COALESCE(MAX(num), 0) FROM documents", &[])
+    }
+
     /// One document with its text and record.
     pub fn document(&self, id: &str) -> Result<Option<DocumentDetail>, StoreError> {
         let mut db = self.db.borrow_mut();
@@ -832,8 +961,11 @@ impl Store {
 
     /// Full-text search over the Arabic-normalised text of the documents (every word must be
     /// there; diacritics, alef forms, ta marbuta, alef maqsura and digits are folded).
+    ///
+    /// Repeated words count once; a query of more than [`MAX_QUERY_CHARS`] characters or
+    /// [`MAX_QUERY_WORDS`] distinct words is refused ([`StoreError::Invalid`]).
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let words = query_words(text);
+        let words = query_words(text)?;
         if words.is_empty() {
             return Ok(Vec::new());
         }
@@ -856,14 +988,17 @@ impl Store {
                 &vals![words.join(" "), words.join(" ")],
             )?,
         };
-        Ok(rows
-            .iter()
-            .map(|r| SearchHit {
+        let set: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
+        let mut hits = Vec::with_capacity(rows.len());
+        for r in &rows {
+            db.check()?;
+            hits.push(SearchHit {
                 doc_id: r.text(0),
                 title: r.opt_text(1),
-                snippet: snippet(&r.text(2), &words),
-            })
-            .collect())
+                snippet: snippet(&r.text(2), &set),
+            });
+        }
+        Ok(hits)
     }
 
     /// Write the canonical events matching a query (all of them when `q.limit` is 0) in a
@@ -1016,20 +1151,59 @@ fn begin(db: &mut Db) -> Result<(), StoreError> {
     }
 }
 
+fn status(db: &mut Db, id: &str, hash: &str) -> Result<DocStatus, StoreError> {
+    if let Some(r) = db.row("SELECT hash FROM documents WHERE id = ?", &vals![id])? {
+        return Ok(if r.text(0) == hash {
+            DocStatus::Stored
+        } else {
+            DocStatus::IdTaken
+        });
+    }
+    Ok(
+        if db.int(
+            "SELECT COUNT(*) FROM documents WHERE hash = ?",
+            &vals![hash],
+        )? > 0
+        {
+            DocStatus::SameText
+        } else {
+            DocStatus::New
+        },
+    )
+}
+
 fn ingest_one(
     db: &mut Db,
     doc: &Document,
     rec: &Record,
+    replace: bool,
     stats: &mut IngestStats,
 ) -> Result<(), StoreError> {
     let hash = text_hash(&doc.text);
-    if db.int(
-        "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
-        &vals![&doc.id, &hash],
-    )? > 0
-    {
-        stats.duplicates += 1;
-        return Ok(());
+    match status(db, &doc.id, &hash)? {
+        DocStatus::New => {}
+        DocStatus::Stored | DocStatus::IdTaken if replace => {
+            let affected = delete_document(db, &doc.id)?;
+            refuse_events(db, &affected)?;
+            stats.replaced += 1;
+            // The same text may also be stored under another id: then it stays there.
+            if db.int(
+                "SELECT COUNT(*) FROM documents WHERE hash = ?",
+                &vals![&hash],
+            )? > 0
+            {
+                stats.duplicates += 1;
+                return Ok(());
+            }
+        }
+        DocStatus::Stored | DocStatus::SameText => {
+            stats.duplicates += 1;
+            return Ok(());
+        }
+        DocStatus::IdTaken => {
+            stats.conflicts.push(doc.id.clone());
+            return Ok(());
+        }
     }
     let outlet = rec.doc.source.clone().or_else(|| doc.meta.source.clone());
     let url = rec.doc.url.clone().or_else(|| doc.meta.url.clone());
@@ -1179,6 +1353,89 @@ fn store_entity(db: &mut Db, doc_id: &str, e: &rasd_model::Entity) -> Result<(),
     Ok(())
 }
 
+/// Delete a document and every row made from it (its entities' counts go down; an entity no
+/// document mentions any more goes). Returns the canonical events its reports were part of.
+fn delete_document(db: &mut Db, id: &str) -> Result<Vec<i64>, StoreError> {
+    let Some(d) = db.row(
+        "SELECT num, text, record FROM documents WHERE id = ?",
+        &vals![id],
+    )?
+    else {
+        return Ok(Vec::new());
+    };
+    let affected: Vec<i64> = db
+        .query(
+            "SELECT DISTINCT canonical_id FROM event_links WHERE doc_id = ? ORDER BY canonical_id",
+            &vals![id],
+        )?
+        .iter()
+        .map(|r| r.int(0))
+        .collect();
+    if db.kind() == Kind::Sqlite {
+        // A contentless FTS5 table forgets a row given the very words it indexed.
+        db.exec(
+            "INSERT INTO documents_fts (documents_fts, rowid, body) VALUES ('delete', ?, ?)",
+            &vals![d.int(0), rasd_text::match_key_str(&d.text(1))],
+        )?;
+    }
+    let rec: Record = serde_json::from_str(&d.text(2))?;
+    for e in &rec.entities {
+        db.exec(
+            "UPDATE entities SET n_mentions = n_mentions - ?, n_documents = n_documents - 1
+             WHERE id = ?",
+            &vals![e.mentions.len(), &e.id],
+        )?;
+    }
+    db.exec("DELETE FROM entities WHERE n_documents <= 0", &[])?;
+    for t in [
+        "mentions",
+        "claims",
+        "events",
+        "tolls",
+        "relations",
+        "event_links",
+    ] {
+        db.exec(&format!("DELETE FROM {t} WHERE doc_id = ?"), &vals![id])?;
+    }
+    db.exec("DELETE FROM documents WHERE id = ?", &vals![id])?;
+    Ok(affected)
+}
+
+/// Fuse again the remaining reports of some canonical events (after a document was deleted):
+/// the events go, and their reports are fused in the order they were stored, as new reports.
+fn refuse_events(db: &mut Db, ids: &[i64]) -> Result<(), StoreError> {
+    let mut reports = Vec::new();
+    for &c in ids {
+        for r in db.query(
+            "SELECT event_id FROM event_links WHERE canonical_id = ?",
+            &vals![c],
+        )? {
+            reports.push(r.int(0));
+        }
+        db.exec(
+            "DELETE FROM canonical_actors WHERE canonical_id = ?",
+            &vals![c],
+        )?;
+        db.exec("DELETE FROM event_links WHERE canonical_id = ?", &vals![c])?;
+        db.exec("DELETE FROM canonical_events WHERE id = ?", &vals![c])?;
+    }
+    reports.sort_unstable();
+    for id in reports {
+        let Some(r) = db.row(
+            "SELECT e.doc_id, d.outlet, e.data FROM events e JOIN documents d ON d.id = e.doc_id
+             WHERE e.id = ?",
+            &vals![id],
+        )?
+        else {
+            continue;
+        };
+        let e: Event = serde_json::from_str(&r.text(2))?;
+        let f = fuse::Facts::of(&e);
+        fuse::link(db, id, &r.text(0), r.opt_text(1).as_deref(), &e, &f)?;
+    }
+    Ok(())
+}
+
 fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
     db.batch(
         "DELETE FROM canonical_actors; DELETE FROM event_links; DELETE FROM canonical_events;",
@@ -1216,13 +1473,30 @@ fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
     Ok(stats)
 }
 
-/// The words of a search, folded as the index is.
-fn query_words(text: &str) -> Vec<String> {
-    rasd_text::match_key_str(text)
+/// The distinct words of a search, folded as the index is, in their order. A query over
+/// [`MAX_QUERY_CHARS`] characters or [`MAX_QUERY_WORDS`] distinct words is refused, so that
+/// no query costs more than a bounded, linear amount of work.
+fn query_words(text: &str) -> Result<Vec<String>, StoreError> {
+    let chars = text.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(StoreError::Invalid {
+            what: "search: too long a query (at most 10000 characters)",
+            value: format!("{chars} characters"),
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    let words: Vec<String> = rasd_text::match_key_str(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_string()))
         .map(String::from)
-        .collect()
+        .collect();
+    if words.len() > MAX_QUERY_WORDS {
+        return Err(StoreError::Invalid {
+            what: "search: too many words (at most 1000 distinct words)",
+            value: format!("{} words", words.len()),
+        });
+    }
+    Ok(words)
 }
 
 /// An FTS5 query: every word quoted (no operators from the user), all required.
@@ -1234,21 +1508,28 @@ fn fts5_query(words: &[String]) -> String {
         .join(" ")
 }
 
-/// The original text around the first of `words`, about 160 characters.
-fn snippet(text: &str, words: &[String]) -> String {
+/// The original text around the first word of the text that the query has, about 160
+/// characters. One pass over the text, whatever the number of words.
+fn snippet(text: &str, words: &std::collections::HashSet<&str>) -> String {
     let key = rasd_text::match_key(text, &[Span::new(0, text.len())]);
-    let hit = words.iter().find_map(|w| {
-        key.text.match_indices(w.as_str()).find(|(i, _)| {
-            // A word start: the beginning or after a non-letter.
-            key.text
-                .get(..*i)
-                .and_then(|b| b.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
-    });
+    let mut hit = None;
+    let mut start = None;
+    for (i, c) in key.text.char_indices().chain([(key.text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                if key.text.get(a..i).is_some_and(|w| words.contains(w)) {
+                    hit = Some((a, i));
+                    break;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
     let (start, end) = match hit {
-        Some((i, w)) => {
-            let s = key.to_original(Span::new(i, i + w.len()));
+        Some((a, b)) => {
+            let s = key.to_original(Span::new(a, b));
             (s.start, s.end)
         }
         None => (0, 0),
@@ -1341,7 +1622,7 @@ fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreE
         a.extend(vals![x0, x1, y0, y1]);
     }
     if let Some(t) = &q.text {
-        let words = query_words(t);
+        let words = query_words(t)?;
         if !words.is_empty() {
             match kind {
                 Kind::Sqlite => {
@@ -1493,8 +1774,27 @@ mod tests {
     #[test]
     fn snippets_come_from_the_original_text() {
         let text = "في صباح اليوم، هاجمت طائرةٌ مسيّرةٌ قاعدةَ حرير الجوية في أربيل.";
-        let s = snippet(text, &query_words("مسيرة"));
+        let words = query_words("مسيرة").unwrap();
+        let s = snippet(text, &words.iter().map(String::as_str).collect());
         assert!(s.contains("مسيّرةٌ"), "{s}");
+    }
+
+    #[test]
+    fn query_words_are_distinct_and_capped() {
+        assert_eq!(query_words("قصف، قصف «حرير» قصف").unwrap(), ["قصف", "حرير"]);
+        assert!(
+            query_words(&"قصف ".repeat(2000)).is_ok(),
+            "one distinct word"
+        );
+        let many: Vec<String> = (0..1001).map(|i| format!("w{i}")).collect();
+        assert!(matches!(
+            query_words(&many.join(" ")),
+            Err(StoreError::Invalid { .. })
+        ));
+        assert!(matches!(
+            query_words(&"ق".repeat(MAX_QUERY_CHARS + 1)),
+            Err(StoreError::Invalid { .. })
+        ));
     }
 
     #[test]

@@ -82,6 +82,12 @@ fn pg_same_day_attacks_at_different_places_stay_apart() {
 }
 
 #[test]
+fn pg_a_taken_id_is_refused_then_replaced() {
+    let Some(db) = scratch("replace") else { return };
+    scenario_conflict_and_replace(&mut db.open());
+}
+
+#[test]
 fn pg_a_new_batch_fuses_against_stored_events() {
     let Some(db) = scratch("incr") else { return };
     scenario_incremental(&mut db.open());
