@@ -237,6 +237,8 @@ pub struct EventDetail {
     pub claims: Vec<StoredClaim>,
     /// Every report, in the order they were stored.
     pub reports: Vec<Report>,
+    /// When the canonical event was stored or last changed by a report (Unix seconds, UTC).
+    pub stored_at: Option<i64>,
 }
 
 /// Why reports were fused into one canonical event.
@@ -668,6 +670,16 @@ impl Store {
         )? > 0)
     }
 
+    /// Count to `n` in SQL, slowly: work to interrupt, for tests of deadlines.
+    #[doc(hidden)]
+    pub fn count_to(&self, n: i64) -> Result<i64, StoreError> {
+        self.db.borrow_mut().int(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?)
+             SELECT COUNT(*) FROM c",
+            &vals![n],
+        )
+    }
+
     /// Whether a document (its id, its text) is stored.
     pub fn document_status(&self, id: &str, text: &str) -> Result<DocStatus, StoreError> {
         let mut db = self.db.borrow_mut();
@@ -760,13 +772,23 @@ impl Store {
         let mut args: Vec<Val> = Vec::new();
         if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             let key = rasd_text::match_key_str(t);
-            w.push("(id = ? OR name_key LIKE ? OR aliases LIKE ? OR LOWER(name_en) LIKE ?)".into());
+            let ids = dictionary_ids(t);
+            let known = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(" OR id IN ({})", vec!["?"; ids.len()].join(", "))
+            };
+            w.push(format!(
+                "(id = ? OR name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'
+                  OR LOWER(name_en) LIKE ? ESCAPE '\\'{known})"
+            ));
             args.extend(vals![
                 t,
-                format!("%{key}%"),
-                format!("%{t}%"),
-                format!("%{}%", t.to_lowercase())
+                format!("%{}%", like_escape(&key)),
+                format!("%{}%", like_escape(t)),
+                format!("%{}%", like_escape(&t.to_lowercase()))
             ]);
+            args.extend(ids.into_iter().map(Val::from));
         }
         if let Some(k) = q.kind {
             w.push("type = ?".into());
@@ -1558,6 +1580,45 @@ fn snippet(text: &str, words: &std::collections::HashSet<&str>) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A value for `LIKE … ESCAPE '\'`: its `%`, `_` and `\` match themselves.
+fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Most dictionary actors one name query stands for.
+const MAX_NAME_IDS: usize = 200;
+
+/// Ids of the dictionary's actors that have a name (canonical or other, Arabic or English) that
+/// holds `query`: compared as Arabic match keys, English case-insensitively; a query of one to
+/// three letters («IS», «KH») must be a whole name.
+fn dictionary_ids(query: &str) -> Vec<String> {
+    let kb = rasd_extract::kb::Knowledge::builtin();
+    let q_key = rasd_text::match_key_str(query.trim());
+    let q_en = query.trim().to_lowercase();
+    let short = query.trim().chars().count() <= 3;
+    let fits = |name: &str, q: &str| if short { name == q } else { name.contains(q) };
+    kb.actors
+        .iter()
+        .filter(|a| {
+            std::iter::once(&a.name_en)
+                .chain(&a.aliases_en)
+                .any(|n| fits(&n.to_lowercase(), &q_en))
+                || std::iter::once(&a.name_ar)
+                    .chain(&a.aliases_ar)
+                    .any(|n| fits(&rasd_text::match_key_str(n), &q_key))
+        })
+        .take(MAX_NAME_IDS)
+        .map(|a| a.id.clone())
+        .collect()
+}
+
 /// Day bounds of a `from`/`to` filter value.
 fn filter_day(what: &'static str, s: &str, last: bool) -> Result<i64, StoreError> {
     let s = s.trim();
@@ -1589,12 +1650,31 @@ fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreE
         a.extend(q.types.iter().map(|t| Val::from(t.as_str())));
     }
     if let Some(x) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        w.push(
+        // Any name of the dictionary, Arabic or English, finds its actor; names as written
+        // find actors the dictionary does not know.
+        let ids = dictionary_ids(x);
+        let marks = vec!["?"; ids.len()].join(", ");
+        let known = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" OR entity_id IN ({marks})")
+        };
+        w.push(format!(
             "c.id IN (SELECT canonical_id FROM canonical_actors
-                      WHERE entity_id = ? OR actor_key = ? OR name_key LIKE ?)"
-                .into(),
-        );
-        a.extend(vals![x, x, format!("%{}%", fuse::name_key(x))]);
+                      WHERE entity_id = ? OR actor_key = ? OR name_key LIKE ? ESCAPE '\\'{known}
+                      OR entity_id IN (SELECT id FROM entities
+                          WHERE LOWER(name_en) LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'))"
+        ));
+        a.extend(vals![
+            x,
+            x,
+            format!("%{}%", like_escape(&fuse::name_key(x))),
+        ]);
+        a.extend(ids.into_iter().map(Val::from));
+        a.extend(vals![
+            format!("%{}%", like_escape(&x.to_lowercase())),
+            format!("%{}%", like_escape(x)),
+        ]);
     }
     if let Some(x) = q
         .country
@@ -1707,10 +1787,17 @@ fn detail(db: &mut Db, id: i64, summary: EventSummary) -> Result<EventDetail, St
             event,
         });
     }
+    let stored_at = db
+        .row(
+            "SELECT stored_at FROM canonical_events WHERE id = ?",
+            &vals![id],
+        )?
+        .and_then(|r| r.opt_int(0));
     Ok(EventDetail {
         summary,
         claims,
         reports,
+        stored_at,
     })
 }
 
@@ -1795,6 +1882,23 @@ mod tests {
             query_words(&"ق".repeat(MAX_QUERY_CHARS + 1)),
             Err(StoreError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn dictionary_names_in_both_languages_find_actors() {
+        for q in [
+            "Islamic State",
+            "islamic state",
+            "ISIS",
+            "Daesh",
+            "داعش",
+            "الدولة الإسلامية",
+        ] {
+            assert!(dictionary_ids(q).contains(&"int.isis".to_string()), "{q}");
+        }
+        assert!(!dictionary_ids("IS").is_empty());
+        assert!(dictionary_ids("zzzz-no-such-actor").is_empty());
+        assert_eq!(like_escape("100%_a\\b"), "100\\%\\_a\\\\b");
     }
 
     #[test]

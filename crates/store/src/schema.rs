@@ -14,7 +14,7 @@
 //! | `events` | event **report**: one event as one document tells it, with its columns and JSON |
 //! | `claims` | claim of a report |
 //! | `tolls`, `relations` | toll, relation of a document |
-//! | `canonical_events` | real event: the fused summary and the columns fusion and queries use |
+//! | `canonical_events` | real event: the fused summary, the columns fusion and queries use, and when it was stored or last changed (`stored_at`, schema 2) |
 //! | `event_links` | report → canonical event, with why it joined |
 //! | `canonical_actors` | actor or target of a canonical event (for actor queries) |
 use crate::backend::{Db, Kind};
@@ -155,6 +155,12 @@ CREATE INDEX canonical_actors_entity ON canonical_actors (entity_id);
     "CREATE VIRTUAL TABLE documents_fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 0');",
     "ALTER TABLE documents ADD COLUMN fts tsvector;
      CREATE INDEX documents_fts ON documents USING GIN (fts);",
+), (
+    // 2: when a canonical event was stored or last changed (Unix seconds): the ACLED export's
+    // `timestamp`. Events stored before are stamped with the time of the migration.
+    "ALTER TABLE canonical_events ADD COLUMN stored_at {int};",
+    "UPDATE canonical_events SET stored_at = CAST(strftime('%s', 'now') AS INTEGER);",
+    "UPDATE canonical_events SET stored_at = CAST(EXTRACT(EPOCH FROM now()) AS BIGINT);",
 )];
 
 /// The schema version this build writes.
