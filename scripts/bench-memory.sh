@@ -39,4 +39,4 @@ fi
 size=$(stat -c %s "$INPUT")
 echo "input: $DOCS documents, $((size / 1000000)) MB in all"
 /usr/bin/time -f "%e s, peak RSS %M KB" "$BIN" extract -j 1 --max-bytes 200000000 "$INPUT" -o /dev/null 2> "$WORK/time.txt" || true
-tail -1 "$WORK/time.txt" | awk '{ printf "rasd extract -j 1: %s %s, peak RSS %.0f MB\n", $1, $2, $5 / 1024 }'
+tail -1 "$WORK/time.txt" | awk '{ printf "rasd extract -j 1: %s s, peak RSS %.0f MB\n", $1, $5 / 1024 }'

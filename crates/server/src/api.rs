@@ -361,8 +361,13 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     authorize(&st, req.headers())?;
     let limit = st.body_limit();
     let body: Body = req.into_body();
-    let bytes = to_bytes(body, limit)
+    // A body sent a byte a minute does not hold a connection and a worker for ever.
+    let wait = st.limits().body_timeout;
+    let bytes = tokio::time::timeout(wait, to_bytes(body, limit))
         .await
+        .map_err(|_| ApiError::BodyTimeout {
+            secs: wait.as_secs_f64(),
+        })?
         .map_err(|_| ApiError::TooLarge { limit })?;
     let docs = crate::ingest::parse_body(&bytes).map_err(ApiError::BadRequest)?;
     let n = docs.len();
@@ -377,7 +382,10 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     })
     .await
     .map_err(|e| ApiError::Internal(format!("extraction worker: {e}")))?;
-    let stats = st.with_store(move |s| s.ingest(&batch)).await?;
+    let deadline = st.limits().ingest_timeout;
+    let stats = st
+        .with_store_until(deadline, move |s| s.ingest(&batch))
+        .await?;
     Ok(Json(serde_json::json!({ "documents": n, "stats": stats })).into_response())
 }
 

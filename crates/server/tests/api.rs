@@ -290,6 +290,59 @@ async fn entities_documents_tolls_and_search() {
 }
 
 #[tokio::test]
+async fn actors_are_found_by_any_dictionary_name_in_arabic_or_english() {
+    let app = app();
+    let total = |v: &Value| v["total"].as_u64().unwrap();
+    let (s, ar) = get(
+        &app,
+        &format!("/api/events?actor={}", enc("المقاومة الإسلامية في العراق")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(total(&ar) > 0, "{ar}");
+    for name in [
+        "Islamic Resistance in Iraq",
+        "islamic resistance",
+        "IRI",
+        "iq.iri",
+    ] {
+        let (s, en) = get(&app, &format!("/api/events?actor={}", enc(name))).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(total(&en), total(&ar), "{name}: {en}");
+    }
+    let (_, none) = get(&app, "/api/events?actor=%25").await;
+    assert_eq!(total(&none), 0, "a % is no wildcard");
+    let (_, ents) = get(
+        &app,
+        &format!("/api/entities?q={}", enc("Islamic Resistance")),
+    )
+    .await;
+    assert!(items(&ents).iter().any(|e| e["id"] == "iq.iri"), "{ents}");
+}
+
+#[tokio::test]
+async fn search_queries_are_capped_and_repeated_words_count_once() {
+    let app = app();
+    // The same word a thousand times is one word.
+    let q = vec!["الحديدة"; 1000].join(" ");
+    let (s, v) = get(&app, &format!("/api/search?q={}", enc(&q))).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["doc_id"] == "t-hodeidah"));
+    // Over 1,000 distinct words, or 10,000 characters: refused at once.
+    let many: Vec<String> = (0..1001).map(|i| format!("w{i}")).collect();
+    for q in [many.join(" "), "ق".repeat(10_001)] {
+        let (s, v) = get(&app, &format!("/api/search?q={}", enc(&q))).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+        let (s, v) = get(&app, &format!("/api/events?q={}", enc(&q))).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
 async fn hostile_text_is_returned_as_data() {
     let app = app();
     let (s, h, v) = send(

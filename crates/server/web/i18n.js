@@ -37,7 +37,7 @@ window.RASD_I18N = {
     showing: "يُعرض {shown} من {total}",
     map: "الخريطة",
     map_missing:
-      "مكتبة الخرائط (Leaflet) غير مضمّنة في هذا البناء. لتضمينها: شغّل «npm ci» في المجلد crates/server/web ثم أعد بناء rasd.",
+      "مكتبة الخرائط (Leaflet) غير مضمّنة في هذا البناء: ملفاتها في المجلد \u2066crates/server/web/vendor\u2069 ناقصة. أعد بناء rasd من نسخة كاملة من المستودع.",
     map_no_coords: "لا إحداثيات لهذه الأحداث",
     timeline: "الخط الزمني",
     timeline_hint: "عدد الأحداث في اليوم؛ انقر عموداً لعرض ذلك اليوم",
@@ -207,7 +207,7 @@ window.RASD_I18N = {
     showing: "Showing {shown} of {total}",
     map: "Map",
     map_missing:
-      "The map library (Leaflet) is not bundled in this build. To bundle it, run “npm ci” in crates/server/web and rebuild rasd.",
+      "The map library (Leaflet) is not bundled in this build: its files in crates/server/web/vendor are missing. Rebuild rasd from a complete checkout.",
     map_no_coords: "These events have no coordinates",
     timeline: "Timeline",
     timeline_hint: "Events per day; click a bar to show that day",
