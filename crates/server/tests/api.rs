@@ -321,6 +321,63 @@ async fn actors_are_found_by_any_dictionary_name_in_arabic_or_english() {
 }
 
 #[tokio::test]
+async fn exports_download_the_selection() {
+    let app = app();
+    let raw = |uri: String| {
+        let app = app.clone();
+        async move {
+            let resp = app
+                .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = resp.status();
+            let h = resp.headers().clone();
+            let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (status, h, body)
+        }
+    };
+    let (s, h, body) = raw("/api/export?format=acled-csv".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(h[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("rasd-events.csv"));
+    let csv = String::from_utf8(body.to_vec()).unwrap();
+    assert!(csv.starts_with("event_id_cnty,event_date,"), "{csv}");
+    let (_, all) = get(&app, "/api/events?limit=1000").await;
+    assert_eq!(
+        csv.lines().count() as u64,
+        all["total"].as_u64().unwrap() + 1
+    );
+    // The filters of /api/events apply.
+    let (_, _, one) = raw("/api/export?format=geojson&type=protest".into()).await;
+    let geo: Value = serde_json::from_slice(&one).unwrap();
+    assert!(geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["properties"]["type"] == "protest"));
+    let (s, h, pq) = raw("/api/export?format=parquet".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "application/vnd.apache.parquet");
+    assert!(pq.starts_with(b"PAR1") && pq.ends_with(b"PAR1"));
+    for bad in [
+        "/api/export",
+        "/api/export?format=xlsx",
+        "/api/export?format=geojson&limit=0",
+    ] {
+        let (s, v) = get(&app, bad).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
 async fn search_queries_are_capped_and_repeated_words_count_once() {
     let app = app();
     // The same word a thousand times is one word.
