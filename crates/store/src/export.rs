@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
-    TimestampSecondBuilder,
+    TimestampMillisecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
@@ -691,7 +691,7 @@ struct Columns {
     n_claims: Int64Builder,
     sources: ListBuilder<StringBuilder>,
     doc_ids: ListBuilder<StringBuilder>,
-    stored_at: TimestampSecondBuilder,
+    stored_at: TimestampMillisecondBuilder,
     rows: usize,
 }
 
@@ -740,7 +740,7 @@ fn parquet_schema() -> Arc<Schema> {
         l("doc_ids"),
         Field::new(
             "stored_at",
-            DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+            DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
             true,
         ),
     ]))
@@ -785,7 +785,7 @@ impl Columns {
             n_claims: Int64Builder::new(),
             sources: list(),
             doc_ids: list(),
-            stored_at: TimestampSecondBuilder::new().with_timezone("UTC"),
+            stored_at: TimestampMillisecondBuilder::new().with_timezone("UTC"),
             rows: 0,
         }
     }
@@ -845,7 +845,8 @@ impl Columns {
             &mut self.doc_ids,
             e.reports.iter().map(|r| r.doc_id.as_str()),
         );
-        self.stored_at.append_option(e.stored_at);
+        self.stored_at
+            .append_option(e.stored_at.and_then(|t| t.checked_mul(1000)));
         self.rows += 1;
     }
 

@@ -327,7 +327,7 @@ fn parquet_is_read_by_the_arrow_reader_with_arrow_types() {
     assert!(schema.field_with_name("killed").unwrap().is_nullable());
     assert!(matches!(
         ty("stored_at"),
-        DataType::Timestamp(TimeUnit::Second, _)
+        DataType::Timestamp(TimeUnit::Millisecond, _)
     ));
     let col = |n: &str| b.column(schema.index_of(n).unwrap()).clone();
     let ids = col("id");
@@ -375,6 +375,7 @@ except ImportError:
 df = pd.read_parquet(sys.argv[1])
 assert str(df['date'].dtype).startswith('datetime64') or df['date'].map(type).astype(str).str.contains('date').all(), df['date'].dtype
 assert isinstance(df['sources'][0], (list,)) or hasattr(df['sources'][0], '__len__')
+assert str(df['stored_at'].dtype).startswith('datetime64'), df['stored_at'].dtype
 print(len(df))
 "#;
     let bytes = std::fs::read(&path).unwrap();
