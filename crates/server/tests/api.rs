@@ -514,6 +514,13 @@ async fn ingest_needs_the_token() {
     assert_eq!(s, StatusCode::OK, "{v}");
     let (s, _) = get(&app, "/api/documents/t-new-2").await;
     assert_eq!(s, StatusCode::OK);
+
+    // Another text under a stored id: not stored, and said so.
+    let taken = NEW_DOC.replace("شخصين", "أربعة أشخاص");
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer {TOKEN}")), &taken)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["stats"]["conflicts"], serde_json::json!(["t-new"]), "{v}");
+    assert_eq!(v["stats"]["documents"], 0);
 }
 
 #[tokio::test]
