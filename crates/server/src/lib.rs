@@ -69,7 +69,8 @@ pub struct Limits {
     /// Deadline of a read request, waiting for a store connection included (default 30 s); its
     /// store work is stopped then, or as soon as its client disconnects.
     pub request_timeout: Duration,
-    /// Deadline of `POST /api/ingest` once its body is read (default 600 s).
+    /// Deadline of `POST /api/ingest` once its body is read, and of `GET /api/export`
+    /// (default 600 s).
     pub ingest_timeout: Duration,
 }
 
@@ -242,13 +243,14 @@ async fn fallback(method: Method, uri: axum::http::Uri) -> ApiError {
     }
 }
 
-/// Every request but ingest (which has its own limits) is answered within the request deadline.
+/// Every request but ingest and export (which have their own, longer, deadline) is answered
+/// within the request deadline.
 async fn deadline(
     axum::extract::State(st): axum::extract::State<AppState>,
     req: Request,
     next: Next,
 ) -> Response {
-    if req.uri().path() == "/api/ingest" {
+    if matches!(req.uri().path(), "/api/ingest" | "/api/export") {
         return next.run(req).await;
     }
     let d = st.limits.request_timeout;
