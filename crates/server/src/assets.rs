@@ -1,9 +1,9 @@
 //! The dashboard's files, compiled into the binary.
 //!
 //! Our own files in `web/` are included directly; the third-party ones (Leaflet, TopoJSON
-//! client, boundary data) come from the table `build.rs` writes after copying them out of
-//! `web/node_modules`. When that table is empty the dashboard still loads and says the map
-//! library is missing.
+//! client, boundary data), vendored in `web/vendor/`, and the map labels made from the
+//! gazetteer come from the table `build.rs` writes. Should a vendored file be missing, the
+//! dashboard still loads and says the map library is missing.
 use axum::body::Body;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,7 +12,7 @@ mod vendor {
     include!(concat!(env!("OUT_DIR"), "/assets.rs"));
 }
 
-/// npm packages that were not bundled into this build (empty in a complete build).
+/// Vendored map files missing from this build (empty in a complete build).
 pub fn missing_vendor() -> &'static [&'static str] {
     vendor::VENDOR_MISSING
 }

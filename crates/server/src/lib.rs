@@ -8,7 +8,13 @@
 //!   `Authorization: Bearer TOKEN` and is disabled (403) when the server has no token;
 //! * `/`: the dashboard (map, timeline, event pages with highlighted evidence, entities,
 //!   documents), plain JavaScript compiled into the binary together with Leaflet and offline
-//!   country and admin-1 boundaries (see `build.rs`).
+//!   country and admin-1 boundaries (vendored in `web/vendor/`, see `build.rs`);
+//! * `GET /api/export`: the events of the `/api/events` filters as ACLED CSV, GeoJSON, Parquet
+//!   or JSON Lines, to download.
+//!
+//! Slow and hostile clients are held off by [`Limits`]: header, body and request timeouts, a
+//! cap on connections, and a pool of store connections whose work stops at a request's
+//! deadline or when its client goes.
 //!
 //! Every response carries a strict `Content-Security-Policy` (no inline script) and
 //! `X-Content-Type-Options: nosniff`; the dashboard builds its DOM from text nodes only.
@@ -286,7 +292,7 @@ async fn security_headers(req: Request, next: Next) -> Response {
     resp
 }
 
-/// npm packages missing from this build's dashboard (empty when the map is fully bundled).
+/// Vendored map files missing from this build's dashboard (empty when the map is fully bundled).
 pub fn missing_assets() -> &'static [&'static str] {
     assets::missing_vendor()
 }
