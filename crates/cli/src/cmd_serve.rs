@@ -16,6 +16,12 @@ pub struct ServeArgs {
     /// Bearer token that enables POST /api/ingest [default: env RASD_TOKEN; without one, ingest is off].
     #[arg(long)]
     pub token: Option<String>,
+    /// Connections served at once; more wait in the listen queue.
+    #[arg(long, value_name = "N", default_value_t = rasd_server::Limits::default().max_connections)]
+    pub max_connections: usize,
+    /// Store connections that requests may use at once (an in-memory store has one).
+    #[arg(long, value_name = "N", default_value_t = rasd_server::DEFAULT_CONNECTIONS)]
+    pub db_connections: usize,
 }
 
 pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -32,7 +38,13 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     } else {
         "off (no --token / RASD_TOKEN)"
     };
-    let state = rasd_server::AppState::new(store).with_token(token);
+    let limits = rasd_server::Limits {
+        max_connections: a.max_connections.max(1),
+        ..rasd_server::Limits::default()
+    };
+    let state = rasd_server::AppState::with_connections(store, a.db_connections.max(1))
+        .with_token(token)
+        .with_limits(limits);
     let missing = rasd_server::missing_assets();
 
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -46,7 +58,7 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
         eprintln!("rasd: serving http://{local}/ (dashboard) and http://{local}/api/ (API) over {db}; ingest {ingest}");
         if !missing.is_empty() {
             eprintln!(
-                "rasd: this build has no map library ({}): run `npm ci` in crates/server/web and rebuild",
+                "rasd: this build has no map library ({} missing from crates/server/web/vendor): rebuild from a complete checkout",
                 missing.join(", ")
             );
         }

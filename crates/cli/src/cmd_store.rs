@@ -21,15 +21,18 @@ use crossbeam_channel::{bounded, Receiver, Sender};
 use indicatif::{ProgressBar, ProgressStyle};
 use rasd_extract::Pipeline;
 use rasd_model::{Document, EventType, IsoDate, Record, Span};
-use rasd_read::{ReadDoc, ReadOptions, Reader, DEFAULT_MAX_BYTES};
-use rasd_store::{EventQuery, EventSummary, ExportFormat, Store};
+use rasd_read::{Position, ReadDoc, ReadOptions, Reader, DEFAULT_MAX_BYTES};
+use rasd_store::{DocStatus, EventQuery, EventSummary, ExportFormat, Store};
+
+use crate::budget::{Budget, IN_FLIGHT_BYTES};
 
 const INGEST_HELP: &str = "\
 Documents are read like `rasd extract` reads them (.jsonl, .txt, .html, `-` for JSON Lines on
 standard input), extracted, and stored with their events, claims, tolls, relations and entities.
 Reports of the same real event from different documents are fused into one canonical event
-(see `rasd event ID`). A document already in the store (same id, or the same text under another
-id) is left as it is, so ingesting a file twice changes nothing.
+(see `rasd event ID`). A document already in the store (same id and text, or the same text under
+another id) is left as it is, so ingesting a file twice changes nothing. A document whose id is
+stored with a different text is reported and not stored (exit status 2), unless --replace.
 
 Every --batch documents are stored in one transaction: an interrupted ingest keeps whole
 documents only; run it again to add the rest.
@@ -107,7 +110,37 @@ pub struct IngestArgs {
     /// Skip documents larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// A document whose id is stored is extracted again and replaces the stored one (with its
+    /// text, metadata and record); the events its reports were part of are fused again.
+    #[arg(long)]
+    pub replace: bool,
 }
+
+/// Arguments of `rasd reextract`.
+#[derive(clap::Args)]
+#[command(after_help = REEXTRACT_HELP)]
+pub struct ReextractArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Publication date (YYYY-MM-DD) for stored documents that have none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<IsoDate>,
+    /// Documents per transaction.
+    #[arg(long, value_name = "N", default_value_t = NonZeroUsize::new(200).unwrap_or(NonZeroUsize::MIN))]
+    pub batch: NonZeroUsize,
+    /// Extraction threads [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+    /// Add the places of a gazetteer TSV.
+    #[arg(long, value_name = "FILE.tsv")]
+    pub gazetteer: Vec<PathBuf>,
+}
+
+const REEXTRACT_HELP: &str = "\
+Every stored document is extracted again from its stored text and metadata by this rasd (after
+an upgrade, or with --published for documents stored without a date), replaces its old record,
+and all event reports are then fused again, in the order the documents were stored. The
+documents keep their ids; canonical event ids may change.";
 
 /// Event filters shared by `query` and `export`.
 #[derive(clap::Args, Clone, Default)]
@@ -269,20 +302,59 @@ impl Reporter {
 /// A document extracted, or why it was not.
 struct Extracted {
     seq: u64,
+    bytes: u64,
+    at: String,
     result: Result<(Document, Record), String>,
 }
 
-/// `rasd ingest`.
-pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+/// Where `ingest` takes its documents from.
+enum Source {
+    /// Files (or standard input) as `rasd extract` reads them.
+    Files(Vec<String>, ReadOptions),
+    /// The documents of a store, as they were given, up to the one numbered `upto`.
+    Stored {
+        store: Store,
+        target: String,
+        upto: i64,
+        published: Option<IsoDate>,
+    },
+}
+
+/// What every ingest shares, whatever its source.
+struct IngestRun {
+    pipeline: Arc<Pipeline>,
+    jobs: usize,
+    batch: usize,
+    replace: bool,
+}
+
+fn build_pipeline(gazetteers: &[PathBuf]) -> anyhow::Result<Arc<Pipeline>> {
     let mut b = Pipeline::builder();
-    for g in &a.gazetteer {
+    for g in gazetteers {
         let tsv = std::fs::read_to_string(g)
             .with_context(|| format!("reading gazetteer {}", g.display()))?;
         b = b.gazetteer_tsv(tsv);
     }
-    let pipeline = Arc::new(b.build().context("loading the knowledge base")?);
+    Ok(Arc::new(b.build().context("loading the knowledge base")?))
+}
+
+fn jobs(j: Option<NonZeroUsize>) -> usize {
+    j.map_or_else(
+        || thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    )
+}
+
+/// `rasd ingest`.
+pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+    let run = IngestRun {
+        pipeline: build_pipeline(&a.gazetteer)?,
+        jobs: jobs(a.jobs),
+        batch: a.batch.get(),
+        replace: a.replace,
+    };
     let target = a.db.target();
-    let mut store = a.db.open()?;
+    let store = a.db.open()?;
     let files = if a.files.is_empty() {
         vec!["-".to_string()]
     } else {
@@ -297,14 +369,58 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         max_bytes: a.max_bytes,
         published: a.published,
     };
-    let jobs = a.jobs.map_or_else(
-        || thread::available_parallelism().map_or(1, NonZeroUsize::get),
-        NonZeroUsize::get,
-    );
-    let batch_size = a.batch.get();
-    // Documents in flight at most (queued, being extracted, or waiting for an earlier one).
-    let window = (jobs * 16).max(64);
+    // A second connection lets the reader skip documents already stored before they are
+    // extracted (resuming an interrupted ingest costs little); the store checks again anyway.
+    let known = if target == ":memory:" {
+        None
+    } else {
+        Some(a.db.open()?)
+    };
+    ingest_from(&run, store, &target, Source::Files(files, opts), known)
+}
 
+/// `rasd reextract`.
+pub fn reextract(a: ReextractArgs) -> anyhow::Result<ExitCode> {
+    let run = IngestRun {
+        pipeline: build_pipeline(&a.gazetteer)?,
+        jobs: jobs(a.jobs),
+        batch: a.batch.get(),
+        replace: true,
+    };
+    let target = a.db.target();
+    if target == ":memory:" {
+        anyhow::bail!("an in-memory store holds nothing to extract again");
+    }
+    let mut store = a.db.open()?;
+    let upto = store.last_document_number()?;
+    let source = Source::Stored {
+        store: a.db.open()?,
+        target: shown(&target),
+        upto,
+        published: a.published,
+    };
+    let code = ingest_from(&run, a.db.open()?, &target, source, None)?;
+    // Fuse every report again in the order the documents were stored, as a fresh ingest of
+    // the same documents would.
+    let st = store.refuse().context("fusing the events again")?;
+    eprintln!(
+        "rasd: fused again: {} event reports, {} canonical events",
+        st.reports, st.new_events
+    );
+    Ok(code)
+}
+
+/// Read, extract (`run.jobs` workers) and store in input order, `run.batch` documents a
+/// transaction; report what was stored, skipped and refused.
+fn ingest_from(
+    run: &IngestRun,
+    mut store: Store,
+    target: &str,
+    source: Source,
+    known: Option<Store>,
+) -> anyhow::Result<ExitCode> {
+    // Documents in flight at most (queued, being extracted, or waiting for an earlier one).
+    let window = (run.jobs * 16).max(64);
     let bar = io::stderr().is_terminal().then(|| {
         let b = ProgressBar::new_spinner();
         if let Ok(style) = ProgressStyle::with_template(
@@ -326,33 +442,37 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     for _ in 0..window {
         tok_tx.send(()).context("starting")?;
     }
-    // A second connection lets the reader skip documents already stored before they are
-    // extracted (resuming an interrupted ingest costs little); the store checks again anyway.
-    let known = if target == ":memory:" {
-        None
-    } else {
-        Some(a.db.open()?)
-    };
+    let budget = Arc::new(Budget::new(IN_FLIGHT_BYTES));
     let already = Arc::new(AtomicU64::new(0));
+    let replace = run.replace;
     let reader = {
-        let (rep, already) = (rep.clone(), Arc::clone(&already));
+        let (rep, already, budget) = (rep.clone(), Arc::clone(&already), Arc::clone(&budget));
         thread::Builder::new()
             .name("rasd-read".into())
             .spawn(move || {
-                read_all(
-                    &files,
-                    opts,
-                    &rep,
-                    known.as_ref(),
-                    &already,
-                    &tok_rx,
-                    &work_tx,
-                )
+                let feed = Feed {
+                    rep: &rep,
+                    known: known.as_ref(),
+                    replace,
+                    already: &already,
+                    tokens: &tok_rx,
+                    budget: &budget,
+                    work: &work_tx,
+                };
+                match source {
+                    Source::Files(files, opts) => feed.files(&files, opts),
+                    Source::Stored {
+                        store,
+                        target,
+                        upto,
+                        published,
+                    } => feed.stored(&store, &target, upto, published),
+                }
             })?
     };
-    let mut workers = Vec::with_capacity(jobs);
-    for i in 0..jobs {
-        let (p, rx, tx) = (Arc::clone(&pipeline), work_rx.clone(), done_tx.clone());
+    let mut workers = Vec::with_capacity(run.jobs);
+    for i in 0..run.jobs {
+        let (p, rx, tx) = (Arc::clone(&run.pipeline), work_rx.clone(), done_tx.clone());
         workers.push(
             thread::Builder::new()
                 .name(format!("rasd-extract-{i}"))
@@ -365,40 +485,27 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut totals = rasd_store::IngestStats::default();
     let mut pending: BTreeMap<u64, Extracted> = BTreeMap::new();
     let mut next = 0u64;
-    let mut batch: Vec<(Document, Record)> = Vec::with_capacity(batch_size);
+    let mut batch = Batch::default();
     let mut seen = 0u64;
-    let mut flush = |batch: &mut Vec<(Document, Record)>,
-                     totals: &mut rasd_store::IngestStats|
-     -> anyhow::Result<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let st = store
-            .ingest(batch)
-            .with_context(|| format!("storing {} documents in {}", batch.len(), shown(&target)))?;
-        totals.documents += st.documents;
-        totals.duplicates += st.duplicates;
-        totals.reports += st.reports;
-        totals.fused += st.fused;
-        totals.new_events += st.new_events;
-        batch.clear();
-        Ok(())
-    };
     let mut result = Ok(());
     while let Ok(done) = done_rx.recv() {
         pending.insert(done.seq, done);
         while let Some(d) = pending.remove(&next) {
             next += 1;
             let _ = tok_tx.send(());
+            budget.give(d.bytes);
             match d.result {
                 Ok(pair) => {
                     seen += 1;
-                    batch.push(pair);
+                    batch.bytes += d.bytes;
+                    batch.docs.push(pair);
+                    batch.at.push(d.at);
                 }
                 Err(msg) => rep.skip(&msg),
             }
-            if batch.len() >= batch_size {
-                result = flush(&mut batch, &mut totals);
+            // A batch is stored when it has its documents, or half the bytes in flight.
+            if batch.docs.len() >= run.batch || batch.bytes >= IN_FLIGHT_BYTES / 2 {
+                result = batch.store(&mut store, target, replace, &rep, &mut totals);
                 if result.is_err() {
                     break;
                 }
@@ -420,9 +527,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if result.is_ok() {
-        result = flush(&mut batch, &mut totals);
+        result = batch.store(&mut store, target, replace, &rep, &mut totals);
     }
-    // Stop the threads (they see the closed channels) before reporting.
+    // Stop the threads (they see the closed channels and budget) before reporting.
+    budget.close();
     drop((done_rx, tok_tx));
     for w in workers {
         let _ = w.join();
@@ -435,8 +543,13 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     totals.duplicates += already.load(Ordering::Relaxed) as usize;
     let secs = started.elapsed().as_secs_f64().max(1e-3);
     let skipped = rep.skipped.load(Ordering::Relaxed);
+    let replaced = if totals.replaced > 0 {
+        format!(" ({} replacing stored ones)", totals.replaced)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "rasd: {} documents stored, {} already in the store, {} skipped; {} event reports: {} fused \
+        "rasd: {} documents stored{replaced}, {} already in the store, {} skipped; {} event reports: {} fused \
          into known events, {} new events ({:.0} documents extracted a second) in {}",
         totals.documents,
         totals.duplicates,
@@ -445,7 +558,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         totals.fused,
         totals.new_events,
         seen as f64 / secs,
-        shown(&target)
+        shown(target)
     );
     Ok(if skipped > 0 {
         ExitCode::from(2)
@@ -454,44 +567,160 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The reading thread: every input in turn, documents numbered in order.
-fn read_all(
-    files: &[String],
-    opts: ReadOptions,
-    rep: &Reporter,
-    known: Option<&Store>,
-    already: &AtomicU64,
-    tokens: &Receiver<()>,
-    work: &Sender<(u64, ReadDoc)>,
-) {
-    let mut seq = 0u64;
-    for f in files {
-        for item in Reader::open(f, opts) {
-            match item {
-                Ok(rd) => {
-                    if known
-                        .is_some_and(|s| s.has_document(&rd.doc.id, &rd.doc.text).unwrap_or(false))
-                    {
-                        already.fetch_add(1, Ordering::Relaxed);
-                        continue;
+/// Documents waiting to be stored in one transaction, with where each was read.
+#[derive(Default)]
+struct Batch {
+    docs: Vec<(Document, Record)>,
+    at: Vec<String>,
+    bytes: u64,
+}
+
+impl Batch {
+    fn store(
+        &mut self,
+        store: &mut Store,
+        target: &str,
+        replace: bool,
+        rep: &Reporter,
+        totals: &mut rasd_store::IngestStats,
+    ) -> anyhow::Result<()> {
+        if self.docs.is_empty() {
+            return Ok(());
+        }
+        let st = store
+            .ingest_replacing(&self.docs, replace)
+            .with_context(|| {
+                format!("storing {} documents in {}", self.docs.len(), shown(target))
+            })?;
+        for id in &st.conflicts {
+            // The last document of the batch with that id is the one refused.
+            let at = self
+                .docs
+                .iter()
+                .zip(&self.at)
+                .rev()
+                .find(|((d, _), _)| d.id == *id)
+                .map_or("", |(_, at)| at.as_str());
+            rep.skip(&conflict_message(at, id));
+        }
+        totals.add(st);
+        self.docs.clear();
+        self.at.clear();
+        self.bytes = 0;
+        Ok(())
+    }
+}
+
+fn conflict_message(at: &str, id: &str) -> String {
+    format!(
+        "{at}: the id {id:?} is already taken in the store by a different text; not stored \
+         (give it another id, or `rasd ingest --replace` to replace the stored document)"
+    )
+}
+
+/// The reading side of an ingest.
+struct Feed<'a> {
+    rep: &'a Reporter,
+    known: Option<&'a Store>,
+    replace: bool,
+    already: &'a AtomicU64,
+    tokens: &'a Receiver<()>,
+    budget: &'a Budget,
+    work: &'a Sender<(u64, ReadDoc)>,
+}
+
+impl Feed<'_> {
+    /// Every input in turn, documents numbered in order.
+    fn files(&self, files: &[String], opts: ReadOptions) {
+        let mut seq = 0u64;
+        for f in files {
+            for item in Reader::open(f, opts) {
+                match item {
+                    Ok(rd) => {
+                        if !self.send(&mut seq, rd) {
+                            return;
+                        }
                     }
-                    for w in &rd.warnings {
-                        rep.say(&format!("{}: warning: {}", w.at, w.message));
-                    }
-                    if tokens.recv().is_err() || work.send((seq, rd)).is_err() {
-                        return;
-                    }
-                    seq += 1;
+                    Err(e) => self.rep.skip(&e.to_string()),
                 }
-                Err(e) => rep.skip(&e.to_string()),
             }
         }
+    }
+
+    /// The stored documents, `--published` given to those without a date.
+    fn stored(&self, store: &Store, target: &str, upto: i64, published: Option<IsoDate>) {
+        let name: Arc<str> = Arc::from(target);
+        let (mut seq, mut after) = (0u64, 0i64);
+        loop {
+            let page = match store.stored_documents(after, upto, 100) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.rep
+                        .skip(&format!("{target}: reading stored documents: {e}"));
+                    return;
+                }
+            };
+            if page.is_empty() {
+                return;
+            }
+            for (num, mut doc) in page {
+                after = num;
+                if doc.meta.published.is_none() {
+                    doc.meta.published = published;
+                }
+                let at = Position::new(&Arc::from(format!("{name}#{}", doc.id)), None);
+                let rd = ReadDoc {
+                    doc,
+                    at,
+                    warnings: Vec::new(),
+                };
+                if !self.send(&mut seq, rd) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Hand a document on, unless it is already stored; false when the writer has stopped.
+    fn send(&self, seq: &mut u64, rd: ReadDoc) -> bool {
+        let status = self
+            .known
+            .map(|s| s.document_status(&rd.doc.id, &rd.doc.text));
+        match status {
+            Some(Ok(DocStatus::SameText)) => {
+                self.already.fetch_add(1, Ordering::Relaxed);
+                return true;
+            }
+            Some(Ok(DocStatus::Stored)) if !self.replace => {
+                self.already.fetch_add(1, Ordering::Relaxed);
+                return true;
+            }
+            Some(Ok(DocStatus::IdTaken)) if !self.replace => {
+                self.rep
+                    .skip(&conflict_message(&rd.at.to_string(), &rd.doc.id));
+                return true;
+            }
+            _ => {}
+        }
+        for w in &rd.warnings {
+            self.rep.say(&format!("{}: warning: {}", w.at, w.message));
+        }
+        if self.tokens.recv().is_err()
+            || !self.budget.take(rd.doc.text.len() as u64)
+            || self.work.send((*seq, rd)).is_err()
+        {
+            return false;
+        }
+        *seq += 1;
+        true
     }
 }
 
 /// An extraction thread.
 fn work(pipeline: &Pipeline, rx: &Receiver<(u64, ReadDoc)>, tx: &Sender<Extracted>) {
     while let Ok((seq, rd)) = rx.recv() {
+        let bytes = rd.doc.text.len() as u64;
+        let at = rd.at.to_string();
         let result = match catch_unwind(AssertUnwindSafe(|| pipeline.extract(&rd.doc))) {
             Ok(mut record) => {
                 record
@@ -501,7 +730,15 @@ fn work(pipeline: &Pipeline, rx: &Receiver<(u64, ReadDoc)>, tx: &Sender<Extracte
             }
             Err(_) => Err(format!("{}: extraction failed; skipped", rd.at)),
         };
-        if tx.send(Extracted { seq, result }).is_err() {
+        if tx
+            .send(Extracted {
+                seq,
+                bytes,
+                at,
+                result,
+            })
+            .is_err()
+        {
             return;
         }
     }
@@ -540,19 +777,14 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
             .map_err(io::Error::from)
             .and_then(|_| writeln!(out)),
         QueryFormat::Csv => write_csv(&mut out, &page.items),
-        QueryFormat::Table => write_table(&mut out, &page),
+        QueryFormat::Table => {
+            let mut buf = Vec::new();
+            write_table(&mut buf, &page).and_then(|_| out.write_all(&terminal_safe(&buf)))
+        }
     };
     match r.and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("writing"),
         _ => Ok(ExitCode::SUCCESS),
-    }
-}
-
-fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
@@ -581,7 +813,18 @@ fn write_csv(out: &mut dyn Write, items: &[EventSummary]) -> io::Result<()> {
             e.n_claims.to_string(),
             e.sources.join("; "),
         ];
-        let row: Vec<String> = row.iter().map(|s| csv(s)).collect();
+        // Text cells that a spreadsheet would run as formulas are neutralised (OWASP).
+        let row: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if matches!(i, 7..=13) {
+                    rasd_store::export::csv_number(s)
+                } else {
+                    rasd_store::export::csv_text(s)
+                }
+            })
+            .collect();
         writeln!(out, "{}", row.join(","))?;
     }
     Ok(())
@@ -621,6 +864,24 @@ fn write_table(out: &mut dyn Write, page: &rasd_store::Page<EventSummary>) -> io
         page.total
     )?;
     Ok(())
+}
+
+/// Text for a terminal: article metadata (outlets, titles, sources, places) comes from the
+/// input, and an escape sequence in it could set the terminal's title or colours or move the
+/// cursor. Every control character goes (C0 but the line feed, DEL, C1); tabs and carriage
+/// returns become spaces.
+fn terminal_safe(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push(c),
+            '\t' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.into_bytes()
 }
 
 // ---- export ---------------------------------------------------------------------------------
@@ -705,7 +966,9 @@ pub fn event(a: EventArgs) -> anyhow::Result<ExitCode> {
             .map_err(io::Error::from)
             .and_then(|_| writeln!(out))
     } else {
-        render_event(&mut out, &store, &d, why.as_ref())
+        let mut buf = Vec::new();
+        render_event(&mut buf, &store, &d, why.as_ref())
+            .and_then(|_| out.write_all(&terminal_safe(&buf)))
     };
     match r.and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("writing"),
@@ -856,6 +1119,14 @@ mod tests {
             ..Default::default()
         };
         assert!(bad.query(10, 0).is_err());
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let dirty = "وكالة\u{1b}]0;pwned\u{7}\u{1b}[31mحمراء\u{9b}2J\tx\r\n";
+        let clean = String::from_utf8(terminal_safe(dirty.as_bytes())).unwrap();
+        assert_eq!(clean, "وكالة]0;pwned[31mحمراء2J x \n");
+        assert!(!clean.chars().any(|c| c.is_control() && c != '\n'));
     }
 
     #[test]

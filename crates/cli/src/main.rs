@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod budget;
 mod cmd_detector;
 mod cmd_extract;
 mod cmd_gazetteer;
@@ -33,6 +34,8 @@ enum Command {
     Explain(cmd_extract::ExplainArgs),
     /// Run extraction and store the results in a database (SQLite by default, or PostgreSQL).
     Ingest(cmd_store::IngestArgs),
+    /// Extract every stored document again (after an upgrade, or with --published) and fuse anew.
+    Reextract(cmd_store::ReextractArgs),
     /// Query stored events.
     Query(cmd_store::QueryArgs),
     /// Export stored events (acled-csv, plover-jsonl, geojson, jsonl, parquet).
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
         }),
         Command::Explain(a) => cmd_extract::explain(a),
         Command::Ingest(a) => cmd_store::ingest(a),
+        Command::Reextract(a) => cmd_store::reextract(a),
         Command::Query(a) => cmd_store::query(a),
         Command::Export(a) => cmd_store::export(a),
         Command::Event(a) => cmd_store::event(a),

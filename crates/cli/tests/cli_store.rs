@@ -337,3 +337,168 @@ fn a_killed_ingest_leaves_whole_documents_only() {
     assert_eq!(store.counts().unwrap().documents, N);
     assert!(store.verify().unwrap().is_empty());
 }
+
+/// A hostile outlet: a spreadsheet formula as its name, terminal escapes in the title.
+const HOSTILE: &str = concat!(
+    r#"{"id": "h-1", "source": "=HYPERLINK(\"http://evil.example\",\"click\")", "title": "عنوان\u001b]0;pwned\u0007\u001b[31mأحمر\u009b2J", "published": "2024-02-10", "text": "قال مصدر أمني عراقي إن طائرة مسيرة استهدفت قاعدة حرير الجوية في أربيل فجر السبت من دون أن تسفر عن إصابات."}"#,
+    "\n",
+);
+
+#[test]
+fn formulas_are_neutralised_in_csv_and_escapes_stripped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "hostile.jsonl", HOSTILE);
+    let db = dir.path().join("rasd.db");
+    let (input, db) = (input.to_str().unwrap(), db.to_str().unwrap());
+    let o = run(&["ingest", input, "--db", db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    for args in [
+        &["query", "--db", db, "--format", "csv"][..],
+        &["export", "--db", db, "--format", "acled-csv"][..],
+    ] {
+        let o = run(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let csv = stdout(&o);
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""),
+            "{args:?}: {csv}"
+        );
+        assert!(!csv.contains(",=HYPERLINK"), "{args:?}: {csv}");
+    }
+
+    let o = run(&["query", "--db", db]);
+    let table = stdout(&o);
+    assert!(table.contains("HYPERLINK"), "{table}");
+    let o = run(&["query", "--db", db, "--format", "json"]);
+    let id = serde_json::from_str::<Value>(&stdout(&o)).unwrap()["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let o = run(&["event", &id, "--db", db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("عنوان]0;pwned[31mأحمر2J"), "{text}");
+    for out in [&table, &text] {
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "a control character reached the terminal: {out:?}"
+        );
+    }
+}
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_document_whose_id_is_taken_is_reported_then_replaced_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rasd.db");
+    let db = db.to_str().unwrap();
+    let (txt, html) = (example("sample.txt"), example("sample.html"));
+    // Both files have the id `sample` (their stem): the second is refused, loudly.
+    let o = run(&["ingest", &txt, &html, "--db", db]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "sample.html: the id \"sample\" is already taken in the store by a different text"
+        ),
+        "{err}"
+    );
+    // In another run too (the reader's own check).
+    let o = run(&["ingest", &html, "--db", db]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("already taken"), "{}", stderr(&o));
+    let store = Store::open(db).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 1);
+    let first = store.document("sample").unwrap().unwrap().text;
+    drop(store);
+
+    // --replace: the stored document is replaced, whole.
+    let o = run(&["ingest", "--replace", &html, "--db", db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 replacing stored ones"),
+        "{}",
+        stderr(&o)
+    );
+    let store = Store::open(db).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 1);
+    let now = store.document("sample").unwrap().unwrap();
+    assert_ne!(now.text, first);
+    assert!(store.verify().unwrap().is_empty(), "{:?}", store.verify());
+}
+
+#[test]
+fn numeric_ids_beyond_64_bits_are_two_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "ids.jsonl",
+        concat!(
+            "{\"id\": 12345678901234567890123, \"text\": \"قصفت طائرة مسيرة قاعدة حرير الجوية.\"}\n",
+            "{\"id\": 12345678901234567890124, \"text\": \"سقطت ثلاثة صواريخ على مدينة دير الزور.\"}\n",
+        ),
+    );
+    let db = dir.path().join("rasd.db");
+    let db = db.to_str().unwrap();
+    let o = run(&["ingest", input.to_str().unwrap(), "--db", db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = Store::open(db).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 2);
+    assert!(store.document("12345678901234567890123").unwrap().is_some());
+    assert!(store.document("12345678901234567890124").unwrap().is_some());
+}
+
+#[test]
+fn reextract_uses_a_publication_date_given_later() {
+    let dir = tempfile::tempdir().unwrap();
+    // No `published`: «السبت» cannot be dated.
+    let text = ARTICLES.replace("\"published\": \"2024-02-10\", ", "");
+    let input = write(dir.path(), "news.jsonl", &text);
+    let db = dir.path().join("rasd.db");
+    let db = db.to_str().unwrap();
+    let o = run(&["ingest", input.to_str().unwrap(), "--db", db]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = Store::open(db).unwrap().counts().unwrap();
+    let dated = |db: &str| {
+        let o = run(&[
+            "query",
+            "--db",
+            db,
+            "--format",
+            "json",
+            "--from",
+            "2024-02-01",
+            "--to",
+            "2024-02-29",
+        ]);
+        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["total"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(dated(db), 0);
+    let o = run(&["reextract", "--db", db, "--published", "2024-02-10"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 replacing stored ones"),
+        "{}",
+        stderr(&o)
+    );
+    let store = Store::open(db).unwrap();
+    let after = store.counts().unwrap();
+    assert_eq!(after.documents, before.documents);
+    assert!(store.verify().unwrap().is_empty(), "{:?}", store.verify());
+    assert!(dated(db) > 0, "the events of 2024-02 are dated now");
+    assert_eq!(
+        store.document("t-1").unwrap().unwrap().published.as_deref(),
+        Some("2024-02-10")
+    );
+}

@@ -1,8 +1,10 @@
 //! JSON Lines: one document a line, read line by line.
+use std::collections::HashMap;
 use std::io::{self, BufRead};
 use std::sync::Arc;
 
 use rasd_model::{DocMeta, Document, IsoDate};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::decode::decode;
@@ -66,11 +68,32 @@ impl<R: BufRead> JsonlReader<R> {
         if let Some(w) = decoded.warning {
             warn(w);
         }
-        let value: Value = serde_json::from_str(&decoded.text)
-            .map_err(|e| self.err(ErrorKind::NotJson(json_error(&e))))?;
-        let Value::Object(mut map) = value else {
-            return Err(self.err(ErrorKind::NotAnObject(json_kind(&value))));
+        // Each field is kept as its JSON text first, so that a numeric `id` keeps its exact
+        // digits (`12345678901234567890123` is no f64 and no u64).
+        let raw: HashMap<String, &RawValue> = match serde_json::from_str(&decoded.text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                return Err(match serde_json::from_str::<Value>(&decoded.text) {
+                    Err(e) => self.err(ErrorKind::NotJson(json_error(&e))),
+                    Ok(v) if !v.is_object() => self.err(ErrorKind::NotAnObject(json_kind(&v))),
+                    Ok(_) => self.err(ErrorKind::NotJson(json_error(&e))),
+                })
+            }
         };
+        let mut raw_id = None;
+        let mut map = Map::new();
+        for (k, v) in raw {
+            if k == "id" {
+                raw_id = Some(v);
+            } else if matches!(
+                k.as_str(),
+                "text" | "published" | "source" | "url" | "title"
+            ) {
+                let v: Value = serde_json::from_str(v.get())
+                    .map_err(|e| self.err(ErrorKind::NotJson(json_error(&e))))?;
+                map.insert(k, v);
+            }
+        }
         let text = match map.remove("text") {
             None | Some(Value::Null) => return Err(self.err(ErrorKind::MissingText)),
             Some(Value::String(s)) => s,
@@ -79,9 +102,22 @@ impl<R: BufRead> JsonlReader<R> {
         if text.trim().is_empty() {
             return Err(self.err(ErrorKind::EmptyText));
         }
-        let id = match map.remove("id") {
+        let id_value = match raw_id {
+            // A number: its literal text, every digit kept.
+            Some(r)
+                if r.get()
+                    .starts_with(|c: char| c == '-' || c.is_ascii_digit()) =>
+            {
+                Some(Value::String(r.get().to_string()))
+            }
+            Some(r) => Some(
+                serde_json::from_str(r.get())
+                    .map_err(|e| self.err(ErrorKind::NotJson(json_error(&e))))?,
+            ),
+            None => None,
+        };
+        let id = match id_value {
             Some(Value::String(s)) if !s.trim().is_empty() => s,
-            Some(Value::Number(n)) => n.to_string(),
             None | Some(Value::Null) => Document::hash_id(&text),
             Some(other) => {
                 warn(format!(
@@ -344,6 +380,31 @@ mod tests {
         assert_eq!(b.doc.meta.published, None);
         let w: Vec<String> = b.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(w, ["t.jsonl:2: \"published\" \"05/01/2024\" is not a YYYY-MM-DD date: treated as absent", "t.jsonl:2: \"title\" is a number: ignored"]);
+    }
+
+    #[test]
+    fn numeric_ids_keep_every_digit() {
+        let input = concat!(
+            "{\"id\":12345678901234567890123,\"text\":\"غارة\"}\n",
+            "{\"id\":12345678901234567890124,\"text\":\"غارة\"}\n",
+            "{\"id\":-7,\"text\":\"غارة\"}\n",
+            "{\"id\":1.50,\"text\":\"غارة\"}\n",
+            "{\"text\":\"غارة\",\"id\":  42 }\n",
+        );
+        let ids: Vec<String> = read(input.as_bytes(), 1000)
+            .into_iter()
+            .map(|r| r.unwrap().doc.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "12345678901234567890123",
+                "12345678901234567890124",
+                "-7",
+                "1.50",
+                "42"
+            ]
+        );
     }
 
     #[test]

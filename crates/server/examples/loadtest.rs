@@ -3,11 +3,15 @@
 //! ```text
 //! loadtest gen --db target/loadtest/store.db --docs 3000
 //! loadtest run --addr 127.0.0.1:PORT --requests 20000 --concurrency 16 --max-secs 60
+//! loadtest run --addr 127.0.0.1:PORT --requests 20000 --concurrency 200 --slow 1000
 //! ```
 //! `gen` writes a store of generated Arabic news items (template sentences over real gazetteer
 //! places, one event each); `run` sends a fixed mix of API requests over keep-alive connections
-//! and prints requests per second and latency percentiles. It only ever connects to a loopback
-//! address and stops after `--requests` requests or `--max-secs` seconds, whichever comes first.
+//! and prints requests per second and latency percentiles. With `--slow N` it also holds N slow
+//! connections the whole time (each sends its request line a byte a second, and connects again
+//! when the server cuts it off), to show that slow clients do not lock fast ones out. It only
+//! ever connects to a loopback address and stops after `--requests` requests or `--max-secs`
+//! seconds, whichever comes first.
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -42,6 +46,7 @@ fn main() -> Res<()> {
                 arg(&args, "--requests", "20000").parse()?,
                 arg(&args, "--concurrency", "16").parse()?,
                 Duration::from_secs(arg(&args, "--max-secs", "60").parse()?),
+                arg(&args, "--slow", "0").parse()?,
             )
         }
         _ => Err("usage: loadtest gen --db PATH --docs N | loadtest run --addr 127.0.0.1:PORT --requests N --concurrency C --max-secs S".into()),
@@ -231,7 +236,50 @@ fn connect(addr: SocketAddr) -> Res<TcpStream> {
     Ok(s)
 }
 
-fn run(addr: SocketAddr, requests: usize, concurrency: usize, max: Duration) -> Res<()> {
+/// Hold `n` slow connections until `stop`: a byte a second each, reconnecting when cut off.
+/// Returns how many times the server cut one off.
+fn slow_clients(
+    addr: SocketAddr,
+    n: usize,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    deadline: Instant,
+) -> usize {
+    const LINE: &[u8] = b"GET /api/stats HTTP/1.1\r\nHost: slow\r\n";
+    let mut conns: Vec<(Option<TcpStream>, usize)> = (0..n).map(|_| (None, 0)).collect();
+    let mut cut = 0;
+    while !stop.load(Ordering::Relaxed) && Instant::now() < deadline {
+        for (c, sent) in conns.iter_mut() {
+            if c.is_none() {
+                *c = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok();
+                *sent = 0;
+                if let Some(s) = c {
+                    let _ = s.set_write_timeout(Some(Duration::from_millis(100)));
+                }
+            }
+            if let Some(s) = c {
+                let b = LINE
+                    .get(*sent % LINE.len()..*sent % LINE.len() + 1)
+                    .unwrap_or(b"x");
+                if s.write_all(b).is_err() {
+                    cut += 1;
+                    *c = None;
+                } else {
+                    *sent += 1;
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    cut
+}
+
+fn run(
+    addr: SocketAddr,
+    requests: usize,
+    concurrency: usize,
+    max: Duration,
+    slow: usize,
+) -> Res<()> {
     // Learn some ids and words to ask for.
     let mut c = Conn { addr, io: None };
     let mut ids = Vec::new();
@@ -276,6 +324,15 @@ fn run(addr: SocketAddr, requests: usize, concurrency: usize, max: Duration) -> 
     let next = Arc::new(AtomicUsize::new(0));
     let start = Instant::now();
     let deadline = start + max;
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let slow_thread = (slow > 0).then(|| {
+        let stop = Arc::clone(&stop);
+        let t = std::thread::spawn(move || slow_clients(addr, slow, stop, deadline));
+        // Let them take their connections first.
+        std::thread::sleep(Duration::from_secs(2));
+        t
+    });
+    let fast_start = Instant::now();
     let mix = Arc::new(mix);
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
@@ -317,7 +374,14 @@ fn run(addr: SocketAddr, requests: usize, concurrency: usize, max: Duration) -> 
         non_200 += n;
         bytes += b;
     }
-    let secs = start.elapsed().as_secs_f64();
+    let secs = fast_start.elapsed().as_secs_f64();
+    stop.store(true, Ordering::Relaxed);
+    if let Some(t) = slow_thread {
+        let cut = t.join().map_err(|_| "slow clients panicked")?;
+        println!(
+            "loadtest: {slow} slow connections held; the server cut slow ones off {cut} times"
+        );
+    }
     lat.sort();
     let pct = |p: f64| -> f64 {
         if lat.is_empty() {

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rasd_model::{EventType, IsoDate};
-use rasd_store::{EntityQuery, EventQuery};
+use rasd_store::{EntityQuery, EventQuery, ExportFormat};
 use serde::Deserialize;
 
 use crate::{ApiError, AppState};
@@ -33,6 +33,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/documents/{id}"),
     ("GET", "/api/tolls"),
     ("GET", "/api/search"),
+    ("GET", "/api/export"),
     ("GET", "/api/openapi.json"),
     ("POST", "/api/ingest"),
 ];
@@ -49,6 +50,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/documents/{id}", get(document))
         .route("/api/tolls", get(tolls))
         .route("/api/search", get(search))
+        .route("/api/export", get(export))
         .route("/api/openapi.json", get(openapi))
         .route("/api/ingest", post(ingest))
 }
@@ -188,6 +190,17 @@ impl EventsParams {
     }
 }
 
+/// Most events one `GET /api/export` writes.
+pub const MAX_EXPORT: usize = 100_000;
+
+/// Query string of `GET /api/export`: a format and the filters of `GET /api/events`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ExportParams {
+    format: Option<String>,
+    #[serde(flatten)]
+    events: EventsParams,
+}
+
 /// Query string of `GET /api/entities`.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct EntitiesParams {
@@ -322,6 +335,63 @@ async fn search(
     Ok(Json(hits).into_response())
 }
 
+async fn export(
+    State(st): State<AppState>,
+    q: Result<Query<ExportParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let format: ExportFormat = opt(p.format)
+        .ok_or_else(|| {
+            ApiError::BadRequest(
+                "format is required: acled-csv, geojson, parquet, plover-jsonl or jsonl".into(),
+            )
+        })?
+        .parse()
+        .map_err(|e: rasd_store::StoreError| ApiError::BadRequest(e.to_string()))?;
+    let limit = p.events.limit.clone();
+    let mut eq = EventsParams {
+        limit: None,
+        offset: None,
+        ..p.events
+    }
+    .into_query()?;
+    eq.offset = 0;
+    eq.limit = match opt(limit) {
+        None => MAX_EXPORT,
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if n >= 1 => n.min(MAX_EXPORT),
+            _ => {
+                return Err(ApiError::BadRequest(format!(
+                    "limit must be a positive integer, not {s:?}"
+                )))
+            }
+        },
+    };
+    // Exports take longer than a page: the ingest deadline applies.
+    let deadline = st.limits().ingest_timeout;
+    let bytes = st
+        .with_store_until(deadline, move |s| {
+            let mut buf = Vec::new();
+            s.export(format, &eq, &mut buf)?;
+            Ok(buf)
+        })
+        .await?;
+    let (mime, ext) = match format {
+        ExportFormat::AcledCsv => ("text/csv; charset=utf-8", "csv"),
+        ExportFormat::Geojson => ("application/geo+json", "geojson"),
+        ExportFormat::Parquet => ("application/vnd.apache.parquet", "parquet"),
+        ExportFormat::PloverJsonl => ("application/x-ndjson", "plover.jsonl"),
+        _ => ("application/x-ndjson", "jsonl"),
+    };
+    let mut resp = (StatusCode::OK, bytes).into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"rasd-events.{ext}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(resp)
+}
+
 async fn openapi() -> Response {
     let mut resp = (StatusCode::OK, OPENAPI).into_response();
     resp.headers_mut().insert(
@@ -361,8 +431,13 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     authorize(&st, req.headers())?;
     let limit = st.body_limit();
     let body: Body = req.into_body();
-    let bytes = to_bytes(body, limit)
+    // A body sent a byte a minute does not hold a connection and a worker for ever.
+    let wait = st.limits().body_timeout;
+    let bytes = tokio::time::timeout(wait, to_bytes(body, limit))
         .await
+        .map_err(|_| ApiError::BodyTimeout {
+            secs: wait.as_secs_f64(),
+        })?
         .map_err(|_| ApiError::TooLarge { limit })?;
     let docs = crate::ingest::parse_body(&bytes).map_err(ApiError::BadRequest)?;
     let n = docs.len();
@@ -377,7 +452,10 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     })
     .await
     .map_err(|e| ApiError::Internal(format!("extraction worker: {e}")))?;
-    let stats = st.with_store(move |s| s.ingest(&batch)).await?;
+    let deadline = st.limits().ingest_timeout;
+    let stats = st
+        .with_store_until(deadline, move |s| s.ingest(&batch))
+        .await?;
     Ok(Json(serde_json::json!({ "documents": n, "stats": stats })).into_response())
 }
 

@@ -1,9 +1,9 @@
 //! The dashboard's files, compiled into the binary.
 //!
 //! Our own files in `web/` are included directly; the third-party ones (Leaflet, TopoJSON
-//! client, boundary data) come from the table `build.rs` writes after copying them out of
-//! `web/node_modules`. When that table is empty the dashboard still loads and says the map
-//! library is missing.
+//! client, boundary data), vendored in `web/vendor/`, and the map labels made from the
+//! gazetteer come from the table `build.rs` writes. Should a vendored file be missing, the
+//! dashboard still loads and says the map library is missing.
 use axum::body::Body;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -12,7 +12,7 @@ mod vendor {
     include!(concat!(env!("OUT_DIR"), "/assets.rs"));
 }
 
-/// npm packages that were not bundled into this build (empty in a complete build).
+/// Vendored map files missing from this build (empty in a complete build).
 pub fn missing_vendor() -> &'static [&'static str] {
     vendor::VENDOR_MISSING
 }
@@ -116,6 +116,87 @@ mod tests {
             ] {
                 assert!(!js.contains(bad), "{f} uses {bad}");
             }
+        }
+    }
+
+    /// sRGB hex to CIELAB (D65).
+    fn lab(hex: &str) -> [f64; 3] {
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let (r, g, b) = (c(1), c(3), c(5));
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    #[test]
+    fn type_colours_can_be_told_apart() {
+        let js = std::str::from_utf8(get("app.js").unwrap()).unwrap();
+        let block = js
+            .split("const TYPE_COLORS = {")
+            .nth(1)
+            .and_then(|r| r.split("};").next())
+            .unwrap();
+        let colours: Vec<(&str, [f64; 3])> = block
+            .split(',')
+            .filter_map(|kv| kv.split_once(':'))
+            .map(|(k, v)| (k.trim(), lab(v.trim().trim_matches('"'))))
+            .collect();
+        assert_eq!(colours.len(), 12, "one colour per event type");
+        for (i, (a, la)) in colours.iter().enumerate() {
+            for (b, lb) in colours.iter().skip(i + 1) {
+                let de = la
+                    .iter()
+                    .zip(lb)
+                    .map(|(x, y)| (x - y).powi(2))
+                    .sum::<f64>()
+                    .sqrt();
+                assert!(de >= 20.0, "{a} and {b} are too alike (ΔE {de:.1})");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_of_capitals_and_towns_are_embedded() {
+        let labels: serde_json::Value =
+            serde_json::from_slice(get("labels.json").expect("labels.json")).unwrap();
+        let all = labels.as_array().unwrap();
+        assert!(all.len() > 30, "{}", all.len());
+        let baghdad = all.iter().find(|p| p["name_en"] == "Baghdad").unwrap();
+        assert_eq!(baghdad["capital"], true);
+        assert_eq!(baghdad["name_ar"], "بغداد");
+        assert!(all
+            .iter()
+            .any(|p| p["name_en"] == "Mosul" && p["capital"] == false));
+    }
+
+    #[test]
+    fn map_assets_are_vendored() {
+        assert!(missing_vendor().is_empty(), "{:?}", missing_vendor());
+        for f in [
+            "vendor/leaflet.js",
+            "vendor/countries-50m.json",
+            "vendor/admin1.json",
+        ] {
+            assert!(get(f).is_some_and(|b| b.len() > 1000), "{f}");
         }
     }
 

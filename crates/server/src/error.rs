@@ -37,6 +37,19 @@ pub enum ApiError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The request did not finish within its deadline (its store work was stopped), or no
+    /// store connection was free in time.
+    #[error("the server could not answer within {secs} s; try again or narrow the request")]
+    Deadline {
+        /// The deadline in seconds.
+        secs: f64,
+    },
+    /// The client did not send its request body in time.
+    #[error("the request body did not arrive within {secs} s")]
+    BodyTimeout {
+        /// The limit in seconds.
+        secs: f64,
+    },
     /// The store failed; the detail goes to the log, not to the client.
     #[error("internal error")]
     Store(rasd_store::StoreError),
@@ -50,6 +63,7 @@ impl From<rasd_store::StoreError> for ApiError {
         match e {
             // A filter value the store rejects is the client's mistake, and says only what was given.
             rasd_store::StoreError::Invalid { .. } => ApiError::BadRequest(e.to_string()),
+            rasd_store::StoreError::Interrupted => ApiError::Deadline { secs: 0.0 },
             other => ApiError::Store(other),
         }
     }
@@ -65,6 +79,8 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::IngestDisabled => StatusCode::FORBIDDEN,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Deadline { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -8,7 +8,13 @@
 //!   `Authorization: Bearer TOKEN` and is disabled (403) when the server has no token;
 //! * `/`: the dashboard (map, timeline, event pages with highlighted evidence, entities,
 //!   documents), plain JavaScript compiled into the binary together with Leaflet and offline
-//!   country and admin-1 boundaries (see `build.rs`).
+//!   country and admin-1 boundaries (vendored in `web/vendor/`, see `build.rs`);
+//! * `GET /api/export`: the events of the `/api/events` filters as ACLED CSV, GeoJSON, Parquet
+//!   or JSON Lines, to download.
+//!
+//! Slow and hostile clients are held off by [`Limits`]: header, body and request timeouts, a
+//! cap on connections, and a pool of store connections whose work stops at a request's
+//! deadline or when its client goes.
 //!
 //! Every response carries a strict `Content-Security-Policy` (no inline script) and
 //! `X-Content-Type-Options: nosniff`; the dashboard builds its DOM from text nodes only.
@@ -26,9 +32,12 @@ mod api;
 mod assets;
 mod error;
 mod ingest;
+mod listen;
+mod pool;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -49,24 +58,67 @@ connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-a
 /// Default largest accepted `POST /api/ingest` body (32 MiB).
 pub const DEFAULT_BODY_LIMIT: usize = 32 * 1024 * 1024;
 
-/// What the handlers share: the store (one connection behind a mutex), the extraction pipeline
-/// and the ingest token.
+pub use pool::DEFAULT_CONNECTIONS;
+
+/// Limits that keep slow, idle and greedy clients from locking others out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Connections served at once; more wait in the listen queue (default 512).
+    pub max_connections: usize,
+    /// Time a client has to send a request's headers, and to start its next request on a
+    /// kept-alive connection (default 10 s).
+    pub header_timeout: Duration,
+    /// The same while more than three quarters of the connections are taken (default 2 s).
+    pub busy_header_timeout: Duration,
+    /// Time a client has to send a request body (default 60 s).
+    pub body_timeout: Duration,
+    /// Deadline of a read request, waiting for a store connection included (default 30 s); its
+    /// store work is stopped then, or as soon as its client disconnects.
+    pub request_timeout: Duration,
+    /// Deadline of `POST /api/ingest` once its body is read, and of `GET /api/export`
+    /// (default 600 s).
+    pub ingest_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_connections: 512,
+            header_timeout: Duration::from_secs(10),
+            busy_header_timeout: Duration::from_secs(2),
+            body_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(30),
+            ingest_timeout: Duration::from_secs(600),
+        }
+    }
+}
+
+/// What the handlers share: a pool of store connections, the extraction pipeline, the ingest
+/// token and the limits.
 #[derive(Clone)]
 pub struct AppState {
-    store: Arc<Mutex<Store>>,
+    pool: Arc<pool::Pool>,
     pipeline: Arc<Pipeline>,
     token: Option<Arc<str>>,
     body_limit: usize,
+    limits: Limits,
 }
 
 impl AppState {
-    /// State over an open store, with the default pipeline and ingest disabled.
+    /// State over an open store (more connections to it are opened as requests need them, up
+    /// to [`DEFAULT_CONNECTIONS`]), with the default pipeline and ingest disabled.
     pub fn new(store: Store) -> Self {
+        Self::with_connections(store, DEFAULT_CONNECTIONS)
+    }
+
+    /// State over an open store with at most `n` connections (an in-memory store has one).
+    pub fn with_connections(store: Store, n: usize) -> Self {
         AppState {
-            store: Arc::new(Mutex::new(store)),
+            pool: Arc::new(pool::Pool::new(store, n)),
             pipeline: Arc::new(Pipeline::new()),
             token: None,
             body_limit: DEFAULT_BODY_LIMIT,
+            limits: Limits::default(),
         }
     }
 
@@ -91,6 +143,22 @@ impl AppState {
         self
     }
 
+    /// Use these limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// How many store connections requests may use at once.
+    pub fn connections(&self) -> usize {
+        self.pool.size()
+    }
+
     pub(crate) fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
@@ -103,21 +171,26 @@ impl AppState {
         self.body_limit
     }
 
-    /// Run a store call on the blocking pool, holding the connection's lock.
+    /// Run a store call on a connection of its own, within the request deadline.
     pub(crate) async fn with_store<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
         T: Send + 'static,
     {
-        let store = Arc::clone(&self.store);
-        tokio::task::spawn_blocking(move || {
-            // A panic in an earlier call poisons the lock; the connection itself is still usable.
-            let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| ApiError::Internal(format!("store worker: {e}")))?
-        .map_err(ApiError::from)
+        pool::run(&self.pool, self.limits.request_timeout, f).await
+    }
+
+    /// [`AppState::with_store`] with another deadline (ingest).
+    pub(crate) async fn with_store_until<T, F>(
+        &self,
+        deadline: Duration,
+        f: F,
+    ) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        pool::run(&self.pool, deadline, f).await
     }
 }
 
@@ -152,6 +225,7 @@ pub fn app(state: AppState) -> Router {
         )
         .fallback(fallback)
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(middleware::from_fn_with_state(state.clone(), deadline))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
@@ -172,6 +246,26 @@ async fn fallback(method: Method, uri: axum::http::Uri) -> ApiError {
         ApiError::NoRoute
     } else {
         ApiError::NotFound { what: "page" }
+    }
+}
+
+/// Every request but ingest and export (which have their own, longer, deadline) is answered
+/// within the request deadline.
+async fn deadline(
+    axum::extract::State(st): axum::extract::State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if matches!(req.uri().path(), "/api/ingest" | "/api/export") {
+        return next.run(req).await;
+    }
+    let d = st.limits.request_timeout;
+    match tokio::time::timeout(d, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => ApiError::Deadline {
+            secs: d.as_secs_f64(),
+        }
+        .into_response(),
     }
 }
 
@@ -198,7 +292,7 @@ async fn security_headers(req: Request, next: Next) -> Response {
     resp
 }
 
-/// npm packages missing from this build's dashboard (empty when the map is fully bundled).
+/// Vendored map files missing from this build's dashboard (empty when the map is fully bundled).
 pub fn missing_assets() -> &'static [&'static str] {
     assets::missing_vendor()
 }
@@ -215,18 +309,27 @@ pub async fn serve(addr: SocketAddr, state: AppState) -> Result<(), ServerError>
 }
 
 /// Serve on an already bound listener until Ctrl-C (lets callers bind port 0 and learn the port).
+///
+/// Connections are served with the state's [`Limits`]: at most `max_connections` at once, the
+/// others wait in the listen queue; a client that does not send its headers in time, or lets a
+/// kept-alive connection idle, is disconnected.
 pub async fn serve_listener(
     listener: tokio::net::TcpListener,
     state: AppState,
 ) -> Result<(), ServerError> {
-    let addr = listener
-        .local_addr()
-        .map(|a| a.to_string())
-        .unwrap_or_default();
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|source| ServerError::Io { addr, source })
+    let limits = state.limits();
+    listen::serve(listener, app(state), limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// [`serve_listener`] until `shutdown` completes (for tests and embedding).
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let limits = state.limits();
+    listen::serve(listener, app(state), limits, shutdown).await
 }

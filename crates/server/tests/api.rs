@@ -290,6 +290,116 @@ async fn entities_documents_tolls_and_search() {
 }
 
 #[tokio::test]
+async fn actors_are_found_by_any_dictionary_name_in_arabic_or_english() {
+    let app = app();
+    let total = |v: &Value| v["total"].as_u64().unwrap();
+    let (s, ar) = get(
+        &app,
+        &format!("/api/events?actor={}", enc("المقاومة الإسلامية في العراق")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(total(&ar) > 0, "{ar}");
+    for name in [
+        "Islamic Resistance in Iraq",
+        "islamic resistance",
+        "IRI",
+        "iq.iri",
+    ] {
+        let (s, en) = get(&app, &format!("/api/events?actor={}", enc(name))).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(total(&en), total(&ar), "{name}: {en}");
+    }
+    let (_, none) = get(&app, "/api/events?actor=%25").await;
+    assert_eq!(total(&none), 0, "a % is no wildcard");
+    let (_, ents) = get(
+        &app,
+        &format!("/api/entities?q={}", enc("Islamic Resistance")),
+    )
+    .await;
+    assert!(items(&ents).iter().any(|e| e["id"] == "iq.iri"), "{ents}");
+}
+
+#[tokio::test]
+async fn exports_download_the_selection() {
+    let app = app();
+    let raw = |uri: String| {
+        let app = app.clone();
+        async move {
+            let resp = app
+                .oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = resp.status();
+            let h = resp.headers().clone();
+            let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (status, h, body)
+        }
+    };
+    let (s, h, body) = raw("/api/export?format=acled-csv".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert!(h[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("rasd-events.csv"));
+    let csv = String::from_utf8(body.to_vec()).unwrap();
+    assert!(csv.starts_with("event_id_cnty,event_date,"), "{csv}");
+    let (_, all) = get(&app, "/api/events?limit=1000").await;
+    assert_eq!(
+        csv.lines().count() as u64,
+        all["total"].as_u64().unwrap() + 1
+    );
+    // The filters of /api/events apply.
+    let (_, _, one) = raw("/api/export?format=geojson&type=protest".into()).await;
+    let geo: Value = serde_json::from_slice(&one).unwrap();
+    assert!(geo["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["properties"]["type"] == "protest"));
+    let (s, h, pq) = raw("/api/export?format=parquet".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[header::CONTENT_TYPE], "application/vnd.apache.parquet");
+    assert!(pq.starts_with(b"PAR1") && pq.ends_with(b"PAR1"));
+    for bad in [
+        "/api/export",
+        "/api/export?format=xlsx",
+        "/api/export?format=geojson&limit=0",
+    ] {
+        let (s, v) = get(&app, bad).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
+async fn search_queries_are_capped_and_repeated_words_count_once() {
+    let app = app();
+    // The same word a thousand times is one word.
+    let q = vec!["الحديدة"; 1000].join(" ");
+    let (s, v) = get(&app, &format!("/api/search?q={}", enc(&q))).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["doc_id"] == "t-hodeidah"));
+    // Over 1,000 distinct words, or 10,000 characters: refused at once.
+    let many: Vec<String> = (0..1001).map(|i| format!("w{i}")).collect();
+    for q in [many.join(" "), "ق".repeat(10_001)] {
+        let (s, v) = get(&app, &format!("/api/search?q={}", enc(&q))).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+        let (s, v) = get(&app, &format!("/api/events?q={}", enc(&q))).await;
+        assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+    }
+}
+
+#[tokio::test]
 async fn hostile_text_is_returned_as_data() {
     let app = app();
     let (s, h, v) = send(
@@ -404,6 +514,13 @@ async fn ingest_needs_the_token() {
     assert_eq!(s, StatusCode::OK, "{v}");
     let (s, _) = get(&app, "/api/documents/t-new-2").await;
     assert_eq!(s, StatusCode::OK);
+
+    // Another text under a stored id: not stored, and said so.
+    let taken = NEW_DOC.replace("شخصين", "أربعة أشخاص");
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer {TOKEN}")), &taken)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["stats"]["conflicts"], serde_json::json!(["t-new"]), "{v}");
+    assert_eq!(v["stats"]["documents"], 0);
 }
 
 #[tokio::test]

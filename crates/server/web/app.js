@@ -16,11 +16,12 @@
     "air_drone_strike", "missile_artillery", "remote_explosive", "suicide_bomb", "armed_clash",
     "attack", "abduction", "arrest", "protest", "designation", "threat", "agreement",
   ];
+  // One hue per type, far apart (tests/assets.rs checks every pair differs by ΔE ≥ 20 in CIELAB).
   const TYPE_COLORS = {
-    air_drone_strike: "#c0392b", missile_artillery: "#d35400", remote_explosive: "#8e44ad",
-    suicide_bomb: "#6c3483", armed_clash: "#a04000", attack: "#b03a2e", abduction: "#1f618d",
-    arrest: "#2874a6", protest: "#148f77", designation: "#7d6608", threat: "#b7950b",
-    agreement: "#1e8449",
+    air_drone_strike: "#d62728", missile_artillery: "#ff7f0e", remote_explosive: "#9467bd",
+    suicide_bomb: "#8c564b", armed_clash: "#e377c2", attack: "#7f7f7f", abduction: "#17becf",
+    arrest: "#1f77b4", protest: "#2ca02c", designation: "#bcbd22", threat: "#252525",
+    agreement: "#393b79",
   };
   const EVENTS_LIMIT = 1000;
   const LIST_PAGE = 25;
@@ -80,10 +81,10 @@
     }
     return parent;
   }
-  /** Internal hash links, or http(s) links to the outside; anything else is dropped. */
+  /** Internal hash links, the export API, or http(s) links to the outside; anything else is dropped. */
   function setHref(e, v) {
     const s = String(v);
-    if (s.startsWith("#/")) e.setAttribute("href", s);
+    if (s.startsWith("#/") || s.startsWith("/api/export?")) e.setAttribute("href", s);
     else if (/^https?:\/\//i.test(s)) {
       e.setAttribute("href", s);
       e.setAttribute("rel", "noopener noreferrer nofollow");
@@ -296,6 +297,45 @@
     return form;
   }
 
+  // Links that download the events of the current filters, through GET /api/export.
+  function downloadBar(f) {
+    const links = [["acled-csv", "CSV (ACLED)"], ["geojson", "GeoJSON"], ["parquet", "Parquet"]].map(([format, label]) => {
+      const params = new URLSearchParams(Object.assign({}, f, { format }));
+      const a = el("a", { class: "btn download", download: true, data: { format } }, label);
+      setHref(a, "/api/export?" + params.toString());
+      return a;
+    });
+    return el("p", { class: "downloads", title: t("download_title") }, el("span", { class: "muted" }, t("download")), " ", links);
+  }
+
+  // Capitals and main towns, as text labels over the borders (from /labels.json).
+  let labelsPromise = null;
+  function addLabels(map) {
+    if (!labelsPromise) labelsPromise = fetch("/labels.json").then((r) => (r.ok ? r.json() : [])).catch(() => []);
+    const L = window.L;
+    map.createPane("labels").style.zIndex = 400;
+    map.getPane("labels").style.pointerEvents = "none";
+    labelsPromise.then((places) => {
+      const layer = L.layerGroup();
+      const markers = (places || []).map((p) => {
+        const name = lang === "en" ? p.name_en : p.name_ar;
+        const text = el("span", { class: "place-label" + (p.capital ? " capital" : ""), dir: "auto" }, name);
+        const m = L.marker([p.lat, p.lon], { pane: "labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ html: text, className: "place-label-icon", iconSize: null }) });
+        m.capital = !!p.capital;
+        return m;
+      });
+      const update = () => {
+        const z = map.getZoom();
+        layer.clearLayers();
+        for (const m of markers) if (m.capital ? z >= 3.5 : z >= 5.5) layer.addLayer(m);
+      };
+      layer.addTo(map);
+      map.on("zoomend", update);
+      update();
+    });
+  }
+
   async function viewOverview(main, query, seq) {
     const f = filtersFromQuery(query);
     const listBox = el("section", { class: "card list-col" }, el("h2", null, t("events")), loadingBox());
@@ -303,6 +343,7 @@
     const timeBox = el("section", { class: "card timeline" }, el("h2", null, t("timeline")), loadingBox());
     append(main, [
       filterForm(f),
+      downloadBar(f),
       el("div", { class: "overview" }, listBox, el("div", { class: "map-col" }, el("section", { class: "card map-card" }, mapBox), timeBox)),
     ]);
     let page;
@@ -502,6 +543,32 @@
         L.geoJSON(admin1, { pane: "boundaries", interactive: false, style: { color: "#b9c1c9", weight: 0.6, dashArray: "3 3", fill: false } }).addTo(map);
       }
     });
+    addLabels(map);
+  }
+
+  // A small map of one event's place, on its page.
+  function eventMap(box, loc, type, seq) {
+    const L = window.L;
+    const map = L.map(box, { zoomControl: true, attributionControl: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.25 });
+    activeMap = map;
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution("Natural Earth");
+    map.createPane("boundaries").style.zIndex = 350;
+    map.createPane("events").style.zIndex = 450;
+    map.setView([loc.lat, loc.lon], loc.precision === "country" ? 5 : 7);
+    L.circleMarker([loc.lat, loc.lon], { renderer: L.svg({ pane: "events" }), pane: "events", radius: 9, color: "#ffffff", weight: 2,
+      fillColor: TYPE_COLORS[type] || "#555", fillOpacity: 0.9, className: "ev-marker" }).addTo(map);
+    loadGeo().then(([countries, admin1]) => {
+      if (seq !== renderSeq || activeMap !== map) return;
+      if (countries && window.topojson && countries.objects && countries.objects.countries) {
+        const fc = window.topojson.feature(countries, countries.objects.countries);
+        L.geoJSON(fc, { pane: "boundaries", interactive: false, style: { color: "#8d99a6", weight: 0.8, fillColor: "#f3efe6", fillOpacity: 1 } }).addTo(map);
+      }
+      if (admin1 && admin1.features) {
+        L.geoJSON(admin1, { pane: "boundaries", interactive: false, style: { color: "#b9c1c9", weight: 0.6, dashArray: "3 3", fill: false } }).addTo(map);
+      }
+    });
+    addLabels(map);
   }
 
   // ---- event page ---------------------------------------------------------------------------
@@ -527,6 +594,11 @@
         fact(t("reports"), String((ev.reports || []).length || ev.n_reports || 0))));
     main.appendChild(el("p", null, link("#/", t("back_arrow") + " " + t("back"))));
     main.appendChild(header);
+    if (loc && typeof loc.lat === "number" && typeof loc.lon === "number" && typeof window.L !== "undefined") {
+      const box = el("div", { id: "event-map", class: "map mini", dir: "ltr", "aria-label": t("event_map") });
+      main.appendChild(el("section", { class: "card map-card" }, box));
+      eventMap(box, loc, ev.type, seq);
+    }
     if (ev.contradiction) main.appendChild(el("p", { class: "banner warn" }, "⚠ " + t("contradiction_long")));
 
     const claims = ev.claims || [];

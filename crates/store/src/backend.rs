@@ -6,6 +6,8 @@
 //! to the parameter types the server infers). The few places where the two differ — DDL types,
 //! full-text search, locking for concurrent ingests — ask [`Db::kind`].
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use postgres::types::{ToSql, Type};
 
@@ -146,15 +148,81 @@ pub(crate) struct Pg {
     stmts: HashMap<String, postgres::Statement>,
 }
 
-/// One connection to one database.
-pub(crate) enum Db {
+/// The connection itself.
+pub(crate) enum Conn {
     /// SQLite.
     Sqlite(rusqlite::Connection),
     /// PostgreSQL.
     Postgres(Box<Pg>),
 }
 
+/// One connection to one database, and the flag that stops its work
+/// ([`Interrupter::interrupt`]).
+pub(crate) struct Db {
+    conn: Conn,
+    stop: Arc<AtomicBool>,
+}
+
+/// Stops the work of a connection from another thread: the statement running is interrupted
+/// (SQLite) or cancelled (PostgreSQL), and every later call fails with
+/// [`StoreError::Interrupted`] until [`Interrupter::reset`].
+#[derive(Clone)]
+pub struct Interrupter {
+    stop: Arc<AtomicBool>,
+    handle: Arc<Handle>,
+}
+
+enum Handle {
+    Sqlite(rusqlite::InterruptHandle),
+    Postgres(postgres::CancelToken),
+}
+
+impl std::fmt::Debug for Interrupter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Interrupter")
+            .field("stopped", &self.stop.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Interrupter {
+    /// Stop the connection's work now.
+    pub fn interrupt(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+        match &*self.handle {
+            Handle::Sqlite(h) => h.interrupt(),
+            Handle::Postgres(t) => {
+                // The cancel request is a connection of its own, made by a blocking client:
+                // never on the caller's (possibly async) thread.
+                let t = t.clone();
+                let _ = std::thread::Builder::new()
+                    .name("rasd-pg-cancel".into())
+                    .spawn(move || {
+                        let _ = t.cancel_query(postgres::NoTls);
+                    });
+            }
+        }
+    }
+
+    /// Has the work been stopped?
+    pub fn is_interrupted(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    /// Let the connection work again.
+    pub fn reset(&self) {
+        self.stop.store(false, Ordering::SeqCst);
+    }
+}
+
 impl Db {
+    fn wrap(conn: Conn) -> Db {
+        Db {
+            conn,
+            stop: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
     /// Open SQLite at a path (or `:memory:`).
     pub fn sqlite(target: &str) -> Result<Db, StoreError> {
         let conn = if target == ":memory:" {
@@ -164,44 +232,83 @@ impl Db {
         };
         conn.busy_timeout(std::time::Duration::from_secs(60))?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Db::Sqlite(conn))
+        Ok(Db::wrap(Conn::Sqlite(conn)))
     }
 
     /// Connect to PostgreSQL.
     pub fn postgres(url: &str) -> Result<Db, StoreError> {
         let client = postgres::Client::connect(url, postgres::NoTls)?;
-        Ok(Db::Postgres(Box::new(Pg {
+        Ok(Db::wrap(Conn::Postgres(Box::new(Pg {
             client,
             stmts: HashMap::new(),
-        })))
+        }))))
     }
 
     /// Which database this is.
     pub fn kind(&self) -> Kind {
-        match self {
-            Db::Sqlite(_) => Kind::Sqlite,
-            Db::Postgres(_) => Kind::Postgres,
+        match self.conn {
+            Conn::Sqlite(_) => Kind::Sqlite,
+            Conn::Postgres(_) => Kind::Postgres,
+        }
+    }
+
+    /// What stops this connection's work from another thread.
+    pub fn interrupter(&self) -> Interrupter {
+        let handle = match &self.conn {
+            Conn::Sqlite(c) => Handle::Sqlite(c.get_interrupt_handle()),
+            Conn::Postgres(p) => Handle::Postgres(p.client.cancel_token()),
+        };
+        Interrupter {
+            stop: Arc::clone(&self.stop),
+            handle: Arc::new(handle),
+        }
+    }
+
+    /// Fail with [`StoreError::Interrupted`] once the work was stopped.
+    pub fn check(&self) -> Result<(), StoreError> {
+        if self.stop.load(Ordering::SeqCst) {
+            Err(StoreError::Interrupted)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// An error of a statement, as [`StoreError::Interrupted`] when the work was stopped.
+    fn failed(&self, e: StoreError) -> StoreError {
+        if self.stop.load(Ordering::SeqCst) {
+            StoreError::Interrupted
+        } else {
+            e
         }
     }
 
     /// Run statements without parameters or results (DDL, `BEGIN`, `COMMIT`).
     pub fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
-        match self {
-            Db::Sqlite(c) => c.execute_batch(sql)?,
-            Db::Postgres(p) => p.client.batch_execute(sql)?,
+        // `ROLLBACK` and `COMMIT` still run after an interruption.
+        if !sql.starts_with("ROLLBACK") {
+            self.check()?;
         }
-        Ok(())
+        let r = match &mut self.conn {
+            Conn::Sqlite(c) => c.execute_batch(sql).map_err(StoreError::from),
+            Conn::Postgres(p) => p.client.batch_execute(sql).map_err(StoreError::from),
+        };
+        r.map_err(|e| self.failed(e))
     }
 
     /// Run one statement; returns the number of rows changed.
     pub fn exec(&mut self, sql: &str, params: &[Val]) -> Result<u64, StoreError> {
-        match self {
-            Db::Sqlite(c) => {
+        self.check()?;
+        self.exec_inner(sql, params).map_err(|e| self.failed(e))
+    }
+
+    fn exec_inner(&mut self, sql: &str, params: &[Val]) -> Result<u64, StoreError> {
+        match &mut self.conn {
+            Conn::Sqlite(c) => {
                 let mut st = c.prepare_cached(sql)?;
                 let n = st.execute(rusqlite::params_from_iter(params.iter().map(to_sqlite)))?;
                 Ok(n as u64)
             }
-            Db::Postgres(p) => {
+            Conn::Postgres(p) => {
                 let st = p.prepare(sql)?;
                 let boxed = pg_params(&st, params)?;
                 let refs: Vec<&(dyn ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();
@@ -212,8 +319,13 @@ impl Db {
 
     /// Run a query; returns every row.
     pub fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, StoreError> {
-        match self {
-            Db::Sqlite(c) => {
+        self.check()?;
+        self.query_inner(sql, params).map_err(|e| self.failed(e))
+    }
+
+    fn query_inner(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, StoreError> {
+        match &mut self.conn {
+            Conn::Sqlite(c) => {
                 let mut st = c.prepare_cached(sql)?;
                 let n = st.column_count();
                 let mut rows =
@@ -228,7 +340,7 @@ impl Db {
                 }
                 Ok(out)
             }
-            Db::Postgres(p) => {
+            Conn::Postgres(p) => {
                 let st = p.prepare(sql)?;
                 let boxed = pg_params(&st, params)?;
                 let refs: Vec<&(dyn ToSql + Sync)> = boxed.iter().map(|b| b.as_ref()).collect();

@@ -7,9 +7,14 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
-use arrow_array::{ArrayRef, BooleanArray, Float64Array, RecordBatch, StringArray, UInt64Array};
-use arrow_schema::{DataType, Field, Schema};
-use rasd_model::{DatePrecision, EntityType, EventType, GeoPrecision, Role};
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, ListBuilder, StringBuilder,
+    TimestampMillisecondBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, TimeUnit};
+use rasd_extract::kb::{Actor, ActorKind, Knowledge, PlaceKind};
+use rasd_model::{DatePrecision, EntityType, EventType, GeoPrecision, IsoDate, Role};
 use serde_json::json;
 
 use crate::{enum_name, EventDetail, ExportFormat, ExportStats, StoreError};
@@ -120,7 +125,37 @@ fn first_day(date: &str) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
+/// Would a spreadsheet read this cell as a formula? OWASP's list: a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return (also after leading spaces, which spreadsheets skip).
+fn formula_like(s: &str) -> bool {
+    s.starts_with(['\t', '\r'])
+        || s.trim_start_matches(' ')
+            .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A CSV cell of text (RFC 4180 quoting). Text that a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)` from a hostile source name) is neutralised as OWASP describes: a single
+/// quote before it, and the cell quoted.
+pub fn csv_text(s: &str) -> String {
+    if formula_like(s) {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else {
+        csv_quote(s)
+    }
+}
+
+/// A CSV cell of a number the exporter formatted itself (a negative longitude stays a number).
+pub fn csv_number(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'))
+    {
+        s.to_string()
+    } else {
+        csv_text(s)
+    }
+}
+
+fn csv_quote(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -128,10 +163,42 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// The ACLED columns that hold numbers.
+const ACLED_NUMERIC: [&str; 11] = [
+    "year",
+    "time_precision",
+    "inter1",
+    "inter2",
+    "interaction",
+    "iso",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "timestamp",
+];
+
+/// The dictionary entry of an actor, when it has one.
+fn dict_actor(a: &rasd_model::ActorRef) -> Option<&'static Actor> {
+    Knowledge::builtin().actor(a.entity_id.as_deref()?)
+}
+
+/// An actor's English name: the dictionary's, else the one the record gives, else its Arabic
+/// name as written.
+fn english_name(a: &rasd_model::ActorRef) -> String {
+    dict_actor(a)
+        .map(|d| d.name_en.clone())
+        .or_else(|| a.name_en.clone().filter(|n| !n.is_empty()))
+        .unwrap_or_else(|| a.name.clone())
+}
+
 fn actor_name(a: &rasd_model::ActorRef) -> String {
     match &a.name_en {
         Some(en) if !en.is_empty() => format!("{en} ({})", a.name),
-        _ => a.name.clone(),
+        _ => match dict_actor(a) {
+            Some(d) => format!("{} ({})", d.name_en, a.name),
+            None => a.name.clone(),
+        },
     }
 }
 
@@ -144,25 +211,157 @@ fn names(e: &EventDetail, role: Role) -> Vec<String> {
         .collect()
 }
 
-/// ACLED interaction code of an actor: 1 state forces (8 outside their country), 3 political
-/// militias (armed groups), 6 protesters (actor of a protest), 7 civilians; `None` unknown.
+fn english_names(e: &EventDetail, role: Role) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in e.summary.actors.iter().filter(|a| a.role == role) {
+        let n = english_name(a);
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Armed groups that fight to overthrow or replace a state's government, or to secede: ACLED's
+/// rebel groups (inter code 2). Every other armed group of the dictionary is a political militia
+/// (3). The dictionary records no such attribute, so the list is kept here (and in EXPORTS.md).
+const REBEL_GROUPS: &[&str] = &[
+    "int.isis",
+    "int.alqaeda",
+    "int.aqim",
+    "int.jnim",
+    "so.al_shabaab",
+    "ye.aqap",
+    "ye.houthis",
+    "sy.hts",
+    "sy.hurras_al_din",
+    "sy.tip",
+    "sy.ahrar_al_sham",
+    "sy.jaysh_al_islam",
+    "sy.faylaq_al_sham",
+    "sy.nlf",
+    "sy.fsa",
+    "sy.sdf",
+    "sy.ypg",
+    "sy.ypj",
+    "tr.pkk",
+    "tr.hpg",
+    "ir.pjak",
+    "ir.jaysh_al_adl",
+    "ir.ansar_al_furqan",
+    "ir.asmla",
+    "sd.rsf",
+    "sd.jem",
+    "sd.sla_mm",
+    "sd.sla_aw",
+    "sd.splm_n",
+    "eg.hasm",
+    "eg.liwa_al_thawra",
+    "iq.naqshbandi",
+    "iq.ansar_al_islam",
+];
+
+fn is_rebel(id: &str) -> bool {
+    REBEL_GROUPS
+        .iter()
+        .any(|r| id == *r || id.strip_prefix(r).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// ACLED interaction code of the first actor of a role (the ACLED codebook's actor types):
+/// 1 state forces (a state, its forces or agencies, in their own country), 2 rebel groups,
+/// 3 political militias (other armed groups), 6 protesters (the actor of a protest), 7 civilians
+/// (a person, an outlet or an organisation as target), 8 external forces (a state's forces
+/// outside their country); `None` when the actor is not known.
 fn inter(e: &EventDetail, role: Role, kinds: &ActorKinds) -> Option<u8> {
     let s = &e.summary;
     if role == Role::Actor && s.kind == EventType::Protest {
         return Some(6);
     }
     let a = s.actors.iter().find(|a| a.role == role)?;
-    let (kind, home) = kinds.get(a.entity_id.as_deref()?)?;
-    let here = s.location.as_ref().and_then(|l| l.country.as_deref());
+    let id = a.entity_id.as_deref()?;
+    let here = event_country(e);
+    let state = |home: Option<&str>| match (home, here) {
+        (Some(h), Some(c)) if !h.eq_ignore_ascii_case(c) => 8,
+        _ => 1,
+    };
+    if let Some(d) = Knowledge::builtin().actor(id) {
+        return match d.kind {
+            ActorKind::State | ActorKind::StateForce | ActorKind::Agency => {
+                Some(state(d.country.as_deref()))
+            }
+            ActorKind::ArmedGroup if is_rebel(id) => Some(2),
+            ActorKind::ArmedGroup => Some(3),
+            ActorKind::Person | ActorKind::Media | ActorKind::Organization
+                if role == Role::Target =>
+            {
+                Some(7)
+            }
+            _ => None,
+        };
+    }
+    let (kind, home) = kinds.get(id)?;
     Some(match kind {
-        EntityType::State => match (home.as_deref(), here) {
-            (Some(h), Some(c)) if !h.eq_ignore_ascii_case(c) => 8,
-            _ => 1,
-        },
+        EntityType::State => state(home.as_deref()),
         EntityType::ArmedGroup => 3,
-        EntityType::Person | EntityType::Media if role == Role::Target => 7,
+        EntityType::Person | EntityType::Media | EntityType::Organization
+            if role == Role::Target =>
+        {
+            7
+        }
         _ => return None,
     })
+}
+
+/// The country of an event: its place's, else (at sea, in a region across states) the country
+/// of its first actor, then of its first target, that the dictionary places in a country.
+fn event_country(e: &EventDetail) -> Option<&str> {
+    let s = &e.summary;
+    if let Some(c) = s.location.as_ref().and_then(|l| l.country.as_deref()) {
+        return Some(c);
+    }
+    for role in [Role::Actor, Role::Target] {
+        for a in s.actors.iter().filter(|a| a.role == role) {
+            if let Some(c) = dict_actor(a).and_then(|d| d.country.as_deref()) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// The English name of an event's admin1 (governorate, province), as ACLED writes it: from the
+/// gazetteer, without the word «Governorate» or «Province».
+fn admin1_en(l: &rasd_model::Location) -> Option<String> {
+    let kb = Knowledge::builtin();
+    let place = l.place_id.as_deref().and_then(|id| kb.place(id));
+    let admin = match place {
+        Some(p) if p.kind == PlaceKind::Admin1 => Some(p),
+        Some(p) => p.admin1.as_deref().and_then(|id| kb.place(id)),
+        None => None,
+    }
+    .or_else(|| {
+        // No gazetteer id: the admin1 by its Arabic name, in the event's country.
+        let name = rasd_text::match_key_str(l.admin1.as_deref()?);
+        kb.places.iter().find(|p| {
+            p.kind == PlaceKind::Admin1
+                && l.country
+                    .as_deref()
+                    .is_none_or(|c| c.eq_ignore_ascii_case(&p.country))
+                && rasd_text::match_key_str(&p.name_ar) == name
+        })
+    })?;
+    let en = admin.name_en.trim();
+    let short = [
+        " Governorate",
+        " Province",
+        " Region",
+        " District",
+        " State",
+    ]
+    .iter()
+    .find_map(|suffix| en.strip_suffix(suffix))
+    .unwrap_or(en);
+    Some(short.to_string())
 }
 
 fn time_precision(p: DatePrecision) -> &'static str {
@@ -239,15 +438,27 @@ fn notes(e: &EventDetail) -> String {
     out
 }
 
-fn acled_row(e: &EventDetail, kinds: &ActorKinds, now: u64) -> Vec<String> {
+/// The prefix of an ACLED event id: the ISO alpha-3 of the event's country; `SEA` for an event
+/// at sea or in a region across states that no actor places in a country; `XXX` without a place.
+fn id_prefix(e: &EventDetail) -> &'static str {
+    if let Some(c) = country(event_country(e)) {
+        return c.0;
+    }
+    match e.summary.location.as_ref() {
+        Some(l) if l.country.is_none() => "SEA",
+        _ => "XXX",
+    }
+}
+
+fn acled_row(e: &EventDetail, kinds: &ActorKinds) -> Vec<String> {
     let s = &e.summary;
     let loc = s.location.as_ref();
-    let code = loc.and_then(|l| l.country.as_deref());
+    let code = event_country(e);
     let c = country(code);
     let date = s.date.as_deref().map(first_day).unwrap_or_default();
     let (et, sub) = acled_types(s.kind);
-    let actors = names(e, Role::Actor);
-    let targets = names(e, Role::Target);
+    let actors = english_names(e, Role::Actor);
+    let targets = english_names(e, Role::Target);
     let i1 =
         inter(e, Role::Actor, kinds).filter(|_| !actors.is_empty() || s.kind == EventType::Protest);
     let i2 = inter(e, Role::Target, kinds);
@@ -272,7 +483,7 @@ fn acled_row(e: &EventDetail, kinds: &ActorKinds, now: u64) -> Vec<String> {
     }
     let show = |x: Option<u8>| x.map(|v| v.to_string()).unwrap_or_default();
     vec![
-        format!("{}{num}", c.map_or("XXX", |c| c.0)),
+        format!("{}{num}", id_prefix(e)),
         date.clone(),
         date.get(..4).unwrap_or_default().to_string(),
         time_precision(s.date_precision).into(),
@@ -292,7 +503,8 @@ fn acled_row(e: &EventDetail, kinds: &ActorKinds, now: u64) -> Vec<String> {
         c.map(|c| c.2.to_string())
             .or_else(|| code.map(String::from))
             .unwrap_or_default(),
-        loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
+        loc.and_then(|l| admin1_en(l).or_else(|| l.admin1.clone()))
+            .unwrap_or_default(),
         String::new(),
         String::new(),
         loc.map(|l| l.name_en.clone().unwrap_or_else(|| l.name.clone()))
@@ -309,7 +521,7 @@ fn acled_row(e: &EventDetail, kinds: &ActorKinds, now: u64) -> Vec<String> {
         notes(e),
         s.killed.unwrap_or(0).to_string(),
         tags.join("; "),
-        now.to_string(),
+        e.stored_at.map(|t| t.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -448,40 +660,54 @@ fn feature(e: &EventDetail) -> Option<serde_json::Value> {
     }))
 }
 
-/// One row of the flat Parquet table.
-#[derive(Default)]
+/// The columns of the Parquet table, filled row by row.
 struct Columns {
-    id: Vec<String>,
-    kind: Vec<String>,
-    plover: Vec<String>,
-    cameo: Vec<String>,
-    acled_type: Vec<Option<String>>,
-    acled_sub: Vec<Option<String>>,
-    date: Vec<Option<String>>,
-    date_precision: Vec<String>,
-    location: Vec<Option<String>>,
-    location_en: Vec<Option<String>>,
-    place_id: Vec<Option<String>>,
-    country: Vec<Option<String>>,
-    admin1: Vec<Option<String>>,
-    lat: Vec<Option<f64>>,
-    lon: Vec<Option<f64>>,
-    geo_precision: Vec<Option<String>>,
-    actors: Vec<String>,
-    targets: Vec<String>,
-    weapons: Vec<String>,
-    outcome: Vec<String>,
-    killed: Vec<Option<u64>>,
-    injured: Vec<Option<u64>>,
-    contradiction: Vec<bool>,
-    n_reports: Vec<u64>,
-    n_claims: Vec<u64>,
-    sources: Vec<String>,
-    doc_ids: Vec<String>,
+    id: StringBuilder,
+    kind: StringBuilder,
+    plover: StringBuilder,
+    cameo: StringBuilder,
+    acled_type: StringBuilder,
+    acled_sub: StringBuilder,
+    date: Date32Builder,
+    date_precision: StringBuilder,
+    location: StringBuilder,
+    location_en: StringBuilder,
+    place_id: StringBuilder,
+    country: StringBuilder,
+    admin1: StringBuilder,
+    lat: Float64Builder,
+    lon: Float64Builder,
+    geo_precision: StringBuilder,
+    actors: ListBuilder<StringBuilder>,
+    actors_en: ListBuilder<StringBuilder>,
+    targets: ListBuilder<StringBuilder>,
+    targets_en: ListBuilder<StringBuilder>,
+    weapons: ListBuilder<StringBuilder>,
+    outcome: ListBuilder<StringBuilder>,
+    killed: Int64Builder,
+    injured: Int64Builder,
+    contradiction: BooleanBuilder,
+    n_reports: Int64Builder,
+    n_claims: Int64Builder,
+    sources: ListBuilder<StringBuilder>,
+    doc_ids: ListBuilder<StringBuilder>,
+    stored_at: TimestampMillisecondBuilder,
+    rows: usize,
+}
+
+/// A list column's item field: strings, never null.
+fn item() -> Arc<Field> {
+    Arc::new(Field::new("item", DataType::Utf8, false))
+}
+
+fn list() -> ListBuilder<StringBuilder> {
+    ListBuilder::new(StringBuilder::new()).with_field(item())
 }
 
 fn parquet_schema() -> Arc<Schema> {
     let s = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
+    let l = |n: &str| Field::new(n, DataType::List(item()), false);
+    let i = |n: &str, null: bool| Field::new(n, DataType::Int64, null);
     Arc::new(Schema::new(vec![
         s("id", false),
         s("type", false),
@@ -489,7 +715,7 @@ fn parquet_schema() -> Arc<Schema> {
         s("cameo_code", false),
         s("acled_event_type", true),
         s("acled_sub_event_type", true),
-        s("date", true),
+        Field::new("date", DataType::Date32, true),
         s("date_precision", false),
         s("location", true),
         s("location_en", true),
@@ -499,100 +725,169 @@ fn parquet_schema() -> Arc<Schema> {
         Field::new("lat", DataType::Float64, true),
         Field::new("lon", DataType::Float64, true),
         s("geo_precision", true),
-        s("actors", false),
-        s("targets", false),
-        s("weapons", false),
-        s("outcome", false),
-        Field::new("killed", DataType::UInt64, true),
-        Field::new("injured", DataType::UInt64, true),
+        l("actors"),
+        l("actors_en"),
+        l("targets"),
+        l("targets_en"),
+        l("weapons"),
+        l("outcome"),
+        i("killed", true),
+        i("injured", true),
         Field::new("contradiction", DataType::Boolean, false),
-        Field::new("n_reports", DataType::UInt64, false),
-        Field::new("n_claims", DataType::UInt64, false),
-        s("sources", false),
-        s("doc_ids", false),
+        i("n_reports", false),
+        i("n_claims", false),
+        l("sources"),
+        l("doc_ids"),
+        Field::new(
+            "stored_at",
+            DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
+            true,
+        ),
     ]))
 }
 
+fn push_list<I: IntoIterator<Item = S>, S: AsRef<str>>(b: &mut ListBuilder<StringBuilder>, v: I) {
+    for x in v {
+        b.values().append_value(x);
+    }
+    b.append(true);
+}
+
 impl Columns {
+    fn new() -> Columns {
+        Columns {
+            id: StringBuilder::new(),
+            kind: StringBuilder::new(),
+            plover: StringBuilder::new(),
+            cameo: StringBuilder::new(),
+            acled_type: StringBuilder::new(),
+            acled_sub: StringBuilder::new(),
+            date: Date32Builder::new(),
+            date_precision: StringBuilder::new(),
+            location: StringBuilder::new(),
+            location_en: StringBuilder::new(),
+            place_id: StringBuilder::new(),
+            country: StringBuilder::new(),
+            admin1: StringBuilder::new(),
+            lat: Float64Builder::new(),
+            lon: Float64Builder::new(),
+            geo_precision: StringBuilder::new(),
+            actors: list(),
+            actors_en: list(),
+            targets: list(),
+            targets_en: list(),
+            weapons: list(),
+            outcome: list(),
+            killed: Int64Builder::new(),
+            injured: Int64Builder::new(),
+            contradiction: BooleanBuilder::new(),
+            n_reports: Int64Builder::new(),
+            n_claims: Int64Builder::new(),
+            sources: list(),
+            doc_ids: list(),
+            stored_at: TimestampMillisecondBuilder::new().with_timezone("UTC"),
+            rows: 0,
+        }
+    }
+
     fn push(&mut self, e: &EventDetail) {
         let s = &e.summary;
         let l = s.location.as_ref();
-        let join = |v: Vec<String>| v.join("; ");
-        self.id.push(s.id.clone());
-        self.kind.push(s.kind.as_str().into());
-        self.plover.push(s.kind.plover().into());
-        self.cameo.push(cameo(e).into());
-        self.acled_type
-            .push(s.kind.acled().map(|x| x.0.to_string()));
-        self.acled_sub.push(s.kind.acled().map(|x| x.1.to_string()));
-        self.date.push(s.date.clone());
-        self.date_precision.push(enum_name(&s.date_precision));
-        self.location.push(l.map(|l| l.name.clone()));
-        self.location_en.push(l.and_then(|l| l.name_en.clone()));
-        self.place_id.push(l.and_then(|l| l.place_id.clone()));
-        self.country.push(l.and_then(|l| l.country.clone()));
-        self.admin1.push(l.and_then(|l| l.admin1.clone()));
-        self.lat.push(l.and_then(|l| l.lat));
-        self.lon.push(l.and_then(|l| l.lon));
+        let arabic = |role: Role| -> Vec<String> {
+            s.actors
+                .iter()
+                .filter(|a| a.role == role)
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let int = |v: Option<u64>| v.and_then(|x| i64::try_from(x).ok());
+        self.id.append_value(&s.id);
+        self.kind.append_value(s.kind.as_str());
+        self.plover.append_value(s.kind.plover());
+        self.cameo.append_value(cameo(e));
+        self.acled_type.append_option(s.kind.acled().map(|x| x.0));
+        self.acled_sub.append_option(s.kind.acled().map(|x| x.1));
+        // The first day of the date (a month, a year), as days since 1970-01-01.
+        let day = s
+            .date
+            .as_deref()
+            .and_then(|d| IsoDate::parse(&first_day(d)).ok())
+            .and_then(|d| i32::try_from(d.to_days()).ok());
+        self.date.append_option(day);
+        self.date_precision
+            .append_value(enum_name(&s.date_precision));
+        self.location.append_option(l.map(|l| l.name.as_str()));
+        self.location_en
+            .append_option(l.and_then(|l| l.name_en.as_deref()));
+        self.place_id
+            .append_option(l.and_then(|l| l.place_id.as_deref()));
+        self.country
+            .append_option(l.and_then(|l| l.country.as_deref()));
+        self.admin1
+            .append_option(l.and_then(|l| l.admin1.as_deref()));
+        self.lat.append_option(l.and_then(|l| l.lat));
+        self.lon.append_option(l.and_then(|l| l.lon));
         self.geo_precision
-            .push(l.and_then(|l| l.precision).map(|p| enum_name(&p)));
-        self.actors.push(join(names(e, Role::Actor)));
-        self.targets.push(join(names(e, Role::Target)));
-        self.weapons
-            .push(join(s.weapons.iter().map(enum_name).collect()));
-        self.outcome
-            .push(join(s.outcome.iter().map(enum_name).collect()));
-        self.killed.push(s.killed);
-        self.injured.push(s.injured);
-        self.contradiction.push(s.contradiction);
-        self.n_reports.push(s.n_reports as u64);
-        self.n_claims.push(s.n_claims as u64);
-        self.sources.push(s.sources.join("; "));
-        self.doc_ids
-            .push(join(e.reports.iter().map(|r| r.doc_id.clone()).collect()));
+            .append_option(l.and_then(|l| l.precision).map(|p| enum_name(&p)));
+        push_list(&mut self.actors, arabic(Role::Actor));
+        push_list(&mut self.actors_en, english_names(e, Role::Actor));
+        push_list(&mut self.targets, arabic(Role::Target));
+        push_list(&mut self.targets_en, english_names(e, Role::Target));
+        push_list(&mut self.weapons, s.weapons.iter().map(enum_name));
+        push_list(&mut self.outcome, s.outcome.iter().map(enum_name));
+        self.killed.append_option(int(s.killed));
+        self.injured.append_option(int(s.injured));
+        self.contradiction.append_value(s.contradiction);
+        self.n_reports.append_value(s.n_reports as i64);
+        self.n_claims.append_value(s.n_claims as i64);
+        push_list(&mut self.sources, &s.sources);
+        push_list(
+            &mut self.doc_ids,
+            e.reports.iter().map(|r| r.doc_id.as_str()),
+        );
+        self.stored_at
+            .append_option(e.stored_at.and_then(|t| t.checked_mul(1000)));
+        self.rows += 1;
     }
 
     fn len(&self) -> usize {
-        self.id.len()
+        self.rows
     }
 
     fn take(&mut self, schema: &Arc<Schema>) -> Result<RecordBatch, StoreError> {
-        let c = std::mem::take(self);
-        fn text(v: Vec<String>) -> ArrayRef {
-            Arc::new(StringArray::from(v))
-        }
-        fn opt(v: Vec<Option<String>>) -> ArrayRef {
-            Arc::new(StringArray::from(v))
-        }
         let cols: Vec<ArrayRef> = vec![
-            text(c.id),
-            text(c.kind),
-            text(c.plover),
-            text(c.cameo),
-            opt(c.acled_type),
-            opt(c.acled_sub),
-            opt(c.date),
-            text(c.date_precision),
-            opt(c.location),
-            opt(c.location_en),
-            opt(c.place_id),
-            opt(c.country),
-            opt(c.admin1),
-            Arc::new(Float64Array::from(c.lat)),
-            Arc::new(Float64Array::from(c.lon)),
-            opt(c.geo_precision),
-            text(c.actors),
-            text(c.targets),
-            text(c.weapons),
-            text(c.outcome),
-            Arc::new(UInt64Array::from(c.killed)),
-            Arc::new(UInt64Array::from(c.injured)),
-            Arc::new(BooleanArray::from(c.contradiction)),
-            Arc::new(UInt64Array::from(c.n_reports)),
-            Arc::new(UInt64Array::from(c.n_claims)),
-            text(c.sources),
-            text(c.doc_ids),
+            Arc::new(self.id.finish()),
+            Arc::new(self.kind.finish()),
+            Arc::new(self.plover.finish()),
+            Arc::new(self.cameo.finish()),
+            Arc::new(self.acled_type.finish()),
+            Arc::new(self.acled_sub.finish()),
+            Arc::new(self.date.finish()),
+            Arc::new(self.date_precision.finish()),
+            Arc::new(self.location.finish()),
+            Arc::new(self.location_en.finish()),
+            Arc::new(self.place_id.finish()),
+            Arc::new(self.country.finish()),
+            Arc::new(self.admin1.finish()),
+            Arc::new(self.lat.finish()),
+            Arc::new(self.lon.finish()),
+            Arc::new(self.geo_precision.finish()),
+            Arc::new(self.actors.finish()),
+            Arc::new(self.actors_en.finish()),
+            Arc::new(self.targets.finish()),
+            Arc::new(self.targets_en.finish()),
+            Arc::new(self.weapons.finish()),
+            Arc::new(self.outcome.finish()),
+            Arc::new(self.killed.finish()),
+            Arc::new(self.injured.finish()),
+            Arc::new(self.contradiction.finish()),
+            Arc::new(self.n_reports.finish()),
+            Arc::new(self.n_claims.finish()),
+            Arc::new(self.sources.finish()),
+            Arc::new(self.doc_ids.finish()),
+            Arc::new(self.stored_at.finish()),
         ];
+        self.rows = 0;
         RecordBatch::try_new(Arc::clone(schema), cols)
             .map_err(|e| StoreError::Parquet(e.to_string()))
     }
@@ -617,7 +912,6 @@ enum Sink<'a> {
 pub struct Writer<'a> {
     sink: Sink<'a>,
     stats: ExportStats,
-    now: u64,
 }
 
 fn pq(e: parquet::errors::ParquetError) -> StoreError {
@@ -648,18 +942,13 @@ impl<'a> Writer<'a> {
                 Sink::Parquet {
                     w: Box::new(w),
                     schema,
-                    cols: Box::default(),
+                    cols: Box::new(Columns::new()),
                 }
             }
         };
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
         Ok(Writer {
             sink,
             stats: ExportStats::default(),
-            now,
         })
     }
 
@@ -667,9 +956,16 @@ impl<'a> Writer<'a> {
     pub fn write(&mut self, e: &EventDetail, kinds: &ActorKinds) -> Result<(), StoreError> {
         match &mut self.sink {
             Sink::Csv(out) => {
-                let row: Vec<String> = acled_row(e, kinds, self.now)
+                let row: Vec<String> = acled_row(e, kinds)
                     .iter()
-                    .map(|f| csv_field(f))
+                    .zip(ACLED_COLUMNS)
+                    .map(|(f, col)| {
+                        if ACLED_NUMERIC.contains(&col) {
+                            csv_number(f)
+                        } else {
+                            csv_text(f)
+                        }
+                    })
                     .collect();
                 writeln!(out, "{}", row.join(","))?;
             }
@@ -742,9 +1038,30 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("قاعدة حرير"), "قاعدة حرير");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(csv_text("قاعدة حرير"), "قاعدة حرير");
+        assert_eq!(csv_text("a, b"), "\"a, b\"");
+        assert_eq!(csv_text("say \"no\""), "\"say \"\"no\"\"\"");
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, want) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("+1", "\"'+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("  =1", "\"'  =1\""),
+            ("وكالة = الأنباء", "وكالة = الأنباء"),
+        ] {
+            assert_eq!(csv_text(cell), want, "{cell:?}");
+        }
+        assert_eq!(csv_number("-12.5000"), "-12.5000");
+        assert_eq!(csv_number("=1"), "\"'=1\"");
     }
 
     #[test]

@@ -882,6 +882,13 @@ pub(crate) fn link(
     Ok(Added { fused })
 }
 
+/// Seconds since 1970-01-01 UTC: when a canonical event was stored or last changed.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
 /// The snake_case name of a stance.
 pub fn stance_name(s: Stance) -> &'static str {
     match s {
@@ -1034,7 +1041,7 @@ fn merge(
              span = ?, place_name = ?, place_key = ?, place_id = ?, country = ?, admin1_key = ?, lat = ?,
              lon = ?, geo_precision = ?, geo_rank = ?, attackers = ?, participants = ?, killed = ?,
              injured = ?, affirms = ?, doubts = ?, contradiction = ?, n_reports = ?, n_claims = ?,
-             summary = ?, date_stated = ?
+             summary = ?, date_stated = ?, stored_at = ?
          WHERE id = ?",
         &vals![
             s.kind.as_str(),
@@ -1063,6 +1070,7 @@ fn merge(
             s.n_claims,
             serde_json::to_string(&s)?,
             s.date_stated,
+            unix_now(),
             id,
         ],
     )?;

@@ -65,6 +65,8 @@ use serde::{Deserialize, Serialize};
 
 use backend::{vals, Db, Kind, Row, Val};
 
+pub use backend::Interrupter;
+
 pub use schema::VERSION as SCHEMA_VERSION;
 
 /// What can go wrong in the store.
@@ -94,6 +96,10 @@ pub enum StoreError {
         /// Newest version this build knows.
         supported: i64,
     },
+    /// The work was stopped ([`Interrupter::interrupt`]): its client has gone or its deadline
+    /// has passed.
+    #[error("interrupted")]
+    Interrupted,
     /// A format name or a filter value is not valid.
     #[error("invalid {what}: {value:?}")]
     Invalid {
@@ -234,6 +240,8 @@ pub struct EventDetail {
     pub claims: Vec<StoredClaim>,
     /// Every report, in the order they were stored.
     pub reports: Vec<Report>,
+    /// When the canonical event was stored or last changed by a report (Unix seconds, UTC).
+    pub stored_at: Option<i64>,
 }
 
 /// Why reports were fused into one canonical event.
@@ -353,14 +361,45 @@ pub struct SearchHit {
 pub struct IngestStats {
     /// Documents stored.
     pub documents: usize,
-    /// Documents already stored (same id or same text), left as they were.
+    /// Documents already stored (same id and text, or the same text under another id), left
+    /// as they were.
     pub duplicates: usize,
+    /// Documents not stored because their id is taken by a different text (ids, in order).
+    pub conflicts: Vec<String>,
+    /// Stored documents replaced by a new extraction ([`Store::ingest_replacing`]).
+    pub replaced: usize,
     /// Event reports stored.
     pub reports: usize,
     /// Reports that joined an existing canonical event.
     pub fused: usize,
     /// Canonical events created.
     pub new_events: usize,
+}
+
+impl IngestStats {
+    /// Add another batch's figures to these.
+    pub fn add(&mut self, o: IngestStats) {
+        self.documents += o.documents;
+        self.duplicates += o.duplicates;
+        self.conflicts.extend(o.conflicts);
+        self.replaced += o.replaced;
+        self.reports += o.reports;
+        self.fused += o.fused;
+        self.new_events += o.new_events;
+    }
+}
+
+/// Whether a document is in the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocStatus {
+    /// Neither its id nor its text is stored.
+    New,
+    /// Stored under this id with this text.
+    Stored,
+    /// This text is stored under another id.
+    SameText,
+    /// This id is stored with a different text.
+    IdTaken,
 }
 
 /// Row counts.
@@ -449,11 +488,19 @@ pub struct ExportStats {
 
 /// The store: one connection to one database.
 ///
-/// `Send` but not `Sync`: share it behind a `Mutex`.
+/// `Send` but not `Sync`: share it behind a `Mutex`, or give each thread its own connection
+/// ([`Store::reopen`]).
 pub struct Store {
     db: RefCell<Db>,
     target: String,
+    /// What it was opened on, password included: for [`Store::reopen`], never shown.
+    raw: String,
 }
+
+/// Most characters a full-text query may have ([`Store::search`], [`EventQuery::text`]).
+pub const MAX_QUERY_CHARS: usize = 10_000;
+/// Most distinct words a full-text query may have.
+pub const MAX_QUERY_WORDS: usize = 1_000;
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -521,7 +568,32 @@ impl Store {
         Ok(Store {
             db: RefCell::new(db),
             target: shown,
+            raw: target.to_string(),
         })
+    }
+
+    /// Another connection to the same database (for a pool of readers). An in-memory SQLite
+    /// database cannot be shared: it is refused.
+    pub fn reopen(&self) -> Result<Store, StoreError> {
+        if self.raw.trim() == ":memory:" {
+            return Err(StoreError::Invalid {
+                what: "store to open twice (an in-memory database has one connection)",
+                value: self.raw.clone(),
+            });
+        }
+        Store::open(&self.raw)
+    }
+
+    /// Can [`Store::reopen`] open another connection?
+    pub fn can_reopen(&self) -> bool {
+        self.raw.trim() != ":memory:"
+    }
+
+    /// What stops this connection's work from another thread (a client that has gone, a
+    /// deadline): the running statement is interrupted and later calls fail with
+    /// [`StoreError::Interrupted`] until the interrupter is reset.
+    pub fn interrupter(&self) -> Interrupter {
+        self.db.borrow().interrupter()
     }
 
     /// `sqlite` or `postgres`.
@@ -540,13 +612,28 @@ impl Store {
     /// Store a batch of documents with their records in one transaction, fusing their events
     /// into canonical events inside the same transaction. Documents already stored (same id,
     /// or the same text under another id) are left as they are.
+    ///
+    /// A document whose id is stored with a different text is not stored either: its id is
+    /// listed in [`IngestStats::conflicts`], for the caller to report.
     pub fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<IngestStats, StoreError> {
+        self.ingest_replacing(batch, false)
+    }
+
+    /// [`Store::ingest`], and with `replace`, a document whose id is stored (with the same text
+    /// or another) replaces the stored one: its rows are deleted, the canonical events its
+    /// reports were part of are fused again from their other reports, then it is stored and
+    /// fused anew. Re-extracting a store (`rasd reextract`, `rasd ingest --replace`) uses it.
+    pub fn ingest_replacing(
+        &mut self,
+        batch: &[(Document, Record)],
+        replace: bool,
+    ) -> Result<IngestStats, StoreError> {
         let db = self.db.get_mut();
         begin(db)?;
         let mut stats = IngestStats::default();
         let r = batch
             .iter()
-            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, &mut stats));
+            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, replace, &mut stats));
         match r {
             Ok(()) => {
                 db.batch("COMMIT")?;
@@ -584,6 +671,22 @@ impl Store {
             "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
             &vals![id, text_hash(text)],
         )? > 0)
+    }
+
+    /// Count to `n` in SQL, slowly: work to interrupt, for tests of deadlines.
+    #[doc(hidden)]
+    pub fn count_to(&self, n: i64) -> Result<i64, StoreError> {
+        self.db.borrow_mut().int(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?)
+             SELECT COUNT(*) FROM c",
+            &vals![n],
+        )
+    }
+
+    /// Whether a document (its id, its text) is stored.
+    pub fn document_status(&self, id: &str, text: &str) -> Result<DocStatus, StoreError> {
+        let mut db = self.db.borrow_mut();
+        status(&mut db, id, &text_hash(text))
     }
 
     /// Row counts.
@@ -672,13 +775,23 @@ impl Store {
         let mut args: Vec<Val> = Vec::new();
         if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             let key = rasd_text::match_key_str(t);
-            w.push("(id = ? OR name_key LIKE ? OR aliases LIKE ? OR LOWER(name_en) LIKE ?)".into());
+            let ids = dictionary_ids(t);
+            let known = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(" OR id IN ({})", vec!["?"; ids.len()].join(", "))
+            };
+            w.push(format!(
+                "(id = ? OR name_key LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'
+                  OR LOWER(name_en) LIKE ? ESCAPE '\\'{known})"
+            ));
             args.extend(vals![
                 t,
-                format!("%{key}%"),
-                format!("%{t}%"),
-                format!("%{}%", t.to_lowercase())
+                format!("%{}%", like_escape(&key)),
+                format!("%{}%", like_escape(t)),
+                format!("%{}%", like_escape(&t.to_lowercase()))
             ]);
+            args.extend(ids.into_iter().map(Val::from));
         }
         if let Some(k) = q.kind {
             w.push("type = ?".into());
@@ -785,6 +898,44 @@ impl Store {
         })
     }
 
+    /// Stored documents as they were given (id, text, outlet, url, published, title), in the
+    /// order they were stored, `limit` at a time: those numbered after `after` and up to
+    /// `upto` (see [`Store::last_document_number`]). Returns each with its number.
+    pub fn stored_documents(
+        &self,
+        after: i64,
+        upto: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Document)>, StoreError> {
+        let mut db = self.db.borrow_mut();
+        let rows = db.query(
+            &format!(
+                "SELECT num, id, outlet, url, published, title, text FROM documents
+                 WHERE num > ? AND num <= ? ORDER BY num LIMIT {}",
+                limit.max(1)
+            ),
+            &vals![after, upto],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let mut doc = Document::new(r.text(1), r.text(6));
+                doc.meta.source = r.opt_text(2);
+                doc.meta.url = r.opt_text(3);
+                doc.meta.published = r.opt_text(4).and_then(|p| IsoDate::parse(&p).ok());
+                doc.meta.title = r.opt_text(5);
+                (r.int(0), doc)
+            })
+            .collect())
+    }
+
+    /// The number of the document stored last (0 when the store is empty).
+    pub fn last_document_number(&self) -> Result<i64, StoreError> {
+        self.db
+            .borrow_mut()
+            .int("SELECT COALESCE(MAX(num), 0) FROM documents", &[])
+    }
+
     /// One document with its text and record.
     pub fn document(&self, id: &str) -> Result<Option<DocumentDetail>, StoreError> {
         let mut db = self.db.borrow_mut();
@@ -835,8 +986,11 @@ impl Store {
 
     /// Full-text search over the Arabic-normalised text of the documents (every word must be
     /// there; diacritics, alef forms, ta marbuta, alef maqsura and digits are folded).
+    ///
+    /// Repeated words count once; a query of more than [`MAX_QUERY_CHARS`] characters or
+    /// [`MAX_QUERY_WORDS`] distinct words is refused ([`StoreError::Invalid`]).
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let words = query_words(text);
+        let words = query_words(text)?;
         if words.is_empty() {
             return Ok(Vec::new());
         }
@@ -859,14 +1013,17 @@ impl Store {
                 &vals![words.join(" "), words.join(" ")],
             )?,
         };
-        Ok(rows
-            .iter()
-            .map(|r| SearchHit {
+        let set: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
+        let mut hits = Vec::with_capacity(rows.len());
+        for r in &rows {
+            db.check()?;
+            hits.push(SearchHit {
                 doc_id: r.text(0),
                 title: r.opt_text(1),
-                snippet: snippet(&r.text(2), &words),
-            })
-            .collect())
+                snippet: snippet(&r.text(2), &set),
+            });
+        }
+        Ok(hits)
     }
 
     /// Write the canonical events matching a query (all of them when `q.limit` is 0) in a
@@ -1019,20 +1176,59 @@ fn begin(db: &mut Db) -> Result<(), StoreError> {
     }
 }
 
+fn status(db: &mut Db, id: &str, hash: &str) -> Result<DocStatus, StoreError> {
+    if let Some(r) = db.row("SELECT hash FROM documents WHERE id = ?", &vals![id])? {
+        return Ok(if r.text(0) == hash {
+            DocStatus::Stored
+        } else {
+            DocStatus::IdTaken
+        });
+    }
+    Ok(
+        if db.int(
+            "SELECT COUNT(*) FROM documents WHERE hash = ?",
+            &vals![hash],
+        )? > 0
+        {
+            DocStatus::SameText
+        } else {
+            DocStatus::New
+        },
+    )
+}
+
 fn ingest_one(
     db: &mut Db,
     doc: &Document,
     rec: &Record,
+    replace: bool,
     stats: &mut IngestStats,
 ) -> Result<(), StoreError> {
     let hash = text_hash(&doc.text);
-    if db.int(
-        "SELECT COUNT(*) FROM documents WHERE id = ? OR hash = ?",
-        &vals![&doc.id, &hash],
-    )? > 0
-    {
-        stats.duplicates += 1;
-        return Ok(());
+    match status(db, &doc.id, &hash)? {
+        DocStatus::New => {}
+        DocStatus::Stored | DocStatus::IdTaken if replace => {
+            let affected = delete_document(db, &doc.id)?;
+            refuse_events(db, &affected)?;
+            stats.replaced += 1;
+            // The same text may also be stored under another id: then it stays there.
+            if db.int(
+                "SELECT COUNT(*) FROM documents WHERE hash = ?",
+                &vals![&hash],
+            )? > 0
+            {
+                stats.duplicates += 1;
+                return Ok(());
+            }
+        }
+        DocStatus::Stored | DocStatus::SameText => {
+            stats.duplicates += 1;
+            return Ok(());
+        }
+        DocStatus::IdTaken => {
+            stats.conflicts.push(doc.id.clone());
+            return Ok(());
+        }
     }
     let outlet = rec.doc.source.clone().or_else(|| doc.meta.source.clone());
     let url = rec.doc.url.clone().or_else(|| doc.meta.url.clone());
@@ -1182,6 +1378,89 @@ fn store_entity(db: &mut Db, doc_id: &str, e: &rasd_model::Entity) -> Result<(),
     Ok(())
 }
 
+/// Delete a document and every row made from it (its entities' counts go down; an entity no
+/// document mentions any more goes). Returns the canonical events its reports were part of.
+fn delete_document(db: &mut Db, id: &str) -> Result<Vec<i64>, StoreError> {
+    let Some(d) = db.row(
+        "SELECT num, text, record FROM documents WHERE id = ?",
+        &vals![id],
+    )?
+    else {
+        return Ok(Vec::new());
+    };
+    let affected: Vec<i64> = db
+        .query(
+            "SELECT DISTINCT canonical_id FROM event_links WHERE doc_id = ? ORDER BY canonical_id",
+            &vals![id],
+        )?
+        .iter()
+        .map(|r| r.int(0))
+        .collect();
+    if db.kind() == Kind::Sqlite {
+        // A contentless FTS5 table forgets a row given the very words it indexed.
+        db.exec(
+            "INSERT INTO documents_fts (documents_fts, rowid, body) VALUES ('delete', ?, ?)",
+            &vals![d.int(0), rasd_text::match_key_str(&d.text(1))],
+        )?;
+    }
+    let rec: Record = serde_json::from_str(&d.text(2))?;
+    for e in &rec.entities {
+        db.exec(
+            "UPDATE entities SET n_mentions = n_mentions - ?, n_documents = n_documents - 1
+             WHERE id = ?",
+            &vals![e.mentions.len(), &e.id],
+        )?;
+    }
+    db.exec("DELETE FROM entities WHERE n_documents <= 0", &[])?;
+    for t in [
+        "mentions",
+        "claims",
+        "events",
+        "tolls",
+        "relations",
+        "event_links",
+    ] {
+        db.exec(&format!("DELETE FROM {t} WHERE doc_id = ?"), &vals![id])?;
+    }
+    db.exec("DELETE FROM documents WHERE id = ?", &vals![id])?;
+    Ok(affected)
+}
+
+/// Fuse again the remaining reports of some canonical events (after a document was deleted):
+/// the events go, and their reports are fused in the order they were stored, as new reports.
+fn refuse_events(db: &mut Db, ids: &[i64]) -> Result<(), StoreError> {
+    let mut reports = Vec::new();
+    for &c in ids {
+        for r in db.query(
+            "SELECT event_id FROM event_links WHERE canonical_id = ?",
+            &vals![c],
+        )? {
+            reports.push(r.int(0));
+        }
+        db.exec(
+            "DELETE FROM canonical_actors WHERE canonical_id = ?",
+            &vals![c],
+        )?;
+        db.exec("DELETE FROM event_links WHERE canonical_id = ?", &vals![c])?;
+        db.exec("DELETE FROM canonical_events WHERE id = ?", &vals![c])?;
+    }
+    reports.sort_unstable();
+    for id in reports {
+        let Some(r) = db.row(
+            "SELECT e.doc_id, d.outlet, e.data FROM events e JOIN documents d ON d.id = e.doc_id
+             WHERE e.id = ?",
+            &vals![id],
+        )?
+        else {
+            continue;
+        };
+        let e: Event = serde_json::from_str(&r.text(2))?;
+        let f = fuse::Facts::of(&e);
+        fuse::link(db, id, &r.text(0), r.opt_text(1).as_deref(), &e, &f)?;
+    }
+    Ok(())
+}
+
 fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
     db.batch(
         "DELETE FROM canonical_actors; DELETE FROM event_links; DELETE FROM canonical_events;",
@@ -1219,13 +1498,30 @@ fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
     Ok(stats)
 }
 
-/// The words of a search, folded as the index is.
-fn query_words(text: &str) -> Vec<String> {
-    rasd_text::match_key_str(text)
+/// The distinct words of a search, folded as the index is, in their order. A query over
+/// [`MAX_QUERY_CHARS`] characters or [`MAX_QUERY_WORDS`] distinct words is refused, so that
+/// no query costs more than a bounded, linear amount of work.
+fn query_words(text: &str) -> Result<Vec<String>, StoreError> {
+    let chars = text.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(StoreError::Invalid {
+            what: "search: too long a query (at most 10000 characters)",
+            value: format!("{chars} characters"),
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    let words: Vec<String> = rasd_text::match_key_str(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_string()))
         .map(String::from)
-        .collect()
+        .collect();
+    if words.len() > MAX_QUERY_WORDS {
+        return Err(StoreError::Invalid {
+            what: "search: too many words (at most 1000 distinct words)",
+            value: format!("{} words", words.len()),
+        });
+    }
+    Ok(words)
 }
 
 /// An FTS5 query: every word quoted (no operators from the user), all required.
@@ -1237,21 +1533,28 @@ fn fts5_query(words: &[String]) -> String {
         .join(" ")
 }
 
-/// The original text around the first of `words`, about 160 characters.
-fn snippet(text: &str, words: &[String]) -> String {
+/// The original text around the first word of the text that the query has, about 160
+/// characters. One pass over the text, whatever the number of words.
+fn snippet(text: &str, words: &std::collections::HashSet<&str>) -> String {
     let key = rasd_text::match_key(text, &[Span::new(0, text.len())]);
-    let hit = words.iter().find_map(|w| {
-        key.text.match_indices(w.as_str()).find(|(i, _)| {
-            // A word start: the beginning or after a non-letter.
-            key.text
-                .get(..*i)
-                .and_then(|b| b.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
-    });
+    let mut hit = None;
+    let mut start = None;
+    for (i, c) in key.text.char_indices().chain([(key.text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                if key.text.get(a..i).is_some_and(|w| words.contains(w)) {
+                    hit = Some((a, i));
+                    break;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
     let (start, end) = match hit {
-        Some((i, w)) => {
-            let s = key.to_original(Span::new(i, i + w.len()));
+        Some((a, b)) => {
+            let s = key.to_original(Span::new(a, b));
             (s.start, s.end)
         }
         None => (0, 0),
@@ -1278,6 +1581,45 @@ fn snippet(text: &str, words: &[String]) -> String {
         s.push('…');
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A value for `LIKE … ESCAPE '\'`: its `%`, `_` and `\` match themselves.
+fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Most dictionary actors one name query stands for.
+const MAX_NAME_IDS: usize = 200;
+
+/// Ids of the dictionary's actors that have a name (canonical or other, Arabic or English) that
+/// holds `query`: compared as Arabic match keys, English case-insensitively; a query of one to
+/// three letters («IS», «KH») must be a whole name.
+fn dictionary_ids(query: &str) -> Vec<String> {
+    let kb = rasd_extract::kb::Knowledge::builtin();
+    let q_key = rasd_text::match_key_str(query.trim());
+    let q_en = query.trim().to_lowercase();
+    let short = query.trim().chars().count() <= 3;
+    let fits = |name: &str, q: &str| if short { name == q } else { name.contains(q) };
+    kb.actors
+        .iter()
+        .filter(|a| {
+            std::iter::once(&a.name_en)
+                .chain(&a.aliases_en)
+                .any(|n| fits(&n.to_lowercase(), &q_en))
+                || std::iter::once(&a.name_ar)
+                    .chain(&a.aliases_ar)
+                    .any(|n| fits(&rasd_text::match_key_str(n), &q_key))
+        })
+        .take(MAX_NAME_IDS)
+        .map(|a| a.id.clone())
+        .collect()
 }
 
 /// Day bounds of a `from`/`to` filter value.
@@ -1311,12 +1653,31 @@ fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreE
         a.extend(q.types.iter().map(|t| Val::from(t.as_str())));
     }
     if let Some(x) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        w.push(
+        // Any name of the dictionary, Arabic or English, finds its actor; names as written
+        // find actors the dictionary does not know.
+        let ids = dictionary_ids(x);
+        let marks = vec!["?"; ids.len()].join(", ");
+        let known = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" OR entity_id IN ({marks})")
+        };
+        w.push(format!(
             "c.id IN (SELECT canonical_id FROM canonical_actors
-                      WHERE entity_id = ? OR actor_key = ? OR name_key LIKE ?)"
-                .into(),
-        );
-        a.extend(vals![x, x, format!("%{}%", fuse::name_key(x))]);
+                      WHERE entity_id = ? OR actor_key = ? OR name_key LIKE ? ESCAPE '\\'{known}
+                      OR entity_id IN (SELECT id FROM entities
+                          WHERE LOWER(name_en) LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'))"
+        ));
+        a.extend(vals![
+            x,
+            x,
+            format!("%{}%", like_escape(&fuse::name_key(x))),
+        ]);
+        a.extend(ids.into_iter().map(Val::from));
+        a.extend(vals![
+            format!("%{}%", like_escape(&x.to_lowercase())),
+            format!("%{}%", like_escape(x)),
+        ]);
     }
     if let Some(x) = q
         .country
@@ -1344,7 +1705,7 @@ fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreE
         a.extend(vals![x0, x1, y0, y1]);
     }
     if let Some(t) = &q.text {
-        let words = query_words(t);
+        let words = query_words(t)?;
         if !words.is_empty() {
             match kind {
                 Kind::Sqlite => {
@@ -1429,10 +1790,17 @@ fn detail(db: &mut Db, id: i64, summary: EventSummary) -> Result<EventDetail, St
             event,
         });
     }
+    let stored_at = db
+        .row(
+            "SELECT stored_at FROM canonical_events WHERE id = ?",
+            &vals![id],
+        )?
+        .and_then(|r| r.opt_int(0));
     Ok(EventDetail {
         summary,
         claims,
         reports,
+        stored_at,
     })
 }
 
@@ -1496,8 +1864,44 @@ mod tests {
     #[test]
     fn snippets_come_from_the_original_text() {
         let text = "في صباح اليوم، هاجمت طائرةٌ مسيّرةٌ قاعدةَ حرير الجوية في أربيل.";
-        let s = snippet(text, &query_words("مسيرة"));
+        let words = query_words("مسيرة").unwrap();
+        let s = snippet(text, &words.iter().map(String::as_str).collect());
         assert!(s.contains("مسيّرةٌ"), "{s}");
+    }
+
+    #[test]
+    fn query_words_are_distinct_and_capped() {
+        assert_eq!(query_words("قصف، قصف «حرير» قصف").unwrap(), ["قصف", "حرير"]);
+        assert!(
+            query_words(&"قصف ".repeat(2000)).is_ok(),
+            "one distinct word"
+        );
+        let many: Vec<String> = (0..1001).map(|i| format!("w{i}")).collect();
+        assert!(matches!(
+            query_words(&many.join(" ")),
+            Err(StoreError::Invalid { .. })
+        ));
+        assert!(matches!(
+            query_words(&"ق".repeat(MAX_QUERY_CHARS + 1)),
+            Err(StoreError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn dictionary_names_in_both_languages_find_actors() {
+        for q in [
+            "Islamic State",
+            "islamic state",
+            "ISIS",
+            "Daesh",
+            "داعش",
+            "الدولة الإسلامية",
+        ] {
+            assert!(dictionary_ids(q).contains(&"int.isis".to_string()), "{q}");
+        }
+        assert!(!dictionary_ids("IS").is_empty());
+        assert!(dictionary_ids("zzzz-no-such-actor").is_empty());
+        assert_eq!(like_escape("100%_a\\b"), "100\\%\\_a\\\\b");
     }
 
     #[test]

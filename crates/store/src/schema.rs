@@ -14,7 +14,7 @@
 //! | `events` | event **report**: one event as one document tells it, with its columns and JSON |
 //! | `claims` | claim of a report |
 //! | `tolls`, `relations` | toll, relation of a document |
-//! | `canonical_events` | real event: the fused summary and the columns fusion and queries use |
+//! | `canonical_events` | real event: the fused summary, the columns fusion and queries use, and when it was stored or last changed (`stored_at`, schema 2) |
 //! | `event_links` | report → canonical event, with why it joined |
 //! | `canonical_actors` | actor or target of a canonical event (for actor queries) |
 use crate::backend::{Db, Kind};
@@ -156,7 +156,14 @@ CREATE INDEX canonical_actors_entity ON canonical_actors (entity_id);
     "ALTER TABLE documents ADD COLUMN fts tsvector;
      CREATE INDEX documents_fts ON documents USING GIN (fts);",
 ), (
-    // Whether a canonical event's date is told by a source or only a day of publication.
+    // 2: when a canonical event was stored or last changed (Unix seconds): the ACLED export's
+    // `timestamp`. Events stored before are stamped with the time of the migration.
+    "ALTER TABLE canonical_events ADD COLUMN stored_at {int};",
+    "UPDATE canonical_events SET stored_at = CAST(strftime('%s', 'now') AS INTEGER);",
+    "UPDATE canonical_events SET stored_at = CAST(EXTRACT(EPOCH FROM now()) AS BIGINT);",
+), (
+    // 3: whether a canonical event's date is told by a source or is only the day a report
+    // appeared (fusion lets a follow-up's day of publication join the event of the week before).
     "ALTER TABLE canonical_events ADD COLUMN date_stated {int} NOT NULL DEFAULT 0;",
     "",
     "",

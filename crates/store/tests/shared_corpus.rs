@@ -1,5 +1,8 @@
 //! Real articles from `../shared` (when the files exist next to the workspace), extracted and
 //! ingested twice: the second time changes nothing, and every document is stored whole.
+mod common;
+
+use common::skip;
 use rasd_extract::Pipeline;
 use rasd_model::{Document, IsoDate, Record};
 use rasd_store::Store;
@@ -42,7 +45,10 @@ fn shared_articles_ingested_twice_give_identical_counts() {
                 let r = p.extract(&d);
                 (d, r)
             })),
-            None => eprintln!("skipped {f}: not found"),
+            None => skip(
+                "shared corpus",
+                &format!("{f} not found (../shared beside the repository)"),
+            ),
         }
     }
     if batch.is_empty() {
@@ -70,7 +76,10 @@ fn shared_articles_ingested_twice_give_identical_counts() {
 #[test]
 fn two_outlets_of_one_attack_fuse_into_one_event_with_both_claims() {
     let Some(docs) = documents(FILES[1]) else {
-        eprintln!("skipped: {} not found", FILES[1]);
+        skip(
+            "two outlets of one attack",
+            &format!("{} not found", FILES[1]),
+        );
         return;
     };
     let p = Pipeline::new();

@@ -29,6 +29,11 @@ fn a_new_batch_fuses_against_stored_events() {
 }
 
 #[test]
+fn a_taken_id_is_refused_then_replaced() {
+    scenario_conflict_and_replace(&mut mem());
+}
+
+#[test]
 fn queries_filter_page_and_search() {
     scenario_queries(&mut mem());
 }

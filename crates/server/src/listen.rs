@@ -1,0 +1,79 @@
+//! The accept loop: hyper's HTTP/1 server over tokio, with the limits axum's `serve` lacks.
+//!
+//! * at most [`Limits::max_connections`] connections at once: the loop takes a permit before it
+//!   accepts, so the others wait in the kernel's listen queue and cost no descriptor;
+//! * a client must send a request's headers within [`Limits::header_timeout`] (which also ends
+//!   a kept-alive connection left idle), or [`Limits::busy_header_timeout`] when more than three
+//!   quarters of the connections are taken, so slow and idle clients cannot hold every slot;
+//! * body and request deadlines are the handlers' ([`crate::AppState`]).
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::Semaphore;
+
+use crate::{Limits, ServerError};
+
+/// How long open connections may finish their requests after a shutdown.
+const DRAIN: Duration = Duration::from_secs(10);
+
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let max = limits.max_connections.max(1);
+    let permits = Arc::new(Semaphore::new(max));
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            p = Arc::clone(&permits).acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            r = listener.accept() => match r {
+                Ok((s, _)) => s,
+                Err(e) => {
+                    // Out of descriptors or a connection reset before it was accepted: wait a
+                    // little and go on.
+                    eprintln!("rasd serve: accept: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let busy = permits.available_permits() < max / 4;
+        let header_timeout = if busy {
+            limits.busy_header_timeout
+        } else {
+            limits.header_timeout
+        };
+        let conn = http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(DRAIN) => {}
+    }
+    Ok(())
+}
