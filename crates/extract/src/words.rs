@@ -118,6 +118,7 @@ lists! {
     HeadSpokesman = "head_spokesman", "Forms of the source head of a spokesman; the first word is the head's lemma.";
     OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";
+    Kunya = "kunya", "Words of a kunya that open a person's name like a given name (Abu).";
     ActorAdj = "actor_adj", "Modifiers that belong to a descriptive actor (loyal, backed, armed).";
     Service = "service", "Services between a force head and a nationality (the forces of the Egyptian security).";
     NameStop = "name_stop", "Function words and relative adjectives that end a person's or an organisation's name.";
