@@ -151,6 +151,7 @@ lists! {
     CopulaHe = "copula_he", "The masculine copula before a person's role (X is the secretary-general).";
     Comprises = "comprises", "The verb of a list of members (it comprises).";
     ListOpener = "list_opener", "Words that open a list of members at the end of a sentence (and they are).";
+    LocalIn = "local_in", "Prepositions of a place after a group its leader leads a branch of (the emir of the group in a town).";
     // Tolls.
     Superlative = "superlative", "Superlatives before a toll word: a comparison with the past, no cumulative toll.";
     TollWord = "toll_word", "The toll word itself, after a superlative.";
