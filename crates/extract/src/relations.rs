@@ -280,8 +280,9 @@ fn name_before(cx: &Ctx, off: usize) -> Option<Arg> {
 }
 
 /// The armed group a possessive cue refers back to («تنظيم … زعيمهم»): the only one named before
-/// it in the sentence, else the document's topic; none when several are named.
-fn group_before(cx: &Ctx, ss: Span, off: usize, topic: &Option<Arg>) -> Option<Arg> {
+/// it in the sentence; none when several are named or none (the pronoun may stand for a group
+/// no dictionary knows: «للمقاومة وقائدها»).
+fn group_before(cx: &Ctx, ss: Span, off: usize) -> Option<Arg> {
     let mut found: Option<Arg> = None;
     for n in cx.f.names_in(Span::new(ss.start, off)) {
         if !entityish(cx, n) {
@@ -297,7 +298,7 @@ fn group_before(cx: &Ctx, ss: Span, off: usize, topic: &Option<Arg>) -> Option<A
             None => found = Some(a),
         }
     }
-    found.or_else(|| topic.clone().filter(|t| t.armed))
+    found
 }
 
 /// Does the dictionary list backers of `o` among which `leader` is not?
@@ -329,13 +330,19 @@ fn part_of(cx: &Ctx, s: &Arg, o: &Arg) -> bool {
     false
 }
 
-/// Is a group named with a place right after it («أمير التنظيم في المدينة»)?
+/// Is a group named with a place inside a country right after it («أمير التنظيم في المدينة»)?
+/// «زعيم الجماعة في البلد» still leads the whole group.
 fn in_place(cx: &Ctx, o: &Arg) -> bool {
     let j = cx.tok_from(o.key.end);
     W::LocalIn.has(cx.tok(j))
         && cx.f.a.tokens.get(j + 1).is_some_and(|t| {
-            cx.f.names_over(t.key)
-                .any(|n| !cx.places_of(n).is_empty() && n.key.start >= t.key.start)
+            cx.f.names_over(t.key).any(|n| {
+                n.key.start >= t.key.start
+                    && cx
+                        .best_kind(n)
+                        .is_some_and(|k| k < crate::kb::PlaceKind::Country)
+                    && cx.actor_of(n).is_none()
+            })
         })
 }
 
@@ -556,10 +563,7 @@ impl Finder<'_, '_> {
                 }
                 (leader, org)
             }
-            "leader_of_back" => (
-                person_near(cx, ss, h.key),
-                group_before(cx, ss, start, topic),
-            ),
+            "leader_of_back" => (person_near(cx, ss, h.key), group_before(cx, ss, start)),
             _ => {
                 let person = person_near(cx, ss, h.key);
                 let not_person = |o: &Arg| person.as_ref().is_none_or(|p| p.key != o.key);
