@@ -463,6 +463,8 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
             && !(cx.is_media(n) && via_position(cx, n))
             && !(c.value == "say" && has_lam(cx, n))
     });
+    // «قال قائد المنطقة العسكرية الرابعة اللواء فلان»: the commander speaks, not his command.
+    let after = after.map(|n| commander(cx, n, &in_sent).unwrap_or(n));
     // Before the cue (subject-verb order), in the same clause.
     let before = in_sent
         .iter()
@@ -491,6 +493,24 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
             })
             .or(before),
     }
+}
+
+/// The person named right after a command that a leader word opens («قائد X اللواء فلان»).
+fn commander<'a>(cx: &Ctx<'a>, n: &'a Name, in_sent: &[&'a Name]) -> Option<&'a Name> {
+    let led =
+        cx.f.lex(Class::Relation).iter().any(|h| {
+            h.value == "leader_of" && h.key.end <= n.key.start && cx.dist(h.key, n.key) == 0
+        });
+    if !led {
+        return None;
+    }
+    in_sent.iter().copied().find(|p| {
+        let person = matches!(p.kind, NameKind::Person)
+            || cx
+                .actor_of(p)
+                .is_some_and(|(_, a)| a.kind == crate::kb::ActorKind::Person);
+        person && p.key.start >= n.key.end && cx.dist(n.key, p.key) <= 1
+    })
 }
 
 /// «الهيئة: …» at the start of a line.

@@ -209,6 +209,10 @@ impl Recognizer {
                     continue;
                 }
                 pats.push((n.clone(), NameRef::Actor(i)));
+                // «أبو بكر البغدادي» is «أبي بكر البغدادي» after a preposition or a noun.
+                for v in kunya_forms(n) {
+                    pats.push((v, NameRef::Actor(i)));
+                }
             }
         }
         let mut cue_only = std::collections::HashSet::new();
@@ -316,6 +320,22 @@ impl Recognizer {
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
     }
+}
+
+/// The other case forms of a name that opens with a kunya («أبو …» → «أبي …», «أبا …»).
+fn kunya_forms(name: &str) -> Vec<String> {
+    let key = rasd_text::match_key_str(name);
+    let Some((first, rest)) = key.split_once(' ') else {
+        return Vec::new();
+    };
+    if first != W::Kunya.lemma() {
+        return Vec::new();
+    }
+    W::Kunya
+        .words()
+        .filter(|k| *k != first)
+        .map(|k| format!("{k} {rest}"))
+        .collect()
 }
 
 /// A month is no place: «2 آب/أغسطس» is not Ibb, «أيار» no town.
@@ -681,16 +701,29 @@ impl SourcePhrase<'_> {
             self.extend(n.key.end);
             return Some((Some(a), n.key));
         }
-        let named = given_name_at(f, self.lex, k)
-            && k + 1 < n_tok
-            && !gap_has_punct(f, k + 1)
-            && f.a.tokens[k + 1].kind == rasd_text::tokenize::TokenKind::Arabic
-            && !W::NameStop.has(tok_str(f, k + 1))
-            && !overlaps_lex(f, Class::Cue, k + 1);
-        if !named {
+        let name_word = |j: usize| {
+            j < n_tok
+                && !gap_has_punct(f, j)
+                && f.a.tokens[j].kind == rasd_text::tokenize::TokenKind::Arabic
+                && !W::NameStop.has(tok_str(f, j))
+                && !overlaps_lex(f, Class::Cue, j)
+        };
+        if !given_name_at(f, self.lex, k) || !name_word(k + 1) {
             return None;
         }
-        let key = Span::new(f.a.tokens[k].key.start, f.a.tokens[k + 1].key.end);
+        // «… يحيى سريع», «… أحمد سالم الزبيدي»: up to three name words after the given name,
+        // up to a dictionary name, an event word or a date.
+        let mut last = k + 1;
+        while last < k + 3
+            && name_word(last + 1)
+            && known_at(f, last + 1).is_none()
+            && !overlaps_lex(f, Class::Trigger, last + 1)
+            && !overlaps_lex(f, Class::Relation, last + 1)
+            && f.dates_over(f.a.tokens[last + 1].key).next().is_none()
+        {
+            last += 1;
+        }
+        let key = Span::new(f.a.tokens[k].key.start, f.a.tokens[last].key.end);
         self.extend(key.end);
         Some((None, key))
     }
@@ -822,15 +855,7 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     let mut i = 0;
     while i < f.a.tokens.len() {
         let t = &f.a.tokens[i];
-        let w = f.key_str(t.key);
-        let w = if lex.given_names.contains(w) {
-            w
-        } else {
-            // «وحيدر»: a conjunction before the name.
-            w.strip_prefix(clitics::WAW)
-                .filter(|s| lex.given_names.contains(*s))
-                .unwrap_or("")
-        };
+        let w = name_opener(f, lex, i).unwrap_or("");
         // «على» folds to «علي»: a name only when written with a final ya.
         let written = t.orig.slice(text).unwrap_or("");
         let ala = w.ends_with(clitics::YA) && clitics::written_with_alif_maqsura(written);
@@ -875,6 +900,27 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     out
 }
 
+/// The word that opens a person's name at token `i`, without a conjunction glued to it
+/// («وحيدر»): a given name, a kunya («أبو حمزة …»), or a name word right after a title
+/// («اللواء فلان …»), which no list of given names needs to know.
+fn name_opener<'f>(f: &'f Found, lex: &Lexicon, i: usize) -> Option<&'f str> {
+    let w = tok_str(f, i);
+    let opens = |x: &str| lex.given_names.contains(x) || W::Kunya.has(x);
+    if opens(w) {
+        return Some(w);
+    }
+    if let Some(b) = w.strip_prefix(clitics::WAW).filter(|b| opens(b)) {
+        return Some(b);
+    }
+    let titled = i > 0 && !gap_has_punct(f, i) && W::Title.has(tok_str(f, i - 1));
+    let name_word = f.a.tokens[i].kind == rasd_text::tokenize::TokenKind::Arabic
+        && !clitics::starts_with_article(w)
+        && !W::NameStop.has(w)
+        && !W::Title.has(w)
+        && w.chars().count() >= 3;
+    (titled && name_word).then_some(w)
+}
+
 /// Organisations no dictionary knows: «كتائب …», «حركة …», and quoted names after «تدعى».
 fn new_orgs(f: &Found) -> Vec<Name> {
     let mut out = Vec::new();
@@ -882,7 +928,8 @@ fn new_orgs(f: &Found) -> Vec<Name> {
         if f.names_over(h.key).next().is_some() {
             continue;
         }
-        let kind = if h.value == "organization" {
+        // A military command («المنطقة العسكرية الرابعة») is an organisation.
+        let kind = if h.value == "organization" || h.value == "command" {
             EntityType::Organization
         } else {
             EntityType::ArmedGroup
@@ -892,7 +939,8 @@ fn new_orgs(f: &Found) -> Vec<Name> {
         let mut n = 0;
         while i < f.a.tokens.len() && n < 3 && !gap_has_punct(f, i) {
             let w = tok_str(f, i);
-            if W::NameStop.has(w) || known_at(f, i).is_some() && n > 0 {
+            // «قائد المنطقة العسكرية الرابعة اللواء …»: a title opens the commander's name.
+            if W::NameStop.has(w) || W::Title.has(w) || known_at(f, i).is_some() && n > 0 {
                 break;
             }
             // Only definite or nisba words make a name: «التيار الصدري», «وزارة الصحة»; another

@@ -119,6 +119,7 @@ lists! {
     HeadSpokesman = "head_spokesman", "Forms of the source head of a spokesman; the first word is the head's lemma.";
     OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";
+    Kunya = "kunya", "Words of a kunya that open a person's name like a given name (Abu).";
     ActorAdj = "actor_adj", "Modifiers that belong to a descriptive actor (loyal, backed, armed).";
     Service = "service", "Services between a force head and a nationality (the forces of the Egyptian security).";
     NameStop = "name_stop", "Function words and relative adjectives that end a person's or an organisation's name.";
@@ -151,6 +152,7 @@ lists! {
     CopulaHe = "copula_he", "The masculine copula before a person's role (X is the secretary-general).";
     Comprises = "comprises", "The verb of a list of members (it comprises).";
     ListOpener = "list_opener", "Words that open a list of members at the end of a sentence (and they are).";
+    LocalIn = "local_in", "Prepositions of a place after a group its leader leads a branch of (the emir of the group in a town).";
     // Tolls.
     Superlative = "superlative", "Superlatives before a toll word: a comparison with the past, no cumulative toll.";
     TollWord = "toll_word", "The toll word itself, after a superlative.";
