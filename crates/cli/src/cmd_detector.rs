@@ -114,7 +114,7 @@ fn candidates(files: Vec<String>, with_features: bool) -> anyhow::Result<ExitCod
     let mut out = BufWriter::new(io::stdout().lock());
     let mut skipped = 0u64;
     for f in &files {
-        for item in Reader::open(f, opts.clone()) {
+        for item in Reader::open(f, opts) {
             let rd = match item {
                 Ok(rd) => rd,
                 Err(e) => {
@@ -153,7 +153,7 @@ fn score(files: Vec<String>, top: usize) -> anyhow::Result<ExitCode> {
     };
     let mut out = BufWriter::new(io::stdout().lock());
     for f in &files {
-        for rd in Reader::open(f, opts.clone()).flatten() {
+        for rd in Reader::open(f, opts).flatten() {
             for c in p.candidates(&rd.doc) {
                 let word: String = rd
                     .doc

@@ -964,8 +964,7 @@ fn merge(
     if f.range.is_some()
         && (s.date.is_none()
             || (f.stated && !s.date_stated)
-            || (f.stated == s.date_stated
-                && date_rank(f.precision) < date_rank(s.date_precision)))
+            || (f.stated == s.date_stated && date_rank(f.precision) < date_rank(s.date_precision)))
     {
         s.date = e.date.clone();
         s.date_precision = f.precision;
@@ -1128,6 +1127,9 @@ mod tests {
             place,
             attackers: attackers.iter().map(|s| s.to_string()).collect(),
             participants: attackers.iter().map(|s| s.to_string()).collect(),
+            stated: true,
+            killed: None,
+            reports: 0,
         }
     }
 
@@ -1291,6 +1293,7 @@ mod tests {
             rule,
             score: (1, 1, 1, 1, 0),
             reasons: vec![],
+            reports: 0,
         };
         assert_eq!(choose(vec![(1, m(2)), (2, m(2))]).map(|x| x.0), None);
         assert_eq!(choose(vec![(2, m(2))]).map(|x| x.0), Some(2));

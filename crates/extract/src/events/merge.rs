@@ -383,7 +383,9 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
                 ..m.clone()
             };
             if let Some(i) = recent(&drafts).rposition(|d| {
-                d.mentions.iter().any(|x| !x.support && x.kind.violent() == m.kind.violent())
+                d.mentions
+                    .iter()
+                    .any(|x| !x.support && x.kind.violent() == m.kind.violent())
                     && compatible(cx, d, &bare, false)
             }) {
                 pick = Some(i + skip);
