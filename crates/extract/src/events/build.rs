@@ -171,7 +171,8 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             // «هذا التفجير … منذ هجومه في حزيران»: a date past «منذ» after the trigger is
             // the start of another period.
             let past_since = d.key.start >= h.key.end
-                && (cx.tok_from(h.key.end)..cx.tok_at(d.key.start)).any(|j| W::Since.has(cx.tok(j)));
+                && (cx.tok_from(h.key.end)..cx.tok_at(d.key.start))
+                    .any(|j| W::Since.has(cx.tok(j)));
             !since
                 && !past_since
                 && !W::Since.has(prev)

@@ -79,7 +79,10 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     }
     // «ويأتي هذا التفجير بعد أيام من تفجير انتحاري في خان بني سعد»: what one event came after
     // or before is another event.
-    if d.mentions.iter().any(|x| x.sent == m.sent && related_in_time(cx, x.trig, m.trig)) {
+    if d.mentions
+        .iter()
+        .any(|x| x.sent == m.sent && related_in_time(cx, x.trig, m.trig))
+    {
         return false;
     }
     // Two triggers told together in one part of a sentence are one event whoever is named

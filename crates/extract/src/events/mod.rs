@@ -100,7 +100,10 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
     let framed = {
         let i = cx.tok_at(h.key.start);
         let framing = |j: usize| {
-            W::Framing.has(cx.tok(j).trim_start_matches(rasd_text::clitics::CONJUNCTIONS))
+            W::Framing.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
         };
         // «ويأتي الهجوم», «ويأتي هذا التفجير».
         c.noun
