@@ -539,14 +539,13 @@ fn share_names(
                 .or_insert(i);
         }
     }
-    for i in 0..cands.len() {
-        let a1 = admin1_of(&cands[i].city);
-        let cc = cands[i].city.countrycode.clone();
-        let before = cands[i].names.len();
-        cands[i]
-            .names
+    for (i, c) in cands.iter_mut().enumerate() {
+        let a1 = admin1_of(&c.city);
+        let cc = c.city.countrycode.clone();
+        let before = c.names.len();
+        c.names
             .retain(|(_, k)| owner.get(&(cc.clone(), a1.clone(), k.clone())) == Some(&i));
-        stats.names_shared += (before - cands[i].names.len()) as u64;
+        stats.names_shared += (before - c.names.len()) as u64;
     }
 }
 
