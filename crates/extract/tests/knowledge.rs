@@ -1,17 +1,21 @@
-//! Validation of the built-in knowledge: `data/actors.toml` and `data/places.tsv`.
+//! Validation of the built-in knowledge: `data/actors.toml`, `data/places.tsv` and the places
+//! imported from GeoNames, `data/places-geonames.tsv`.
 //!
 //! Every rule checked here is documented in `data/README.md`; when a test fails, its message
 //! names the entries and the rule.
 use std::collections::{HashMap, HashSet};
 
 use rasd_extract::kb::{
-    Actor, Knowledge, Place, PlaceKind, ACTORS_TOML, CUE_ONLY_MARK, PLACES_TSV,
+    Actor, Knowledge, Place, PlaceKind, ACTORS_TOML, CUE_ONLY_MARK, PLACES_GEONAMES_TSV, PLACES_TSV,
 };
 use rasd_text::match_key_str;
 
 fn kb() -> Knowledge {
-    Knowledge::parse(ACTORS_TOML, PLACES_TSV)
-        .unwrap_or_else(|e| panic!("built-in knowledge does not parse: {e}"))
+    let mut kb = Knowledge::parse(ACTORS_TOML, PLACES_TSV)
+        .unwrap_or_else(|e| panic!("built-in knowledge does not parse: {e}"));
+    kb.add_places_tsv(PLACES_GEONAMES_TSV)
+        .unwrap_or_else(|e| panic!("data/places-geonames.tsv does not parse: {e}"));
+    kb
 }
 
 /// Collect the failures of a check and fail once with all of them.
@@ -61,6 +65,7 @@ const BBOX: &[(&str, f64, f64, f64, f64)] = &[
     ("CY", 34.5, 35.8, 32.2, 34.7),
     ("SO", -1.8, 12.1, 40.9, 51.5),
     ("DJ", 10.9, 12.8, 41.7, 43.5),
+    ("KM", -12.5, -11.3, 43.1, 44.6),
     ("ER", 12.3, 18.1, 36.4, 43.2),
     ("ET", 3.3, 15.0, 32.9, 48.0),
     ("TN", 30.2, 37.6, 7.5, 11.7),
@@ -152,6 +157,40 @@ fn builtin_knowledge_parses_and_is_not_trivial() {
     assert!(kb.actors.len() >= 300, "only {} actors", kb.actors.len());
     assert!(kb.places.len() >= 500, "only {} places", kb.places.len());
     assert_eq!(Knowledge::builtin().actors.len(), kb.actors.len());
+    assert_eq!(Knowledge::builtin().places.len(), kb.places.len());
+}
+
+/// The imported rows: `gn:` ids, localities, and none of them shares a name with a hand row
+/// (the import drops those names: the hand rows stay authoritative).
+#[test]
+fn imported_places_leave_the_hand_names_to_the_hand_rows() {
+    let hand = Knowledge::parse(ACTORS_TOML, PLACES_TSV).expect("hand rows");
+    let hand_keys: HashSet<String> = hand
+        .places
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name_ar).chain(&p.aliases_ar))
+        .map(|n| name_key(n))
+        .collect();
+    let mut imported = Knowledge::default();
+    let n = imported
+        .add_places_tsv(PLACES_GEONAMES_TSV)
+        .expect("places-geonames.tsv");
+    assert!(n >= 1000, "only {n} imported places");
+    let mut errors = Vec::new();
+    for p in &imported.places {
+        if !p.id.starts_with("gn:") || !p.is_imported() {
+            errors.push(format!("{}: an imported row's id is gn:<geonameid>", p.id));
+        }
+        if p.kind != PlaceKind::Locality {
+            errors.push(format!("{}: imported rows are localities", p.id));
+        }
+        for name in std::iter::once(&p.name_ar).chain(&p.aliases_ar) {
+            if hand_keys.contains(&name_key(name)) {
+                errors.push(format!("{}: {name:?} is the name of a hand row", p.id));
+            }
+        }
+    }
+    report("imported places", errors);
 }
 
 #[test]
@@ -592,6 +631,13 @@ fn frequent_names_resolve() {
         ("قطاع غزة", PlaceKind::Region, "PS.gaza_strip"),
         ("دير الزور", PlaceKind::Admin1, "SY.deir_ez_zor"),
         ("دير الزور", PlaceKind::Locality, "SY.deir_ez_zor_city"),
+        ("ولاية لوغار", PlaceKind::Admin1, "AF.logar"),
+        ("بركي براك", PlaceKind::Admin2, "AF.baraki_barak"),
+        ("مجزر", PlaceKind::Admin2, "YE.majzar"),
+        ("جعولة", PlaceKind::Locality, "YE.jaawla"),
+        // Imported from GeoNames.
+        ("مايدوغوري", PlaceKind::Locality, "gn:2331447"),
+        ("قندهار", PlaceKind::Locality, "gn:1138336"),
     ] {
         assert_eq!(place_of(name, kind), vec![id.to_string()], "{name}");
     }

