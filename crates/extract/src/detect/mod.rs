@@ -226,3 +226,16 @@ pub fn candidate_features(
         })
         .collect()
 }
+
+/// The first day (days since 1970-01-01) of a `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date.
+pub fn date_first_day(value: &str) -> Option<i64> {
+    if let Ok(d) = rasd_model::IsoDate::parse(value) {
+        return Some(d.to_days());
+    }
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let m: u32 = match value.get(5..7) {
+        Some(m) => m.parse().ok()?,
+        None => 1,
+    };
+    rasd_model::IsoDate::from_ymd(y, m, 1).map(|d| d.to_days())
+}

@@ -267,10 +267,13 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     // An event is reported when one of its words reports it; words that only refer to it
     // bring their place, figures and claims.
     drafts.retain(|d| d.mentions.iter().any(|m| !m.support));
+    // An event told only by words that add to an attack (an explosion, a fall, deaths) with no
+    // place and no weapon is too thin, unless the detector judged one of them to report it.
     drafts.retain(|d| {
         !(d.primary().is_empty()
             && d.place().is_none()
-            && d.mentions.iter().all(|m| m.weapons.is_empty()))
+            && d.mentions.iter().all(|m| m.weapons.is_empty())
+            && !d.mentions.iter().any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
     });
     drafts
 }

@@ -95,6 +95,9 @@ pub fn rule_accepted(cx: &Ctx, toll_sentences: &[usize]) -> Vec<Accepted> {
         .collect()
 }
 
+/// Days before publication beyond which dated violence is history, not news.
+pub const HISTORY_DAYS: i64 = 366;
+
 /// The mention of a candidate no rule kept out, or none when what it tells is still to come
 /// or a motive.
 fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
@@ -127,6 +130,12 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
             } else {
                 return None;
             }
+        }
+        // Violence told with a date more than a year before the article is history (the 2003
+        // bombings a column recalls), not news of it.
+        let first_day = crate::detect::date_first_day(&d.value);
+        if kind.violent() && first_day.is_some_and(|x| p.to_days() - x > HISTORY_DAYS) {
+            return None;
         }
     }
     // Clashes with protesters are a protest met by force.
