@@ -21,6 +21,10 @@ shooting, stabbing, protest, interception, explosion, missile, air strike, fall;
 an old date (lists of past events), 20 % from articles dense with violent candidates, 15 % at
 random (STRATA="rare:0.15,dated:0,dense:0.6,natural:0.25" changes the shares). Its candidate
 ids start with PREFIX (default "d"), its batches at FIRST_BATCH.
+
+The fourth round adds the stratum "active" (SCORES=the output of `rasd detector score --top 0
+CORPUS`): sentences holding a candidate the shipped detector is unsure of or accepts (a score
+between 0.2 and 0.85), where a new label teaches the model most (uncertainty sampling).
 """
 import collections, glob, json, os, random, sys
 
@@ -83,14 +87,22 @@ def main():
                  for f in c.get("features", [])) for c in by_sent[k])]
         dv = collections.Counter(c["doc"] for cs in by_sent.values() for c in cs if kind(c) in violent)
         dense = [k for k in keys if dv[k[0]] >= 5]
-        shares = {"rare": 0.45, "dated": 0.20, "dense": 0.20, "natural": 0.15}
+        unsure = set()
+        if os.environ.get("SCORES"):
+            for l in open(os.environ["SCORES"], encoding="utf-8"):
+                f = l.rstrip("\n").split("\t")
+                if len(f) > 3 and 0.2 <= float(f[3].split()[0]) <= 0.85:
+                    unsure.add((f[0], int(f[1])))
+        active = [k for k in keys if any((c["doc"], c["start"]) in unsure for c in by_sent[k])]
+        shares = {"rare": 0.45, "dated": 0.20, "dense": 0.20, "natural": 0.15, "active": 0.0}
         for part in os.environ.get("STRATA", "").split(","):
             if ":" in part:
                 k, v = part.split(":")
                 shares[k] = float(v)
         draws = {"rare": lambda: rng.choices(keys, rw)[0], "dated": lambda: rng.choice(dated),
-                 "dense": lambda: rng.choice(dense), "natural": lambda: rng.choice(natural)}
-        for name in ("rare", "dated", "dense", "natural"):
+                 "dense": lambda: rng.choice(dense), "natural": lambda: rng.choice(natural),
+                 "active": lambda: rng.choice(active)}
+        for name in ("rare", "dated", "dense", "natural", "active"):
             share, draw = shares[name], draws[name]
             goal = len(chosen) + int(n_sent * share)
             while len(chosen) < goal:

@@ -1,7 +1,8 @@
 //! Tokens with offsets into both the match key and the original text.
 //!
 //! A token is a maximal run of letters and digits (a number may carry an inner `.` or `,`
-//! between digits: «1,400», «2.5»). Each Arabic token also carries its stem: the token without
+//! between digits: «1,400», «2.5»); digits followed by Arabic letters with no space
+//! («14جنديا») are two tokens. Each Arabic token also carries its stem: the token without
 //! its proclitics (see [`crate::clitics`]). Hand-written because word segmentation in
 //! unicode-segmentation splits on Arabic punctuation the same way but knows nothing of clitics.
 use rasd_model::Span;
@@ -55,6 +56,13 @@ pub fn tokenize(key: &Aligned) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, d)) = chars.peek() {
+            // Digits run into a word in scraped text («14جنديا»): two tokens.
+            if is_word(d)
+                && clitics::is_arabic_letter(d)
+                && text[..i].ends_with(|p: char| p.is_ascii_digit())
+            {
+                break;
+            }
             if is_word(d) {
                 end = i + d.len_utf8();
                 chars.next();
@@ -112,6 +120,11 @@ mod tests {
     #[test]
     fn splits_on_punctuation() {
         assert_eq!(toks("قال، إن «الهجوم»."), ["قال", "إن", "الهجوم"]);
+    }
+
+    #[test]
+    fn splits_digits_run_into_a_word() {
+        assert_eq!(toks("قتل 14جنديا و5"), ["قتل", "14", "جنديا", "و5"]);
     }
 
     #[test]

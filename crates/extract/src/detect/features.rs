@@ -124,7 +124,13 @@ fn context_words(c: &Cand, out: &mut Vec<String>) {
     let j = cx.tok_at(c.h.key.end.saturating_sub(1)) + 1;
     let word = |k: usize| light(cx.stem(k));
     let before = |d: usize| if i >= s0 + d { word(i - d) } else { "<s>" };
-    let after = |d: usize| if j + d - 1 < s1 { word(j + d - 1) } else { "</s>" };
+    let after = |d: usize| {
+        if j + d - 1 < s1 {
+            word(j + d - 1)
+        } else {
+            "</s>"
+        }
+    };
     out.push(format!("l1:{}", before(1)));
     out.push(format!("l2:{}", before(2)));
     out.push(format!("l3:{}", before(3)));

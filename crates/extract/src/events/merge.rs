@@ -273,7 +273,10 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
         !(d.primary().is_empty()
             && d.place().is_none()
             && d.mentions.iter().all(|m| m.weapons.is_empty())
-            && !d.mentions.iter().any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
+            && !d
+                .mentions
+                .iter()
+                .any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
     });
     drafts
 }

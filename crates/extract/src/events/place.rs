@@ -95,6 +95,9 @@ pub(super) fn place_for(
         let Some(kind) = cx.best_kind(n) else {
             continue;
         };
+        // A place told as the bearing of another («في ولاية لوغار جنوب كابول») is where the
+        // other is, not where it happened: taken only when the other is out of reach.
+        let bearing = if bearing_of_place(cx, i) { 8 } else { 0 };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
         if (i.saturating_sub(2)..i).any(|j| W::TimeZone.has(cx.tok(j))) {
             continue;
@@ -123,7 +126,8 @@ pub(super) fn place_for(
         if !actors.is_empty() {
             let located = tok.starts_with(rasd_text::clitics::BA)
                 || W::Locative.has(prev)
-                || W::Direction.has(prev);
+                || W::Direction.has(prev)
+                || (i > 0 && W::Direction.has(cx.stem(i - 1)));
             if !located {
                 continue;
             }
@@ -132,11 +136,12 @@ pub(super) fn place_for(
         // «تعرضت قاعدة حرير … لهجوم».
         let subject_of_passive =
             i > 0 && (W::Passive.has(cx.stem(i - 1)) || W::Passive.has(cx.tok(i - 1)));
-        let score = if subject_of_passive {
-            0
-        } else {
-            d + if after { 0 } else { 3 }
-        };
+        let score = bearing
+            + if subject_of_passive {
+                0
+            } else {
+                d + if after { 0 } else { 3 }
+            };
         let better = match &best {
             None => true,
             Some((bs, bk, _)) => {
@@ -150,4 +155,27 @@ pub(super) fn place_for(
     let (_, _, n) = best?;
     let p = geo::choose(cx, geo, n)?;
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+}
+
+/// Is the place name at token `i` a reference point, the bearing of a place named just
+/// before: «لوغار جنوب كابول», «بلدة الصالحية شمال شرقي دمشق»?
+fn bearing_of_place(cx: &Ctx, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && j + 3 > i && W::Direction.has(cx.tok(j - 1)) {
+        j -= 1;
+    }
+    if j == i || j == 0 {
+        return false;
+    }
+    let toks = &cx.f.a.tokens;
+    let (Some(first), Some(last)) = (toks.get(j.saturating_sub(5)), toks.get(j - 1)) else {
+        return false;
+    };
+    let b = Span::new(first.key.start, last.key.end);
+    {
+        cx.f.names_in(b).any(|n| {
+            n.key.end == b.end
+                && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+        })
+    }
 }
