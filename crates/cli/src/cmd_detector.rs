@@ -56,6 +56,9 @@ enum DetectorCmd {
         /// How many features to show.
         #[arg(long, default_value_t = 6)]
         top: usize,
+        /// Judge with these weights instead of the built-in ones.
+        #[arg(long, value_name = "FILE.tsv")]
+        detector: Option<PathBuf>,
     },
     /// Train the detector's weights from the labels (deterministic: the same labels, corpus and
     /// lexicon give the same bytes).
@@ -88,7 +91,11 @@ enum DetectorCmd {
 pub fn run(a: DetectorArgs) -> anyhow::Result<ExitCode> {
     match a.cmd {
         DetectorCmd::Candidates { files, features } => candidates(files, features),
-        DetectorCmd::Score { files, top } => score(files, top),
+        DetectorCmd::Score {
+            files,
+            top,
+            detector,
+        } => score(files, top, detector.as_deref()),
         DetectorCmd::Train {
             src,
             output,
@@ -143,9 +150,12 @@ fn candidates(files: Vec<String>, with_features: bool) -> anyhow::Result<ExitCod
     })
 }
 
-fn score(files: Vec<String>, top: usize) -> anyhow::Result<ExitCode> {
+fn score(files: Vec<String>, top: usize, weights: Option<&Path>) -> anyhow::Result<ExitCode> {
     let p = Pipeline::builder().rules_only(true).build()?;
-    let det = rasd_extract::Detector::builtin();
+    let det = match weights {
+        Some(w) => crate::cmd_extract::load_detector(w)?,
+        None => rasd_extract::Detector::builtin(),
+    };
     let m = det.model();
     let opts = ReadOptions {
         max_bytes: DEFAULT_MAX_BYTES,
@@ -463,7 +473,7 @@ fn l2_scale(f: &str) -> f32 {
 
 /// The threshold that gives the best F1 on out-of-fold scores of the training articles
 /// (5 folds by article).
-fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
+fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32, f32) {
     let fold = |f: &Found| {
         let mut h: u64 = 0;
         for b in f.label.doc.bytes() {
@@ -489,12 +499,19 @@ fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
             }
         }
     }
-    let best = |v: &[(f32, bool)], what: &str| {
+    // The threshold of the best F-beta (F1).
+    let best = |v: &[(f32, bool)], what: &str, beta: f64| {
         let mut best = (0.0, 0.5f32);
         for t in (20..=80).map(|x| x as f32 / 100.0) {
-            let (_, _, f1, _) = prf(v.iter().map(|(s, g)| (*g, *s >= t)));
-            if f1 > best.0 + 1e-9 {
-                best = (f1, t);
+            let (p, r, _, _) = prf(v.iter().map(|(s, g)| (*g, *s >= t)));
+            let b2 = beta * beta;
+            let fb = if p + r > 0.0 {
+                (1.0 + b2) * p * r / (b2 * p + r)
+            } else {
+                0.0
+            };
+            if fb > best.0 + 1e-9 {
+                best = (fb, t);
             }
         }
         let (p, r, f, n) = prf(v.iter().map(|(s, g)| (*g, *s >= best.1)));
@@ -508,7 +525,20 @@ fn choose_threshold(train: &[&Found], l2: f32) -> (f32, f32) {
         "rasd: cross-validated type accuracy {:.3} (n={typed})",
         right as f64 / typed.max(1) as f64
     );
-    (best(&scored, "detect"), best(&spec, "specific"))
+    // A word that only joins an event found already is chosen for recall: the highest
+    // threshold that keeps 95 % of the words that refer to a specific event.
+    let support = (20..=80)
+        .rev()
+        .map(|x| x as f32 / 100.0)
+        .find(|t| prf(spec.iter().map(|(s, g)| (*g, *s >= *t))).1 >= 0.95)
+        .unwrap_or(0.2);
+    let (p, r, f, n) = prf(spec.iter().map(|(s, g)| (*g, *s >= support)));
+    eprintln!("rasd: cross-validated support: P {p:.3} R {r:.3} F1 {f:.3} (n={n}) at {support:.2}");
+    (
+        best(&scored, "detect", 1.0),
+        best(&spec, "specific", 1.0),
+        support,
+    )
 }
 
 /// Figures of a model on found candidates: detect P/R/F1 in the article and alone, type accuracy.
@@ -592,7 +622,7 @@ fn train(
         trainset.len(),
         held.len()
     );
-    let (threshold, threshold_specific) = choose_threshold(&trainset, l2);
+    let (threshold, threshold_specific, threshold_support) = choose_threshold(&trainset, l2);
     let date = lines
         .iter()
         .filter_map(|v| v["date"].as_str())
@@ -633,10 +663,15 @@ fn train(
             "threshold_specific".to_string(),
             format!("{threshold_specific:.2}"),
         ),
+        (
+            "threshold_support".to_string(),
+            format!("{threshold_support:.2}"),
+        ),
         ("specifics".to_string(), "date".to_string()),
     ];
     let mut m = fit(&trainset, threshold, header, l2);
     m.threshold_specific = threshold_specific;
+    m.threshold_support = threshold_support;
     let figures = measure(&m, &held);
     for (k, v) in &figures {
         eprintln!("rasd: {k}: {v}");

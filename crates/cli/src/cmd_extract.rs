@@ -115,6 +115,15 @@ pub struct DetectorOpts {
     pub rules_only: bool,
 }
 
+/// The detector whose weights are in a file made by `rasd detector train`.
+pub fn load_detector(path: &std::path::Path) -> anyhow::Result<rasd_extract::Detector> {
+    let tsv = std::fs::read_to_string(path)
+        .with_context(|| format!("reading detector weights {}", path.display()))?;
+    let m = rasd_extract::detect::Model::parse(&tsv)
+        .with_context(|| format!("reading detector weights {}", path.display()))?;
+    Ok(rasd_extract::Detector::new(m))
+}
+
 fn build_pipeline(
     trace: bool,
     gazetteers: &[PathBuf],
@@ -122,11 +131,7 @@ fn build_pipeline(
 ) -> anyhow::Result<Pipeline> {
     let mut b = Pipeline::builder().trace(trace).rules_only(d.rules_only);
     if let Some(path) = &d.detector {
-        let tsv = std::fs::read_to_string(path)
-            .with_context(|| format!("reading detector weights {}", path.display()))?;
-        let m = rasd_extract::detect::Model::parse(&tsv)
-            .with_context(|| format!("reading detector weights {}", path.display()))?;
-        b = b.detector(rasd_extract::Detector::new(m));
+        b = b.detector(load_detector(path)?);
     }
     for g in gazetteers {
         let tsv = std::fs::read_to_string(g)

@@ -138,7 +138,7 @@ impl Detector {
                     // A word that only refers to an event supports it when it refers to a
                     // specific one and no rule says it tells none (a habit, an aggregate, a plan).
                     support: !accept
-                        && specific >= self.model.threshold_specific
+                        && specific >= self.model.threshold_support
                         && rules::veto(c).is_none(),
                     rule,
                     why: if explain {

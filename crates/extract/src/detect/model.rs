@@ -66,6 +66,9 @@ pub struct Model {
     pub threshold: f32,
     /// Probability from which a candidate refers to a specific real event.
     pub threshold_specific: f32,
+    /// Probability of referring to a specific event from which a word that reports none joins
+    /// an event found already (chosen for recall; `threshold_specific` when the file has none).
+    pub threshold_support: f32,
     /// What makes a mentioned event (not reported) one to code: `none`, `date` (its own date
     /// in the sentence), `date_or_place` (or a place named right after the word).
     pub specifics: String,
@@ -82,6 +85,7 @@ impl Model {
         let mut m = Model {
             threshold: 0.5,
             threshold_specific: 0.5,
+            threshold_support: f32::NAN,
             ..Model::default()
         };
         for (i, line) in text.lines().enumerate() {
@@ -102,6 +106,12 @@ impl Model {
                 }
                 if k == "threshold_specific" {
                     m.threshold_specific = v
+                        .trim()
+                        .parse()
+                        .map_err(|_| bad("threshold is not a number"))?;
+                }
+                if k == "threshold_support" {
+                    m.threshold_support = v
                         .trim()
                         .parse()
                         .map_err(|_| bad("threshold is not a number"))?;
@@ -144,6 +154,9 @@ impl Model {
                     types,
                 },
             );
+        }
+        if m.threshold_support.is_nan() {
+            m.threshold_support = m.threshold_specific;
         }
         Ok(m)
     }
