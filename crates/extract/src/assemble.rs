@@ -473,9 +473,14 @@ pub(crate) fn follow_up_claims(
         if !d.mentions.iter().any(|m| m.kind.violent()) {
             continue;
         }
-        let tells = [Class::Casualty, Class::Outcome, Class::Weapon]
-            .into_iter()
-            .any(|k| cx.f.lex_in(k, ss).next().is_some())
+        // «وأكد المتحدث … هذه الحصيلة», «قال مسؤول إنه على علم بحادث»: the sentence refers
+        // back to the event.
+        let refers_back =
+            (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|t| W::BackEvent.has(cx.stem(t)));
+        let tells = refers_back
+            || [Class::Casualty, Class::Outcome, Class::Weapon]
+                .into_iter()
+                .any(|k| cx.f.lex_in(k, ss).next().is_some())
             || d.place().is_some_and(|p| {
                 cx.f.names_in(ss).any(|n| {
                     cx.places_of(n)

@@ -126,6 +126,7 @@ lists! {
     NamedAs = "named_as", "Words before a quoted name of a new organisation (a group called “…”).";
     PlaceIntro = "place_intro", "Words after which a common word that is also a place name is a place.";
     BackHead = "back_head", "Head words by which an article refers back to an organisation it named.";
+    BackEvent = "back_event", "Nouns by which an article refers back to the event it told (the incident, the toll).";
     AdjSuffix = "adj_suffix", "Plural and dual endings of an adjective, removed to find its singular.";
     // Claims.
     ViaBefore = "via_before", "Words before a medium that carries a claim (through, to the agency, the site).";

@@ -56,10 +56,14 @@ pub fn tokenize(key: &Aligned) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(i, d)) = chars.peek() {
-            // Digits run into a word in scraped text («14جنديا»): two tokens.
-            if is_word(d)
-                && clitics::is_arabic_letter(d)
+            // Digits run into a word in scraped text («14جنديا»): two tokens; not an era
+            // letter glued to a year («2023م»).
+            if clitics::is_arabic_letter(d)
                 && text[..i].ends_with(|p: char| p.is_ascii_digit())
+                && text[i + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(clitics::is_arabic_letter)
             {
                 break;
             }
@@ -125,6 +129,7 @@ mod tests {
     #[test]
     fn splits_digits_run_into_a_word() {
         assert_eq!(toks("قتل 14جنديا و5"), ["قتل", "14", "جنديا", "و5"]);
+        assert_eq!(toks("عام 2023م"), ["عام", "2023م"]);
     }
 
     #[test]

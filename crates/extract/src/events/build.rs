@@ -174,7 +174,11 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             let past_since = d.key.start >= h.key.end
                 && (cx.tok_from(h.key.end)..cx.tok_at(d.key.start))
                     .any(|j| W::Since.has(cx.tok(j)));
+            // «وقال الحاكم إن "مروحيتين هاجمتا صباح اليوم الحاجز"»: a relative day in direct
+            // speech counts from the day the words were said, which the article does not give.
+            let quoted = d.relative && in_quote(cx, d.key, ss);
             !since
+                && !quoted
                 && !past_since
                 && !W::Since.has(prev)
                 && !W::Until.has(prev)
@@ -207,6 +211,26 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
         }
     }
     date
+}
+
+/// Is a key span inside a direct quotation of its sentence (after an opening «, “ or " that
+/// is not closed before it)?
+fn in_quote(cx: &Ctx, k: Span, ss: Span) -> bool {
+    let Some(before) = cx.f.a.key.text.get(ss.start..k.start) else {
+        return false;
+    };
+    let (mut guillemets, mut curly, mut straight) = (0i32, 0i32, 0i32);
+    for c in before.chars() {
+        match c {
+            '«' => guillemets += 1,
+            '»' => guillemets -= 1,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    guillemets > 0 || curly > 0 || straight % 2 == 1
 }
 
 /// Is «مسيرة» a march here («مسيرة احتجاجية», «مسيرات شعبية حاشدة»)?
