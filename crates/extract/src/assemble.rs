@@ -291,6 +291,14 @@ fn stance_of(cx: &Ctx, c: &RawClaim, d: &Draft) -> Stance {
     if stance != Stance::Asserts {
         return stance;
     }
+    // «إن ما حدث عمل إرهابي يقف وراءه أعداء الوطن»: the source says who is behind it.
+    let (lo, hi) = (cx.tok_from(c.scope.start), cx.tok_from(c.scope.end));
+    if (lo..hi).any(|t| {
+        W::StandVerb.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW))
+            && W::Behind.starts(cx.tok(t + 1))
+    }) {
+        return Stance::Attributes;
+    }
     // A source speaking for the attacker claims the attack.
     if speaks_for_actor(cx, c, d) {
         return Stance::ClaimsResponsibility;

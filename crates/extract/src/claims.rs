@@ -457,9 +457,12 @@ fn source_for<'a>(cx: &Ctx<'a>, c: &LexHit, ss: Span) -> Option<&'a Name> {
     }
     // After the cue (verb-subject order), skipping agencies in a `via` position and addressees
     // («قالت لـ…», «قالت إنها تعود للحرس الثوري»).
+    // «استنكر مدير جامعة الملك خالد أ.د. فلان»: an office told before the name puts it further.
+    let office = W::Office.has(cx.stem(cx.tok_from(c.key.end)));
     let after = in_sent.iter().copied().find(|n| {
         n.key.start >= c.key.end
-            && cx.dist(c.key, n.key) <= 4
+            && (cx.dist(c.key, n.key) <= 4
+                || office && matches!(n.kind, NameKind::Person) && cx.dist(c.key, n.key) <= 9)
             && !(cx.is_media(n) && via_position(cx, n))
             && !(c.value == "say" && has_lam(cx, n))
     });
@@ -560,6 +563,20 @@ fn describe(cx: &Ctx, n: &Name) -> (String, bool, Option<usize>) {
         }
         NameKind::Known { actors, .. } => (text, false, actors.first().copied()),
         NameKind::Descriptor { .. } => (text, true, None),
+        // «وقال الداود»: the person named in full before.
+        NameKind::Person if !cx.key(n.key).contains(' ') => {
+            let last = cx.key(n.key);
+            let full = cx.f.names.iter().find(|m| {
+                matches!(m.kind, NameKind::Person)
+                    && m.key.end <= n.key.start
+                    && cx.key(m.key).ends_with(&format!(" {last}"))
+            });
+            (
+                full.map_or(text, |m| crate::events::written_name(cx, m)),
+                false,
+                None,
+            )
+        }
         _ => (text, false, None),
     }
 }

@@ -235,6 +235,17 @@ impl Entities {
         };
         let written = cx.written(n.key);
         let key = rasd_text::match_key_str(&written);
+        // «الداود» after «عبدالرحمن بن حمد الداود»: the person named again.
+        if kind == EntityType::Person && !key.contains(' ') {
+            let full = self.out.iter().position(|(e, _)| {
+                e.kind == EntityType::Person
+                    && rasd_text::match_key_str(&e.name).ends_with(&format!(" {key}"))
+            });
+            if let Some(i) = full {
+                self.out[i].1.push(n.key);
+                return;
+            }
+        }
         let id = format!("new:{}", key.replace(' ', "_"));
         let e = Entity {
             id: id.clone(),

@@ -259,7 +259,10 @@ impl Recognizer {
         let mut extra = Vec::new();
         extra.extend(sources(&f, kb, &self.lex));
         extra.extend(descriptors(&f));
-        extra.extend(persons(&f, &self.lex, text));
+        let people = persons(&f, &self.lex, text);
+        let named_again = surnames(&f, &people);
+        extra.extend(people);
+        extra.extend(named_again);
         extra.extend(new_orgs(&f));
         extra.extend(back_references(&f, kb));
         add_pattern_names(&mut f, extra);
@@ -524,6 +527,19 @@ fn gap_has_punct(f: &Found, i: usize) -> bool {
                 .is_some_and(|g| g.chars().any(|c| !c.is_whitespace()))
         }
         _ => true,
+    }
+}
+
+/// Is the gap before token `i` a dot and spaces only («د. فلان»)?
+fn gap_is_dot(f: &Found, i: usize) -> bool {
+    match (f.a.tokens.get(i.wrapping_sub(1)), f.a.tokens.get(i)) {
+        (Some(p), Some(t)) => {
+            f.a.key
+                .text
+                .get(p.key.end..t.key.start)
+                .is_some_and(|g| g.trim() == ".")
+        }
+        _ => false,
     }
 }
 
@@ -891,6 +907,7 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
                     .is_some_and(clitics::written_with_alif_maqsura);
             let name_word = W::On.has(uw) && !is_prep_ala;
             if (W::NameStop.has(uw) && !name_word)
+                || uw.chars().count() < 2
                 || covered(u.key)
                 || u.kind != rasd_text::tokenize::TokenKind::Arabic
                 || uw.starts_with(clitics::WAW) && uw.chars().count() > 3 && j > i + 1
@@ -911,6 +928,45 @@ fn persons(f: &Found, lex: &Lexicon, text: &str) -> Vec<Name> {
     out
 }
 
+/// A person named again by the last word of the name («وقال الداود», «الداود:»), after a
+/// speech cue or before a colon, once the whole name was told.
+fn surnames(f: &Found, people: &[Name]) -> Vec<Name> {
+    let mut out = Vec::new();
+    let last_word = |n: &Name| f.key_str(n.key).rsplit(' ').next().unwrap_or("");
+    for (i, t) in f.a.tokens.iter().enumerate() {
+        let w = tok_str(f, i);
+        if w.chars().count() < 3 || f.names_over(t.key).next().is_some() {
+            continue;
+        }
+        let told = people.iter().any(|p| {
+            p.key.end <= t.key.start && f.key_str(p.key).contains(' ') && last_word(p) == w
+        });
+        if !told || people.iter().any(|p| p.key.overlaps(t.key)) {
+            continue;
+        }
+        let after_cue = i > 0
+            && f.lex(Class::Cue).iter().any(|c| {
+                c.key.end <= t.key.start
+                    && f.a
+                        .tokens
+                        .get(i - 1)
+                        .is_some_and(|p| p.key.end == c.key.end)
+            });
+        let colon =
+            f.a.key
+                .text
+                .get(t.key.end..)
+                .is_some_and(|g| g.trim_start().starts_with(':'));
+        if after_cue || colon {
+            out.push(Name {
+                key: t.key,
+                kind: NameKind::Person,
+            });
+        }
+    }
+    out
+}
+
 /// The word that opens a person's name at token `i`, without a conjunction glued to it
 /// («وحيدر»): a given name, a kunya («أبو حمزة …»), or a name word right after a title
 /// («اللواء فلان …»), which no list of given names needs to know.
@@ -923,7 +979,13 @@ fn name_opener<'f>(f: &'f Found, lex: &Lexicon, i: usize) -> Option<&'f str> {
     if let Some(b) = w.strip_prefix(clitics::WAW).filter(|b| opens(b)) {
         return Some(b);
     }
-    let titled = i > 0 && !gap_has_punct(f, i) && W::Title.has(tok_str(f, i - 1));
+    // «اللواء فلان», and an abbreviated title with its dot: «د. فلان», «أ.د. فلان».
+    let abbreviated = |j: usize| {
+        let t = tok_str(f, j);
+        t.chars().count() == 1 && W::Title.has(t) && gap_is_dot(f, j + 1)
+    };
+    let titled =
+        i > 0 && ((!gap_has_punct(f, i) && W::Title.has(tok_str(f, i - 1))) || abbreviated(i - 1));
     let name_word = f.a.tokens[i].kind == rasd_text::tokenize::TokenKind::Arabic
         && !clitics::starts_with_article(w)
         && !W::NameStop.has(w)

@@ -264,6 +264,7 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
         }
     }
     refer_back_places(cx, &mut drafts);
+    topic_event(cx, &mut drafts);
     // An event is reported when one of its words reports it; words that only refer to it
     // bring their place, figures and claims.
     drafts.retain(|d| d.mentions.iter().any(|m| !m.support));
@@ -279,6 +280,56 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
                 .any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
     });
     drafts
+}
+
+/// An article that reports no violence of its own but keeps referring to one specific
+/// violent event, and gives a voice on it (a round-up of condemnations, a column on the
+/// bombing), codes that event once: the draft of words that only refer to it, told in three
+/// sentences or more with a speaker in one of them, is kept (its date is the article's unless
+/// it tells one; the store joins it to the event reported elsewhere).
+fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
+    let reports = |d: &Draft| d.mentions.iter().any(|m| !m.support && m.kind.violent());
+    if drafts.iter().any(reports) {
+        return;
+    }
+    let sentences = |d: &Draft| {
+        let mut s: Vec<usize> = d.mentions.iter().map(|m| m.sent).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let voiced = |d: &Draft| {
+        sentences(d).iter().any(|&i| {
+            cx.f.a
+                .sentences
+                .get(i)
+                .is_some_and(|ss| cx.f.lex_in(Class::Cue, *ss).next().is_some())
+        })
+    };
+    let best = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.mentions
+                .iter()
+                .all(|m| m.kind.violent() || m.kind.secondary())
+        })
+        .filter(|(_, d)| {
+            d.mentions
+                .iter()
+                .any(|m| m.kind.violent() && !m.kind.secondary())
+        })
+        .filter(|(_, d)| sentences(d).len() >= 3 && voiced(d))
+        .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    if let Some(m) = best.and_then(|i| {
+        drafts[i]
+            .mentions
+            .iter_mut()
+            .find(|m| m.kind.violent() && !m.kind.secondary())
+    }) {
+        m.support = false;
+    }
 }
 
 /// An event without a place of its own whose sentence names «القاعدة», «البلدة»… takes the
