@@ -43,6 +43,14 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if next_sentence {
         return true;
     }
+    // An event told with no date is the news of the day; a word dated a week or more before
+    // the article, in another sentence, tells another one («وكانت السلطات أعلنت في يناير
+    // الماضي تحرير المحافظة»).
+    if let (None, Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+        if !d.mentions.iter().any(|x| x.sent == m.sent) && old_date(cx, b) {
+            return false;
+        }
+    }
     // Dates.
     if let (Some(a), Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
         let n = a.value.len().min(b.value.len());
@@ -65,6 +73,20 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     let consequence = same_sentence;
     if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
         if !places_compatible(cx, &a.1, &b.1) {
+            return false;
+        }
+        // Two towns or quarters, each named in a sentence of its own, are two places however
+        // near («بغداد الجديدة» and, a sentence later, «الزعفرانية»); a great city («دمشق»)
+        // may stand for its suburbs.
+        let town = |l: &Location| {
+            l.precision == Some(rasd_model::GeoPrecision::Locality)
+                && l.place_id
+                    .as_deref()
+                    .and_then(|id| cx.kb.place(id))
+                    .is_some_and(|p| p.population < GREAT_CITY)
+        };
+        let own_sentence = !d.mentions.iter().any(|x| x.sent == m.sent);
+        if own_sentence && town(&a.1) && town(&b.1) && a.1.place_id != b.1.place_id {
             return false;
         }
     }
@@ -151,6 +173,43 @@ pub(super) fn is_consequence(cx: &Ctx, trig: Span) -> bool {
         i.checked_sub(back)
             .is_some_and(|j| W::Consequence.has(cx.stem(j)))
     })
+}
+
+/// The population from which a city's name may stand for the places around it.
+const GREAT_CITY: u64 = 1_000_000;
+
+/// Does a date end a week or more before the article's publication?
+fn old_date(cx: &Ctx, d: &rasd_text::dates::DateMention) -> bool {
+    let Some(p) = cx.published else {
+        return false;
+    };
+    let last = match d.range {
+        Some((_, hi)) => Some(hi),
+        None if d.value.len() == 10 => rasd_model::IsoDate::parse(&d.value).ok(),
+        // A month or a year: its last day.
+        None => {
+            let next = if d.value.len() == 7 {
+                let (y, m) = (d.value.get(..4), d.value.get(5..7));
+                match (
+                    y.and_then(|y| y.parse::<i32>().ok()),
+                    m.and_then(|m| m.parse::<u32>().ok()),
+                ) {
+                    (Some(y), Some(12)) => format!("{:04}-01-01", y + 1),
+                    (Some(y), Some(m)) => format!("{y:04}-{:02}-01", m + 1),
+                    _ => return false,
+                }
+            } else {
+                match d.value.parse::<i32>() {
+                    Ok(y) => format!("{:04}-01-01", y + 1),
+                    Err(_) => return false,
+                }
+            };
+            rasd_model::IsoDate::parse(&next)
+                .ok()
+                .map(|x| rasd_model::IsoDate::from_days(x.to_days() - 1))
+        }
+    };
+    last.is_some_and(|x| p.to_days() - x.to_days() >= 7)
 }
 
 /// Same place, one inside the other, or within 25 km.
