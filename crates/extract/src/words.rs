@@ -128,6 +128,7 @@ lists! {
     BackHead = "back_head", "Head words by which an article refers back to an organisation it named.";
     StandVerb = "stand_verb", "The verb of who stands behind a deed («يقف وراءه»): with `behind`, blame.";
     Behind = "behind", "Behind, after the standing verb («وراء», «خلف»).";
+    Condemn = "condemn", "Verbs of condemnation (condemned, denounced): their subject did not do the deed.";
     Office = "office", "Offices told before or after a person's name (director, governor, minister).";
     BackEvent = "back_event", "Nouns by which an article refers back to the event it told (the incident, the toll).";
     AdjSuffix = "adj_suffix", "Plural and dual endings of an adjective, removed to find its singular.";

@@ -54,10 +54,21 @@ impl<'n> Around<'n> {
             .first()
             .copied()
             .filter(|n| cx.tok_at(n.key.start).saturating_sub(trig_end) <= 2);
+        // «أدانت مملكة البحرين التفجير»: who condemns an attack did not carry it out.
+        let speaker = |n: &Name| {
+            f.lex_in(Class::Cue, ss).any(|c| {
+                c.key.end <= n.key.start
+                    && cx.dist(c.key, n.key) == 0
+                    && W::Condemn.starts(
+                        cx.key(c.key)
+                            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+                    )
+            })
+        };
         let near_before = before
             .last()
             .copied()
-            .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4);
+            .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4 && !speaker(n));
         let is_verb = !f
             .lex_in(Class::Trigger, ss)
             .any(|t| t.key == h.key && t.value.contains("noun"));
