@@ -21,7 +21,7 @@
 //!
 //! And the evidence must be strong enough, from strongest to weakest:
 //! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses;
-//! 2. dates within a day, one place inside the other, and a shared actor;
+//! 2. dates within a day, one place inside the other, and a shared actor or the same type;
 //! 3. compatible coarse dates (month, year), the same place, and a shared actor or the same type;
 //! 4. an unknown date (or an unknown place) only when everything else is strong: same type,
 //!    same place (or dates within a day) and a shared actor;
@@ -32,8 +32,9 @@
 //! 6. the same death toll, of ten or more, in the same country within a week, whatever places
 //!    the reports give (one outlet names the town, another the city its news came from).
 //!
-//! Rules 2–6 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
-//! apart). Among candidates, the strongest match wins, then the closest, then the oldest event:
+//! Rules 2–4 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
+//! apart), or when one of them is told by many more reports than any other ([`PROMINENT`]);
+//! rules 1, 5 and 6 take the best. Among candidates, the strongest match wins, then the closest, then the oldest event:
 //! fusion is deterministic for a given order of ingestion, and incremental.
 //!
 //! ## What the canonical event says
@@ -499,7 +500,7 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
     let same_type = r.kind == c.kind;
     let rule = if day && place == PlaceFit::Same {
         1
-    } else if day && place == PlaceFit::Inside && shared {
+    } else if day && place == PlaceFit::Inside && (shared || same_type) {
         2
     } else if date == DateFit::Coarse && place == PlaceFit::Same && (shared || same_type) {
         3

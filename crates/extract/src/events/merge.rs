@@ -9,6 +9,28 @@ use crate::kb::PlaceKind;
 use crate::lexicon::Class;
 use crate::words::W;
 
+/// Are the draft's place and the mention's the same place, or one inside the other?
+fn places_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+    let (Some(a), Some(b)) = (d.place(), m.place.as_ref()) else {
+        return true;
+    };
+    if !places_compatible(cx, &a.1, &b.1) {
+        return false;
+    }
+    // Two towns or quarters, each named in a sentence of its own, are two places however
+    // near («بغداد الجديدة» and, a sentence later, «الزعفرانية»); a great city («دمشق»)
+    // may stand for its suburbs.
+    let town = |l: &Location| {
+        l.precision == Some(rasd_model::GeoPrecision::Locality)
+            && l.place_id
+                .as_deref()
+                .and_then(|id| cx.kb.place(id))
+                .is_some_and(|p| p.population < GREAT_CITY)
+    };
+    let own_sentence = !d.mentions.iter().any(|x| x.sent == m.sent);
+    !(own_sentence && town(&a.1) && town(&b.1) && a.1.place_id != b.1.place_id)
+}
+
 /// Is the mention compatible with the draft event?
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
@@ -71,24 +93,8 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
             _ => true,
         };
     let consequence = same_sentence;
-    if let (Some(a), Some(b), false) = (d.place(), m.place.as_ref(), consequence) {
-        if !places_compatible(cx, &a.1, &b.1) {
-            return false;
-        }
-        // Two towns or quarters, each named in a sentence of its own, are two places however
-        // near («بغداد الجديدة» and, a sentence later, «الزعفرانية»); a great city («دمشق»)
-        // may stand for its suburbs.
-        let town = |l: &Location| {
-            l.precision == Some(rasd_model::GeoPrecision::Locality)
-                && l.place_id
-                    .as_deref()
-                    .and_then(|id| cx.kb.place(id))
-                    .is_some_and(|p| p.population < GREAT_CITY)
-        };
-        let own_sentence = !d.mentions.iter().any(|x| x.sent == m.sent);
-        if own_sentence && town(&a.1) && town(&b.1) && a.1.place_id != b.1.place_id {
-            return false;
-        }
+    if !consequence && !places_fit(cx, d, m) {
+        return false;
     }
     // Two events of different types told together («اشتباكات وقصف لطائرات التحالف»): the
     // type model is sure of each, and they differ.
