@@ -405,7 +405,8 @@ pub fn reextract(a: ReextractArgs) -> anyhow::Result<ExitCode> {
     let st = store.refuse().context("fusing the events again")?;
     eprintln!(
         "rasd: fused again: {} event reports, {} canonical events",
-        st.reports, st.new_events
+        st.reports,
+        st.new_events - st.merged
     );
     Ok(code)
 }
@@ -548,9 +549,13 @@ fn ingest_from(
     } else {
         String::new()
     };
+    let merged = match totals.merged {
+        0 => String::new(),
+        n => format!(", {n} of them merged into another as later reports came"),
+    };
     eprintln!(
         "rasd: {} documents stored{replaced}, {} already in the store, {} skipped; {} event reports: {} fused \
-         into known events, {} new events ({:.0} documents extracted a second) in {}",
+         into known events, {} new events{merged} ({:.0} documents extracted a second) in {}",
         totals.documents,
         totals.duplicates,
         skipped,

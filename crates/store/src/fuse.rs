@@ -16,13 +16,16 @@
 //!   governorate, same country for a country);
 //! * **actors**: when both name who acted, one of them takes part in the other (a clash told
 //!   from either side); otherwise no conflict;
+//! * **death toll**: not two tolls of ten or more, one over three times the other;
 //! * **document**: the canonical event has no report from the same document (the extractor has
 //!   already decided that two events of one article are two events).
 //!
 //! And the evidence must be strong enough, from strongest to weakest:
 //! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses;
-//! 2. dates within a day, one place inside the other, and a shared actor or the same type;
-//! 3. compatible coarse dates (month, year), the same place, and a shared actor or the same type;
+//! 2. dates within a day, one place inside the other, and a shared actor or the same type (a
+//!    shared actor when one place is a whole country);
+//! 3. compatible coarse dates (month, year), the same place or one inside the other (not a
+//!    whole country), and a shared actor or the same type;
 //! 4. an unknown date (or an unknown place) only when everything else is strong: same type,
 //!    same place (or dates within a day) and a shared actor;
 //! 5. a follow-up: one date is only the day an article appeared (no date is told for the event:
@@ -30,9 +33,19 @@
 //!    week before it; the same place or one inside the other, and the same type, a shared actor
 //!    or the same death toll;
 //! 6. the same death toll, of ten or more, in the same country within a week, whatever places
-//!    the reports give (one outlet names the town, another the city its news came from).
+//!    the reports give (one outlet names the town, another the city its news came from);
+//! 7. a late follow-up of a prominent event: a bombing, an assault or an abduction (not the
+//!    air strikes, shelling and battles of a front, which recur day after day) told by at least
+//!    [`PROMINENT`] reports, and a report of the same type at the same place (or one inside
+//!    the other) dated in the week after it, with no death toll or one between half and one and
+//!    a half times the event's: the day a condemnation, a funeral or a statement was made,
+//!    mistaken for the event's.
 //!
-//! Rules 2–4 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
+//! Who acted conflicts nowhere with an event told by [`PROMINENT`] reports, of the same type,
+//! the same place (or one inside the other) and the same day or the week after (rules 1, 2
+//! and 7): a report names who acted wrongly more often than it tells another event.
+//!
+//! Rules 2–4 and 7 fuse only when exactly one canonical event qualifies (ambiguity keeps reports
 //! apart), or when one of them is told by many more reports than any other ([`PROMINENT`]);
 //! rules 1, 5 and 6 take the best. Among candidates, the strongest match wins, then the closest, then the oldest event:
 //! fusion is deterministic for a given order of ingestion, and incremental.
@@ -272,7 +285,7 @@ impl Facts {
 /// How strongly a report matches a canonical event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
-    /// Which rule (1 strongest … 4 weakest) lets them fuse.
+    /// Which rule (1 strongest … 7 weakest) lets them fuse.
     pub rule: u8,
     /// Ordering key: higher is better.
     pub score: (u8, u8, u8, u8, i64),
@@ -285,10 +298,11 @@ pub struct Match {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum DateFit {
     Unknown = 0,
-    Week = 1,
-    Coarse = 2,
-    NextDay = 3,
-    SameDay = 4,
+    Later = 1,
+    Week = 2,
+    Coarse = 3,
+    NextDay = 4,
+    SameDay = 5,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -322,6 +336,16 @@ fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
             _ if d <= FOLLOW_UP_DAYS && r.same_toll(c) => Ok((
                 DateFit::Week,
                 format!("{} and {} within a week", show(c), show(r)),
+            )),
+            // Rule 7 decides whether this is enough.
+            _ if a.0 > b.0 && d <= FOLLOW_UP_DAYS && c.reports >= PROMINENT => Ok((
+                DateFit::Later,
+                format!(
+                    "{} within a week after {}, an event told by {} reports",
+                    show(r),
+                    show(c),
+                    c.reports
+                ),
             )),
             _ => Err(format!(
                 "dates {} and {} are {d} days apart",
@@ -479,6 +503,13 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         ));
     }
     let (date, date_why) = date_fit(r, c)?;
+    // Two death tolls of ten or more, one over three times the other, are two events (or a
+    // figure misread: it must not become the event's).
+    if let (Some(a), Some(b)) = (r.killed, c.killed) {
+        if a.min(b) >= SAME_TOLL_MIN && a.max(b) > 3 * a.min(b) {
+            return Err(format!("death tolls {b} and {a} too far apart"));
+        }
+    }
     let toll = r.same_toll(c);
     let (place, place_why, dist) = match place_fit(r, c) {
         Ok(x) => x,
@@ -492,17 +523,29 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
     };
     let day = date >= DateFit::NextDay;
     let week = date == DateFit::Week || day;
-    // The same toll within a week outweighs who each outlet says did it.
+    let same_type = r.kind == c.kind;
+    // An event many outlets told, at the same place (or one inside the other) and of the same
+    // type: a report names who acted wrongly more often than it tells another event.
+    let prominent = c.reports >= PROMINENT
+        && same_type
+        && place >= PlaceFit::Inside
+        && (day || date == DateFit::Later);
+    // The same toll within a week (or in the month told) outweighs who each outlet says did it.
     let (shared, actor_why) = match actors_fit(r, c) {
-        Err(why) if toll && week => (false, format!("{why}, but the same death toll")),
+        Err(why) if toll && (week || date == DateFit::Coarse) => {
+            (false, format!("{why}, but the same death toll"))
+        }
+        Err(why) if prominent => (false, format!("{why}, but told by {} reports", c.reports)),
         other => other?,
     };
-    let same_type = r.kind == c.kind;
     let rule = if day && place == PlaceFit::Same {
         1
-    } else if day && place == PlaceFit::Inside && (shared || same_type) {
+    } else if day && place == PlaceFit::Inside && (shared || (same_type && !country_wide(r, c))) {
         2
-    } else if date == DateFit::Coarse && place == PlaceFit::Same && (shared || same_type) {
+    } else if date == DateFit::Coarse
+        && (place == PlaceFit::Same || (place == PlaceFit::Inside && !country_wide(r, c)))
+        && (shared || same_type)
+    {
         3
     } else if shared
         && same_type
@@ -514,6 +557,8 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         5
     } else if (week || date == DateFit::Coarse) && toll {
         6
+    } else if date == DateFit::Later && prominent && one_off(r.kind) && toll_fits(r, c) {
+        7
     } else {
         return Err("evidence too weak".into());
     };
@@ -541,13 +586,43 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
     })
 }
 
+/// Is either place a whole country (too wide for the type alone to tie a report to an event)?
+fn country_wide(r: &Facts, c: &Facts) -> bool {
+    [r, c].iter().any(|f| {
+        f.place
+            .as_ref()
+            .is_some_and(|p| p.precision == Some(GeoPrecision::Country))
+    })
+}
+
+/// Types of attack that strike once (a bombing, an assault), not day after day like the air
+/// strikes, shelling and battles of a front.
+fn one_off(k: EventType) -> bool {
+    matches!(
+        k,
+        EventType::SuicideBomb
+            | EventType::RemoteExplosive
+            | EventType::Attack
+            | EventType::Abduction
+    )
+}
+
+/// The report gives no death toll, or one the event's could have grown from or to (between
+/// half and one and a half times it).
+fn toll_fits(r: &Facts, c: &Facts) -> bool {
+    match (r.killed, c.killed) {
+        (Some(a), Some(b)) => 2 * a >= b && 2 * a <= 3 * b,
+        _ => true,
+    }
+}
+
 /// Pick the canonical event a report joins among judged candidates (`(id, match)`), or none.
 /// Rule 1 and the follow-up and same-toll rules (5, 6) take the best (the oldest on a tie):
 /// their evidence names one real event, told again; rules 2–4 only a candidate alone.
 pub fn choose(mut cands: Vec<(i64, Match)>) -> Option<(i64, Match)> {
     cands.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let first = cands.first()?;
-    if first.1.rule == 1 || cands.iter().all(|c| c.1.rule >= 5) {
+    if first.1.rule == 1 || cands.iter().all(|c| matches!(c.1.rule, 5 | 6)) {
         return cands.into_iter().next();
     }
     // Among several, one told by many more reports than any other is the one the news is
@@ -669,6 +744,26 @@ fn facts_of_row(r: &Row) -> (i64, Facts) {
 
 /// Find the canonical event a report joins, if any: `(id, reasons)`.
 fn find(db: &mut Db, doc_id: &str, f: &Facts) -> Result<Option<(i64, Match)>, StoreError> {
+    let cands: Vec<(i64, Match)> = candidates(db, f)?
+        .into_iter()
+        .filter_map(|(id, c)| judge(f, &c).ok().map(|m| (id, m)))
+        .collect();
+    // A canonical event holds at most one report of a document.
+    let mut ok = Vec::with_capacity(cands.len());
+    for (id, m) in cands {
+        let same_doc = db.int(
+            "SELECT COUNT(*) FROM event_links WHERE canonical_id = ? AND doc_id = ?",
+            &vals![id, doc_id],
+        )?;
+        if same_doc == 0 {
+            ok.push((id, m));
+        }
+    }
+    Ok(choose(ok))
+}
+
+/// The canonical events whose type family, dates and place could match `f` (each once).
+fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
     let family = f.kind.family();
     let mut rows = Vec::new();
     let place_key = f
@@ -763,29 +858,103 @@ fn find(db: &mut Db, doc_id: &str, f: &Facts) -> Result<Option<(i64, Match)>, St
             &vals![family, k, family, place_id],
         )?);
     }
-    let mut cands = Vec::new();
     let mut seen = HashSet::new();
-    for row in &rows {
-        let (id, c) = facts_of_row(row);
-        if !seen.insert(id) {
+    Ok(rows
+        .iter()
+        .map(facts_of_row)
+        .filter(|(id, _)| seen.insert(*id))
+        .collect())
+}
+
+/// Merge each of the canonical events `ids` (those a batch of reports touched) into a
+/// canonical event told by more reports that it matches by any rule but the fourth (an unknown
+/// date or place), as if it were
+/// one report, when no document tells both (or one in five of their reports at most): two canonical events of one real event arise when
+/// its first reports disagree (a town and its governorate, who acted) before it is known to
+/// be prominent. Returns how many were merged.
+pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut merged = 0;
+    for b in ids {
+        let Some(row) = db.row(
+            &format!("SELECT {CANON_COLS} FROM canonical_events WHERE id = ?"),
+            &vals![b],
+        )?
+        else {
             continue;
+        };
+        let (_, fb) = facts_of_row(&row);
+        let mut cands = Vec::new();
+        for (a, fa) in candidates(db, &fb)? {
+            if a == b || !better(a, &fa, b, &fb) {
+                continue;
+            }
+            let Ok(m) = judge(&fb, &fa) else {
+                continue;
+            };
+            if m.rule == 4 {
+                continue;
+            }
+            let shared = db.int(
+                "SELECT COUNT(*) FROM event_links x JOIN event_links y ON x.doc_id = y.doc_id
+                 WHERE x.canonical_id = ? AND y.canonical_id = ?",
+                &vals![a, b],
+            )?;
+            // An article that split the event in two, among many that did not, does not
+            // keep two canonical events apart.
+            // One type, one place, one day: one event (as ACLED codes), however many
+            // articles split it.
+            // And a day apart, for an event many told.
+            let one = m.rule == 1
+                && (m.score.0 == DateFit::SameDay as u8 || fa.reports >= PROMINENT)
+                && m.score.1 == PlaceFit::Same as u8
+                && m.score.3 == 1;
+            if one || shared == 0 || shared * 5 <= fb.reports.min(fa.reports) {
+                cands.push((a, m));
+            }
         }
-        if let Ok(m) = judge(f, &c) {
-            cands.push((id, m));
+        if let Some((a, m)) = choose(cands) {
+            absorb(db, a, b, &m)?;
+            merged += 1;
         }
     }
-    // A canonical event holds at most one report of a document.
-    let mut ok = Vec::with_capacity(cands.len());
-    for (id, m) in cands {
-        let same_doc = db.int(
-            "SELECT COUNT(*) FROM event_links WHERE canonical_id = ? AND doc_id = ?",
-            &vals![id, doc_id],
+    Ok(merged)
+}
+
+/// Is canonical event `a` told by more reports than `b` (or as many, and older)?
+fn better(a: i64, fa: &Facts, b: i64, fb: &Facts) -> bool {
+    fa.reports > fb.reports || (fa.reports == fb.reports && a < b)
+}
+
+/// Move every report of canonical event `b` into `a`, folding each in, and delete `b`.
+fn absorb(db: &mut Db, a: i64, b: i64, m: &Match) -> Result<(), StoreError> {
+    let rows = db.query(
+        "SELECT l.event_id, l.reason, d.outlet, e.data FROM event_links l
+         JOIN events e ON e.id = l.event_id JOIN documents d ON d.id = l.doc_id
+         WHERE l.canonical_id = ? ORDER BY l.event_id",
+        &vals![b],
+    )?;
+    let why = format!(
+        "with the reports of {} merged into this event ({})",
+        show_id(b),
+        m.reasons.join("; ")
+    );
+    for r in &rows {
+        db.exec(
+            "UPDATE event_links SET canonical_id = ?, reason = ? WHERE event_id = ?",
+            &vals![a, format!("{} — {why}", r.text(1)), r.int(0)],
         )?;
-        if same_doc == 0 {
-            ok.push((id, m));
-        }
+        let e: Event = serde_json::from_str(&r.text(3))?;
+        merge(db, a, true, r.opt_text(2).as_deref(), &e)?;
     }
-    Ok(choose(ok))
+    db.exec(
+        "DELETE FROM canonical_actors WHERE canonical_id = ?",
+        &vals![b],
+    )?;
+    db.exec("DELETE FROM canonical_events WHERE id = ?", &vals![b])?;
+    Ok(())
 }
 
 /// The outcome of adding one report.
@@ -1156,6 +1325,86 @@ mod tests {
     }
 
     use EventType::*;
+
+    fn abha() -> Place {
+        let mut p = place(
+            "أبها",
+            "SA.abha",
+            "SA",
+            18.22,
+            42.51,
+            GeoPrecision::Locality,
+        );
+        p.admin1 = Some(name_key("منطقة عسير"));
+        p
+    }
+
+    fn asir() -> Place {
+        let mut p = place(
+            "منطقة عسير",
+            "SA.asir",
+            "SA",
+            19.0,
+            42.5,
+            GeoPrecision::Admin1,
+        );
+        p.key = name_key("منطقة عسير");
+        p
+    }
+
+    /// A canonical event told by `n` reports, with a death toll.
+    fn told(mut f: Facts, n: i64, killed: Option<u64>) -> Facts {
+        f.reports = n;
+        f.killed = killed;
+        f
+    }
+
+    t!(
+        town_in_governorate_same_type_same_day,
+        facts(SuicideBomb, "2015-08-06", Some(abha()), &[]),
+        facts(SuicideBomb, "2015-08-06", Some(asir()), &[]),
+        Some(2)
+    );
+    t!(
+        late_follow_up_of_a_prominent_bombing,
+        facts(SuicideBomb, "2015-08-09", Some(abha()), &["sa"]),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(asir()), &["int.isis"]),
+            40,
+            Some(15)
+        ),
+        Some(7)
+    );
+    t!(
+        late_report_of_a_little_told_bombing_stays_apart,
+        facts(SuicideBomb, "2015-08-09", Some(abha()), &[]),
+        told(facts(SuicideBomb, "2015-08-06", Some(asir()), &[]), 3, None),
+        None
+    );
+    t!(
+        late_strikes_are_new_strikes,
+        facts(AirDroneStrike, "2015-08-09", Some(abha()), &[]),
+        told(
+            facts(AirDroneStrike, "2015-08-06", Some(abha()), &[]),
+            40,
+            None
+        ),
+        None
+    );
+    t!(
+        tolls_far_apart_are_two_events,
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(abha()), &[]),
+            0,
+            Some(390)
+        ),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(abha()), &[]),
+            40,
+            Some(32)
+        ),
+        None
+    );
     t!(
         same_day_same_place,
         facts(AirDroneStrike, "2024-03-09", Some(harir()), &[]),

@@ -374,6 +374,9 @@ pub struct IngestStats {
     pub fused: usize,
     /// Canonical events created.
     pub new_events: usize,
+    /// Canonical events merged into another once later reports showed them one real event
+    /// (counted in `new_events` too).
+    pub merged: usize,
 }
 
 impl IngestStats {
@@ -386,6 +389,7 @@ impl IngestStats {
         self.reports += o.reports;
         self.fused += o.fused;
         self.new_events += o.new_events;
+        self.merged += o.merged;
     }
 }
 
@@ -633,7 +637,11 @@ impl Store {
         let mut stats = IngestStats::default();
         let r = batch
             .iter()
-            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, replace, &mut stats));
+            .try_for_each(|(doc, rec)| ingest_one(db, doc, rec, replace, &mut stats))
+            .and_then(|()| {
+                stats.merged += consolidate_docs(db, batch.iter().map(|(d, _)| d.id.as_str()))?;
+                Ok(())
+            });
         match r {
             Ok(()) => {
                 db.batch("COMMIT")?;
@@ -1461,6 +1469,23 @@ fn refuse_events(db: &mut Db, ids: &[i64]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// [`fuse::consolidate`] the canonical events that reports of these documents joined.
+fn consolidate_docs<'a>(
+    db: &mut Db,
+    docs: impl Iterator<Item = &'a str>,
+) -> Result<usize, StoreError> {
+    let mut ids = Vec::new();
+    for d in docs {
+        for r in db.query(
+            "SELECT canonical_id FROM event_links WHERE doc_id = ?",
+            &vals![d],
+        )? {
+            ids.push(r.int(0));
+        }
+    }
+    fuse::consolidate(db, &ids)
+}
+
 fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
     db.batch(
         "DELETE FROM canonical_actors; DELETE FROM event_links; DELETE FROM canonical_events;",
@@ -1494,6 +1519,8 @@ fn refuse_all(db: &mut Db) -> Result<IngestStats, StoreError> {
                 stats.new_events += 1;
             }
         }
+        let docs: Vec<String> = rows.iter().map(|r| r.text(1)).collect();
+        stats.merged += consolidate_docs(db, docs.iter().map(String::as_str))?;
     }
     Ok(stats)
 }

@@ -106,3 +106,94 @@ fn a_failed_batch_leaves_nothing() {
     assert!(s.document("sharq-7").unwrap().is_none());
     assert_eq!(s.search("البنتاغون", 10).unwrap().len(), 0);
 }
+
+/// A town, and the governorate it lies in.
+fn ramadi_and_anbar() -> (rasd_model::Location, rasd_model::Location) {
+    use rasd_model::GeoPrecision;
+    let town = loc(
+        "الرمادي",
+        "IQ.ramadi",
+        Some("الأنبار"),
+        33.42,
+        43.3,
+        GeoPrecision::Locality,
+    );
+    let gov = loc("الأنبار", "IQ.anbar", None, 33.0, 42.0, GeoPrecision::Admin1);
+    (town, gov)
+}
+
+fn acting(mut e: rasd_model::Event, id: &str, name: &str) -> rasd_model::Event {
+    e.actors.push(rasd_model::ActorRef {
+        role: rasd_model::Role::Actor,
+        name: name.into(),
+        name_en: None,
+        entity_id: Some(id.into()),
+    });
+    e
+}
+
+#[test]
+fn two_events_of_one_bombing_merge_once_many_reports_tell_it() {
+    use rasd_model::EventType::SuicideBomb;
+    let (town, gov) = ramadi_and_anbar();
+    let mut s = mem();
+    // The first two reports name two different actors (one misread) and two places, the town
+    // and its governorate: two canonical events. Eleven more tell it in the town, later.
+    let mut batch = vec![
+        doc(
+            "a1",
+            "outlet-a",
+            "تفجير انتحاري في الرمادي أوقع قتلى.",
+            vec![acting(
+                event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![]),
+                "eg",
+                "مصر",
+            )],
+        ),
+        doc(
+            "b1",
+            "outlet-b",
+            "تفجير انتحاري في الأنبار أوقع قتلى.",
+            vec![acting(
+                event(SuicideBomb, "2015-08-06", Some(gov.clone()), vec![]),
+                "pk",
+                "باكستان",
+            )],
+        ),
+    ];
+    s.ingest(&batch).unwrap();
+    batch.clear();
+    for i in 0..11 {
+        batch.push(doc(
+            &format!("t{i}"),
+            &format!("outlet-t{i}"),
+            &format!("انتحاري يفجر نفسه في الرمادي ({i})."),
+            vec![event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![])],
+        ));
+    }
+    s.ingest(&batch).unwrap();
+    let all = |s: &Store| {
+        s.events(&EventQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap()
+        .items
+    };
+    assert_eq!(all(&s).len(), 2, "{:?}", all(&s));
+    // A later report in the governorate joins its event, which then merges into the one twelve
+    // reports tell.
+    let st = s
+        .ingest(&[doc(
+            "b2",
+            "outlet-c",
+            "تفجير انتحاري في الأنبار.",
+            vec![event(SuicideBomb, "2015-08-06", Some(gov), vec![])],
+        )])
+        .unwrap();
+    assert_eq!(st.merged, 1);
+    let events = all(&s);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].n_reports, 14);
+    assert_eq!(events[0].date.as_deref(), Some("2015-08-06"));
+}

@@ -3,7 +3,7 @@
 use rasd_model::{Outcome, Span, Weapon};
 
 use super::casualties::{casualties_of, count_for};
-use super::date::{same_part, statement_date};
+use super::date::{of_event_related, same_part, statement_date};
 use super::parties::parties;
 use super::place::place_for;
 use super::{Mention, TrigKind};
@@ -180,6 +180,7 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             !since
                 && !quoted
                 && !past_since
+                && !of_event_related(cx, h.key, d.key)
                 && !W::Since.has(prev)
                 && !W::Until.has(prev)
                 && !W::Since.starts(cx.key(d.key))

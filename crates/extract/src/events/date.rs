@@ -17,6 +17,37 @@ pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
     !(i..j).any(|t| W::Contrast.has(cx.tok(t)))
 }
 
+/// Is `at` (a date or a place) told of another event, the one the trigger's event came after
+/// or before? «بدأت الغارات الأسبوع الماضي بعد تفجير انتحاري استهدف مدينة سوروج في 20 يوليو»:
+/// the town and the day are the bombing's, not the strikes'; and «اليوم» is the strikes'.
+pub(super) fn of_event_related(cx: &Ctx, trig: Span, at: Span) -> bool {
+    if at.end <= trig.start {
+        // «اشتباكات مع التنظيم اليوم، وذلك بعد تفجير انتحاري»: a date before the word that
+        // relates the trigger to an event told before it is that event's.
+        let ss = cx.sentence(trig);
+        let (i, j) = (cx.tok_from(at.end), cx.tok_at(trig.start));
+        return (i..j).any(|t| {
+            W::TimeRelation.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW)) && j - t <= 3
+        }) && cx
+            .f
+            .lex_in(Class::Trigger, Span::new(ss.start, at.start))
+            .next()
+            .is_some();
+    }
+    if at.start < trig.end {
+        return false;
+    }
+    let (i, j) = (cx.tok_from(trig.end), cx.tok_at(at.start));
+    (i..j).any(|t| {
+        W::TimeRelation.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW))
+            && cx.f.a.tokens.get(t).is_some_and(|tk| {
+                cx.f.lex_in(Class::Trigger, Span::new(tk.key.end, at.start))
+                    .next()
+                    .is_some()
+            })
+    })
+}
+
 /// Is a date the day a statement was made rather than the day of the event it reports?
 /// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
 /// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.

@@ -54,11 +54,12 @@ impl<'n> Around<'n> {
             .first()
             .copied()
             .filter(|n| cx.tok_at(n.key.start).saturating_sub(trig_end) <= 2);
-        // «أدانت مملكة البحرين التفجير»: who condemns an attack did not carry it out.
+        // «أدانت مملكة البحرين التفجير», «أدانت الأمانة العامة لمجلس التعاون التفجير», «وصف
+        // المفتي التفجير»: who condemns or judges an attack did not carry it out.
         let speaker = |n: &Name| {
             f.lex_in(Class::Cue, ss).any(|c| {
                 c.key.end <= n.key.start
-                    && cx.dist(c.key, n.key) == 0
+                    && cx.dist(c.key, n.key) <= 3
                     && W::Condemn.starts(
                         cx.key(c.key)
                             .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),

@@ -88,6 +88,10 @@ pub(super) fn place_for(
         if d > limit || (anaphoric && (!after || d > 8)) {
             continue;
         }
+        // «بدأت الغارات بعد تفجير استهدف مدينة سوروج»: the other event's place.
+        if after && super::date::of_event_related(cx, h.key, n.key) {
+            continue;
+        }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
         if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) {
             continue;
