@@ -166,18 +166,8 @@ fn dechunk(mut s: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Is this a CI run (`CI` set to anything but empty, `0` or `false`)?
-pub fn under_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
-}
-
-/// Skip a test that cannot run here, saying so where it is seen: straight on standard error,
-/// past the test harness's capture (cargo test would otherwise report a silent "ok"). Under CI
-/// a test that cannot run fails instead.
-pub fn skip(test: &str, why: &str) {
-    if under_ci() {
-        panic!("{test} cannot run under CI: {why}");
-    }
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
-}
+/// Skip a test that cannot run here (`SKIPPED …` on standard error; under CI, a failure).
+#[path = "../../../store/tests/common/skip.rs"]
+mod skip;
+#[allow(unused_imports)] // not every test crate that includes this module skips
+pub use skip::skip;
