@@ -119,6 +119,13 @@ impl<'c, 'a> Sentence<'c, 'a> {
         s
     }
 
+    /// Is the cue the verb of a relative clause («أكدت مصادر طبية حصيلة الهجومين اللذين
+    /// تبناهما التنظيم»): told of the noun before it, not the speaker's own stance?
+    fn relative(&self, c: &LexHit) -> bool {
+        let i = self.cx.tok_at(c.key.start);
+        (i.saturating_sub(2)..i).any(|j| W::Relative.has(self.cx.tok(j)))
+    }
+
     fn negated(&self, c: &LexHit) -> bool {
         self.cx.lex_before(Class::Neg, c.key.start, 1).is_some()
     }
@@ -139,7 +146,7 @@ impl<'c, 'a> Sentence<'c, 'a> {
             Stance::Denies
         } else if here
             .iter()
-            .any(|c| c.value == "responsibility" && !self.negated(c))
+            .any(|c| c.value == "responsibility" && !self.negated(c) && !self.relative(c))
         {
             Stance::ClaimsResponsibility
         } else if here.iter().any(|c| c.value == "attribute") {

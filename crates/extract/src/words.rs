@@ -131,6 +131,7 @@ lists! {
     Condemn = "condemn", "Verbs of condemnation (condemned, denounced): their subject did not do the deed.";
     Office = "office", "Offices told before or after a person's name (director, governor, minister).";
     BackEvent = "back_event", "Nouns by which an article refers back to the event it told (the incident, the toll).";
+    Relative = "relative", "Relative pronouns: a verb after one is told of the noun before it, not by the sentence's speaker.";
     AdjSuffix = "adj_suffix", "Plural and dual endings of an adjective, removed to find its singular.";
     // Claims.
     ViaBefore = "via_before", "Words before a medium that carries a claim (through, to the agency, the site).";

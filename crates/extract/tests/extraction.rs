@@ -343,3 +343,18 @@ t!(
         assert_eq!(actor.name, "قوات الأمن الأردنية", "{arrest:#?}");
     }
 );
+
+t!(
+    responsibility_in_a_relative_clause_is_not_the_speakers,
+    "انفجرت سيارة مفخخة في سوق ببغداد. وأكدت مصادر طبية في مستشفيات المدينة حصيلة الهجوم الذي تبناه التنظيم.",
+    "2024-01-14",
+    |r| {
+        let medical = r
+            .events
+            .iter()
+            .flat_map(|e| &e.claims)
+            .find(|c| c.source.contains("مصادر طبية"))
+            .expect("the medical sources' claim");
+        assert_eq!(medical.stance, Stance::Asserts, "{medical:#?}");
+    }
+);
