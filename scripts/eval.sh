@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Score rasd on its own evaluation sets (eval/heldout, eval/fresh) and, when ../shared is
-# present, on the shared seed and dev sets. Extra arguments go to the scorer (e.g. --by-doc).
+# present, on the shared seed, dev and snn-dev sets and on rasd's own coded SaudiNewsNet
+# articles (eval/snn-own/dev; with RASD_EVAL_TEST=1, eval/snn-own/test too — score it rarely:
+# it is the check that rules tuned on the others generalise). Extra arguments go to the scorer
+# (e.g. --by-doc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
@@ -14,11 +17,18 @@ run() { # NAME INPUT GOLD
   echo "== $1"
   python3 "$score" "$3" "target/eval/$1.out.jsonl" "${@:4}"
 }
-for set in seed/seed eval/dev/dev; do
+for set in seed/seed eval/dev/dev eval/snn-dev/snn-dev; do
   run "$(basename "$set")" "$shared/$set.input.jsonl" "$shared/$set.gold.jsonl" "$@"
 done
 for own in heldout fresh; do
   cat eval/$own/*.input.jsonl > target/eval/$own.input.jsonl
   cat eval/$own/*.gold.jsonl > target/eval/$own.gold.jsonl
   run $own target/eval/$own.input.jsonl target/eval/$own.gold.jsonl "$@"
+done
+sets=(dev)
+[ "${RASD_EVAL_TEST:-}" = 1 ] && sets+=(test)
+for own in "${sets[@]}"; do
+  python3 scripts/snn-own-input.py "$own" "$shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz" \
+    > "target/eval/snn-own-$own.input.jsonl"
+  run "snn-own-$own" "target/eval/snn-own-$own.input.jsonl" "eval/snn-own/$own.gold.jsonl" "$@"
 done
