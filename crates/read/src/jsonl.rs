@@ -42,17 +42,62 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
+    fn err(&self, kind: ErrorKind) -> ReadError {
+        ReadError::new(Position::new(&self.name, Some(self.line)), kind)
+    }
+
+    /// Parse the line in `buf`.
+    fn record(&self) -> Result<ReadDoc, ReadError> {
+        Line {
+            name: &self.name,
+            line: self.line,
+            opts: self.opts,
+        }
+        .record(&self.buf)
+    }
+}
+
+/// Read one JSON Lines record, a line of JSON (with or without its newline), exactly as line
+/// `line` of the input `name` is read: the same fields, defaults, warnings and errors.
+///
+/// ```
+/// use std::sync::Arc;
+/// use rasd_read::{read_jsonl_record, ReadOptions};
+/// let name: Arc<str> = Arc::from("items");
+/// let line = r#"{"id": 7, "text": "قصفت طائرة مسيرة موقعا قرب الحدود."}"#;
+/// let rd = read_jsonl_record(&name, 3, line.as_bytes(), ReadOptions::default()).unwrap();
+/// assert_eq!(rd.doc.id, "7");
+/// let e = read_jsonl_record(&name, 4, br#"{"id": 8}"#, ReadOptions::default()).unwrap_err();
+/// assert_eq!(e.to_string(), r#"items:4: no "text" field"#);
+/// ```
+pub fn read_jsonl_record(
+    name: &Arc<str>,
+    line: u64,
+    bytes: &[u8],
+    opts: ReadOptions,
+) -> Result<ReadDoc, ReadError> {
+    Line { name, line, opts }.record(bytes)
+}
+
+/// A line of a JSON Lines input: where it is, and how to read it.
+struct Line<'a> {
+    name: &'a Arc<str>,
+    line: u64,
+    opts: ReadOptions,
+}
+
+impl Line<'_> {
     fn at(&self) -> Position {
-        Position::new(&self.name, Some(self.line))
+        Position::new(self.name, Some(self.line))
     }
 
     fn err(&self, kind: ErrorKind) -> ReadError {
         ReadError::new(self.at(), kind)
     }
 
-    /// Parse the line in `buf`.
-    fn record(&self) -> Result<ReadDoc, ReadError> {
-        let bytes = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+    /// Parse one line.
+    fn record(&self, buf: &[u8]) -> Result<ReadDoc, ReadError> {
+        let bytes = buf.strip_suffix(b"\n").unwrap_or(buf);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err(self.err(ErrorKind::EmptyLine));

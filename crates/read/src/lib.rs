@@ -49,7 +49,7 @@ mod decode;
 pub mod html;
 mod jsonl;
 
-pub use jsonl::JsonlReader;
+pub use jsonl::{read_jsonl_record, JsonlReader};
 
 /// Default size limit of one document: 100 MB.
 pub const DEFAULT_MAX_BYTES: u64 = 100 * 1000 * 1000;
