@@ -65,6 +65,18 @@ impl From<Error> for PyErr {
     }
 }
 
+/// An error and its sources, joined by `: ` as the `rasd` command prints them (anyhow's `{:#}`).
+pub(crate) fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
 /// `json.loads`, imported once.
 fn json_loads<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>> {
     static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -110,7 +122,7 @@ fn default_pipeline(py: Python<'_>) -> PyResult<Arc<RustPipeline>> {
     let built = py.detach(|| {
         RustPipeline::builder()
             .build()
-            .map_err(|e| Error::Load(format!("loading the knowledge base: {e}")))
+            .map_err(|e| Error::Load(format!("loading the knowledge base: {}", chain(&e))))
     })?;
     Ok(Arc::clone(DEFAULT.get_or_init(|| Arc::new(built))))
 }
@@ -156,7 +168,7 @@ impl Pipeline {
                 let tsv = std::fs::read_to_string(path)
                     .map_err(|e| Error::Load(format!("{what}: {e}")))?;
                 let m = rasd_extract::detect::Model::parse(&tsv)
-                    .map_err(|e| Error::Load(format!("{what}: {e}")))?;
+                    .map_err(|e| Error::Load(format!("{what}: {}", chain(&e))))?;
                 b = b.detector(rasd_extract::Detector::new(m));
             }
             for g in gazetteer.iter().flatten() {
@@ -165,7 +177,7 @@ impl Pipeline {
                 b = b.gazetteer_tsv(tsv);
             }
             b.build()
-                .map_err(|e| Error::Load(format!("loading the knowledge base: {e}")))
+                .map_err(|e| Error::Load(format!("loading the knowledge base: {}", chain(&e))))
         })?;
         Ok(Pipeline {
             inner: Arc::new(inner),

@@ -11,7 +11,7 @@ use rasd_read::ReadOptions;
 use rasd_store::{EventQuery, ExportFormat, IngestStats, Store as RustStore};
 
 use crate::stream::{Engine, OnError, INPUT_NAME};
-use crate::{default_pipeline, docs, extract_read, json_loads, Error, Pipeline};
+use crate::{chain, default_pipeline, docs, extract_read, json_loads, Error, Pipeline};
 
 /// A target as it may be printed (no password), as the CLI shows it.
 fn shown(target: &str) -> String {
@@ -31,8 +31,8 @@ fn shown(target: &str) -> String {
     }
 }
 
-fn store_err(what: impl std::fmt::Display, e: impl std::fmt::Display) -> Error {
-    Error::Store(format!("{what}: {e}"))
+fn store_err(what: impl std::fmt::Display, e: impl std::error::Error + 'static) -> Error {
+    Error::Store(format!("{what}: {}", chain(&e)))
 }
 
 /// The store that `rasd ingest` fills and `rasd query`, `rasd export`, `rasd event` and
@@ -553,7 +553,7 @@ impl Store {
 /// A store error while reading: an invalid filter value is the caller's (`QueryError`).
 fn query_err(e: rasd_store::StoreError) -> Error {
     match e {
-        rasd_store::StoreError::Invalid { .. } => Error::Query(e.to_string()),
-        other => Error::Store(other.to_string()),
+        rasd_store::StoreError::Invalid { .. } => Error::Query(chain(&e)),
+        other => Error::Store(chain(&other)),
     }
 }

@@ -147,3 +147,83 @@ fn pg_exports_match_sqlite_exports() {
         );
     }
 }
+
+/// Eight attacks at eight places on eight days, each told by four outlets.
+fn eight_events_four_outlets() -> Vec<(rasd_model::Document, rasd_model::Record)> {
+    use rasd_model::{EventType, GeoPrecision, Stance};
+    let outlets = ["وكالة الرصد", "قناة الخبر", "موقع الحدث", "صحيفة المساء"];
+    let mut out = Vec::new();
+    for i in 0..8u32 {
+        let place = loc(
+            &format!("بلدة رقم {i}"),
+            &format!("IQ.test_{i}"),
+            Some("الأنبار"),
+            30.0 + f64::from(i),
+            40.0 + f64::from(i),
+            GeoPrecision::Locality,
+        );
+        for (j, outlet) in outlets.iter().enumerate() {
+            let ev = event(
+                EventType::AirDroneStrike,
+                &format!("2024-03-{:02}", i + 1),
+                Some(place.clone()),
+                vec![claim(&format!("مصدر {j}"), Stance::Asserts)],
+            );
+            let text = format!("أفاد {outlet} بأن طائرة مسيرة قصفت البلدة رقم {i} في اليوم {i}.");
+            out.push(doc(&format!("ev{i}-o{j}"), outlet, &text, vec![ev]));
+        }
+    }
+    out
+}
+
+#[test]
+fn pg_four_writers_with_overlapping_reports_lose_nothing_and_fuse_alike() {
+    let Some(db) = scratch("four") else { return };
+    // Four writers open the new store at once (each migrates it, or finds it migrated).
+    let barrier = std::sync::Barrier::new(4);
+    let docs = eight_events_four_outlets();
+    let stats: Vec<rasd_store::IngestStats> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..4usize)
+            .map(|w| {
+                let (db, docs, barrier) = (&db, &docs, &barrier);
+                sc.spawn(move || {
+                    barrier.wait();
+                    let mut s = db.open();
+                    // Three quarters of the reports each, every writer in its own order: each
+                    // report is ingested by three writers at once, one per transaction.
+                    let mut mine: Vec<_> = docs
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % 4 != w)
+                        .map(|(_, d)| d.clone())
+                        .collect();
+                    mine.rotate_left(w * 5);
+                    if w % 2 == 1 {
+                        mine.reverse();
+                    }
+                    barrier.wait();
+                    let mut st = rasd_store::IngestStats::default();
+                    for d in &mine {
+                        st.add(s.ingest(std::slice::from_ref(d)).expect("ingest"));
+                    }
+                    st
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let stored: usize = stats.iter().map(|s| s.documents).sum();
+    let dupes: usize = stats.iter().map(|s| s.duplicates).sum();
+    assert_eq!((stored, dupes), (32, 3 * 32 - 32));
+    let s = db.open();
+    let c = s.counts().unwrap();
+    assert_eq!((c.documents, c.events, c.canonical_events), (32, 32, 8));
+    let page = s
+        .events(&EventQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(page.items.iter().all(|e| e.n_reports == 4), "{page:?}");
+    assert!(s.verify().unwrap().is_empty());
+}
