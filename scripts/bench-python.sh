@@ -21,11 +21,17 @@ mb=$(du -m "$work/articles.jsonl" | cut -f1)
 echo "input: $n documents, $mb MB; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 secs() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); echo "$t1 - $t0" | bc; }
+# CPU seconds (user + system, all threads) of a command: steadier than wall time on a busy machine.
+cpu() { "$py" -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True)
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{r.ru_utime + r.ru_stime:.2f}")' "$@"; }
 rate() { echo "scale=0; $n / $1" | bc; }
 
 for j in 2 1; do
   s=$(secs "$rasd" extract -j "$j" "$work/articles.jsonl" -o "$work/cli.jsonl")
-  echo "rasd extract -j $j: ${s} s, $(rate "$s") documents/s"
+  c=$(cpu "$rasd" extract -j "$j" "$work/articles.jsonl" -o "$work/cli.jsonl")
+  echo "rasd extract -j $j: ${s} s, $(rate "$s") documents/s; ${c} CPU s, $(rate "$c") documents per CPU second"
 done
 
 for t in 2 1; do
@@ -37,10 +43,14 @@ rasd.default_pipeline()  # loaded once per process, not timed
 t0 = time.perf_counter()
 with open(path, encoding="utf-8") as f:
     n = sum(1 for _ in rasd.extract_many((json.loads(line) for line in f), threads=threads))
-print(f"{time.perf_counter() - t0:.2f}")
+wall = time.perf_counter() - t0
+import resource
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(f"{wall:.2f} {r.ru_utime + r.ru_stime:.2f}")
 PY
 )
-  echo "rasd.extract_many(threads=$t), dicts in and out, one process: ${s} s, $(rate "$s") documents/s"
+  c=${s#* }; s=${s% *}
+  echo "rasd.extract_many(threads=$t), dicts in and out, one process: ${s} s, $(rate "$s") documents/s; ${c} CPU s (with the start), $(rate "$c") documents per CPU second"
 done
 
 s=$("$py" - "$work/articles.jsonl" <<'PY'
