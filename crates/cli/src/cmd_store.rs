@@ -20,7 +20,7 @@ use anyhow::Context;
 use crossbeam_channel::{bounded, Receiver, Sender};
 use indicatif::{ProgressBar, ProgressStyle};
 use rasd_extract::Pipeline;
-use rasd_model::{Document, EventType, IsoDate, Record, Span};
+use rasd_model::{Document, IsoDate, Record, Span};
 use rasd_read::{Position, ReadDoc, ReadOptions, Reader, DEFAULT_MAX_BYTES};
 use rasd_store::{DocStatus, EventQuery, EventSummary, ExportFormat, Store};
 
@@ -180,25 +180,11 @@ impl FilterArgs {
             .map(|t| t.trim())
             .filter(|t| !t.is_empty())
         {
-            let k = EventType::parse(t).with_context(|| {
-                let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-                format!("unknown event type {t:?} (one of: {})", all.join(", "))
-            })?;
-            types.push(k);
+            types.push(EventQuery::event_type(t).map_err(anyhow::Error::msg)?);
         }
         let bbox = match &self.bbox {
             None => None,
-            Some(b) => {
-                let v: Vec<f64> = b
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .with_context(|| format!("--bbox {b:?}: four numbers expected"))?;
-                match v.as_slice() {
-                    [a, b2, c, d] => Some([*a, *b2, *c, *d]),
-                    _ => anyhow::bail!("--bbox {b:?}: min_lon,min_lat,max_lon,max_lat expected"),
-                }
-            }
+            Some(b) => Some(EventQuery::bbox(b).map_err(anyhow::Error::msg)?),
         };
         Ok(EventQuery {
             from: self.from.clone(),
@@ -1103,6 +1089,7 @@ fn render_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rasd_model::EventType;
 
     #[test]
     fn filters_parse_types_and_boxes() {

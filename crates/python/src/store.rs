@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
-use rasd_model::{Document, EventType, Record};
+use rasd_model::{Document, Record};
 use rasd_read::ReadOptions;
 use rasd_store::{EventQuery, ExportFormat, IngestStats, Store as RustStore};
 
@@ -75,28 +75,71 @@ impl Store {
         })
         .map_err(PyErr::from)
     }
+}
 
-    fn store_batch(
-        &self,
-        py: Python<'_>,
-        batch: &mut Vec<(Document, Record)>,
-        replace: bool,
-        totals: &mut IngestStats,
-    ) -> PyResult<()> {
-        if batch.is_empty() {
+/// Documents with their records on their way into the store, `size` a transaction, and what
+/// was done with them, counted as `rasd ingest` counts it.
+struct Batches<'s> {
+    store: &'s Store,
+    size: usize,
+    replace: bool,
+    on_error: OnError,
+    pending: Vec<(Document, Record)>,
+    totals: IngestStats,
+    skipped: u64,
+}
+
+impl<'s> Batches<'s> {
+    fn new(store: &'s Store, size: usize, replace: bool, on_error: OnError) -> Self {
+        Batches {
+            store,
+            size: size.max(1),
+            replace,
+            on_error,
+            pending: Vec::new(),
+            totals: IngestStats::default(),
+            skipped: 0,
+        }
+    }
+
+    /// One document and its record, or the message of one that cannot be stored.
+    fn push(&mut self, py: Python<'_>, item: Result<(Document, Record), String>) -> PyResult<()> {
+        match item {
+            Ok(pair) => self.pending.push(pair),
+            Err(msg) => {
+                self.skipped += 1;
+                self.on_error.handle(py, msg)?;
+            }
+        }
+        if self.pending.len() >= self.size {
+            self.flush(py)?;
+        }
+        Ok(())
+    }
+
+    /// Store what is pending, in one transaction.
+    fn flush(&mut self, py: Python<'_>) -> PyResult<()> {
+        if self.pending.is_empty() {
             return Ok(());
         }
-        let docs = std::mem::take(batch);
-        let target = self.target.clone();
-        let st = self.with(py, move |s| {
+        let (docs, replace) = (std::mem::take(&mut self.pending), self.replace);
+        let target = self.store.target.clone();
+        let st = self.store.with(py, move |s| {
             s.ingest_replacing(&docs, replace)
                 .map_err(|e| store_err(format!("storing {} documents in {target}", docs.len()), e))
         })?;
         for id in &st.conflicts {
             OnError::Warn.handle(py, conflict_message(id))?;
         }
-        totals.add(st);
+        self.totals.add(st);
         Ok(())
+    }
+
+    /// Store the rest; what was done, as a dict.
+    fn finish<'py>(mut self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.flush(py)?;
+        let skipped = self.skipped + self.totals.conflicts.len() as u64;
+        stats_dict(py, &self.totals, skipped)
     }
 }
 
@@ -130,25 +173,15 @@ impl Filters {
             if t.is_empty() {
                 continue;
             }
-            let k = EventType::parse(t).ok_or_else(|| {
-                let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-                Error::Query(format!(
-                    "unknown event type {t:?} (one of: {})",
-                    all.join(", ")
-                ))
-            })?;
-            types.push(k);
+            types.push(EventQuery::event_type(t).map_err(Error::Query)?);
         }
         let bbox = match (&self.bbox, &self.bbox_text) {
-            (Some(v), _) => Some(four(v, &format!("{v:?}"))?),
-            (None, Some(b)) => {
-                let v: Vec<f64> = b
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| Error::Query(format!("--bbox {b:?}: four numbers expected")))?;
-                Some(four(&v, b)?)
-            }
+            (Some(v), _) => Some(<[f64; 4]>::try_from(v.as_slice()).map_err(|_| {
+                Error::Query(format!(
+                    "bbox {v:?}: four numbers expected (min_lon, min_lat, max_lon, max_lat)"
+                ))
+            })?),
+            (None, Some(b)) => Some(EventQuery::bbox(b).map_err(Error::Query)?),
             (None, None) => None,
         };
         Ok(EventQuery {
@@ -163,15 +196,6 @@ impl Filters {
             limit,
             offset,
         })
-    }
-}
-
-fn four(v: &[f64], shown: &str) -> Result<[f64; 4], Error> {
-    match v {
-        [a, b, c, d] => Ok([*a, *b, *c, *d]),
-        _ => Err(Error::Query(format!(
-            "--bbox {shown:?}: min_lon,min_lat,max_lon,max_lat expected"
-        ))),
     }
 }
 
@@ -308,24 +332,11 @@ impl Store {
         let mut engine = Engine::start(py, p, opts, docs, threads, |p, rd| {
             extract_read(p, &rd).map(|rec| (rd.doc, rec))
         })?;
-        let mut totals = IngestStats::default();
-        let mut pending = Vec::new();
-        let mut skipped = 0u64;
+        let mut out = Batches::new(self, batch, replace, on_error);
         while let Some(r) = engine.next(py)? {
-            match r {
-                Ok(pair) => pending.push(pair),
-                Err(msg) => {
-                    skipped += 1;
-                    on_error.handle(py, msg)?;
-                }
-            }
-            if pending.len() >= batch.max(1) {
-                self.store_batch(py, &mut pending, replace, &mut totals)?;
-            }
+            out.push(py, r)?;
         }
-        self.store_batch(py, &mut pending, replace, &mut totals)?;
-        skipped += totals.conflicts.len() as u64;
-        stats_dict(py, &totals, skipped)
+        out.finish(py)
     }
 
     /// Store documents with records already extracted (by `rasd.extract`, `extract_many`, a
@@ -344,9 +355,7 @@ impl Store {
         let on_error = OnError::parse(errors)?;
         let name: Arc<str> = Arc::from(INPUT_NAME);
         let dumps = py.import("json")?.getattr("dumps")?;
-        let mut totals = IngestStats::default();
-        let mut pending = Vec::new();
-        let mut skipped = 0u64;
+        let mut out = Batches::new(self, batch, replace, on_error);
         for (i, item) in pairs.try_iter()?.enumerate() {
             let item = item?;
             let line = i as u64 + 1;
@@ -385,20 +394,9 @@ impl Store {
                     }
                 }
             };
-            match read {
-                Ok(p) => pending.push(p),
-                Err(msg) => {
-                    skipped += 1;
-                    on_error.handle(py, msg)?;
-                }
-            }
-            if pending.len() >= batch.max(1) {
-                self.store_batch(py, &mut pending, replace, &mut totals)?;
-            }
+            out.push(py, read)?;
         }
-        self.store_batch(py, &mut pending, replace, &mut totals)?;
-        skipped += totals.conflicts.len() as u64;
-        stats_dict(py, &totals, skipped)
+        out.finish(py)
     }
 
     /// Canonical events matching the filters, newest first: the page `rasd query --format json`

@@ -151,6 +151,28 @@ pub struct EventQuery {
     pub offset: usize,
 }
 
+impl EventQuery {
+    /// An event type by its name, or the message `rasd query --type` gives for another word.
+    pub fn event_type(name: &str) -> Result<EventType, String> {
+        EventType::parse(name).ok_or_else(|| {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+            format!("unknown event type {name:?} (one of: {})", all.join(", "))
+        })
+    }
+
+    /// A bounding box written `min_lon,min_lat,max_lon,max_lat`, or the message `rasd query
+    /// --bbox` gives for anything else.
+    pub fn bbox(text: &str) -> Result<[f64; 4], String> {
+        let v: Vec<f64> = text
+            .split(',')
+            .map(|x| x.trim().parse::<f64>())
+            .collect::<Result<_, _>>()
+            .map_err(|_| format!("--bbox {text:?}: four numbers expected"))?;
+        <[f64; 4]>::try_from(v.as_slice())
+            .map_err(|_| format!("--bbox {text:?}: min_lon,min_lat,max_lon,max_lat expected"))
+    }
+}
+
 /// Filters over entities.
 #[derive(Debug, Clone, Default)]
 pub struct EntityQuery {
