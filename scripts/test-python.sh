@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Python package's tests (python/tests): build the wheel once through pip and maturin (the
-# documented install, in the dev profile so that it shares the workspace's compiled crates),
+# documented install, in the dev profile: quick to compile, and the crates whose features are
+# the same as in `cargo test --workspace` are not compiled again),
 # install it into a fresh virtual environment with pandas, pyarrow, geopandas, pyspark and
 # pytest from PyPI, check the README's one-liner, then run the tests: records equal to
 # `rasd extract`'s, the store against the CLI, four concurrent PostgreSQL writers (RASD_TEST_PG),
@@ -31,6 +32,7 @@ rm -rf "$venv" "$wheels"
 python3 -m venv "$venv"
 py="$venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check pytest "pandas>=2.2,<3" pyarrow geopandas "pyspark>=4,<5"
+echo "   pytest, pandas, pyarrow, geopandas, pyspark from PyPI ($(( $(date +%s) - started )) s)"
 
 echo "== python: wheel (pip wheel ./python, maturin, profile $profile)"
 
@@ -38,13 +40,16 @@ if [ "$profile" = "release" ]; then
   cargo build -q --release -p rasd
   rasd_bin="$target/release/rasd"
 else
-  cargo build -q -p rasd
+  # The binary `cargo test --workspace` builds (nothing to do after it, as in scripts/test.sh):
+  # `cargo build -p rasd` resolves features without the dev-dependencies and would compile
+  # the whole tree again.
+  cargo test -q --workspace --no-run
   rasd_bin="$target/debug/rasd"
 fi
 MATURIN_PEP517_ARGS="--profile $profile" CARGO_TARGET_DIR="$target" \
   "$py" -m pip wheel -q --disable-pip-version-check --no-deps -w "$wheels" ./python
 "$py" -m pip install -q --disable-pip-version-check "$wheels"/rasd-*.whl
-echo "   $(ls "$wheels")"
+echo "   $(ls "$wheels") ($(( $(date +%s) - started )) s since the start)"
 
 echo "== python: the README's one-liner, from the installed wheel"
 (cd "$venv" && "$py" -c "import rasd, sys; assert rasd.__file__.startswith(sys.prefix), rasd.__file__; print(rasd.extract('قصفت طائرة مسيرة موقعا في بلدة القائم أمس.', published='2024-03-02')['events'])")
