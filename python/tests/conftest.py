@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -27,7 +28,15 @@ def need(ok: bool, what: str, why: str) -> None:
     if under_ci():
         pytest.fail(f"{what} cannot run under CI: {why}")
     sys.stderr.write(f"SKIPPED: {what}: {why}\n")
-    pytest.skip(f"{what}: {why}")
+    pytest.skip(f"{what}: {why}", allow_module_level=True)
+
+
+def need_module(name: str, what: str):
+    """Import a module that a test needs; without it, `need` (skipped, or failed under CI)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as e:
+        need(False, what, f"{name} is not installed ({e})")
 
 
 def find_rasd() -> str:

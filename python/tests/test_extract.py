@@ -12,7 +12,7 @@ import warnings
 import pytest
 
 import rasd
-from conftest import ROOT, cli_extract, write_jsonl
+from conftest import ROOT, cli_extract, need_module, write_jsonl
 from corpus import base_articles, corpus
 
 RAID = (
@@ -128,7 +128,7 @@ def test_strings_rows_and_mappings_are_documents():
         def asDict(self):
             return dict(self.kw)
 
-    pd = pytest.importorskip("pandas")
+    pd = need_module("pandas", "extract_many over pandas rows")
     frame = pd.DataFrame([{"id": "p1", "text": RAID, "published": None}])
     items = [RAID, Row(id="r1", text=RAID, published="2024-03-04"), next(frame.iterrows())[1]]
     ids = [r["doc"]["id"] for r in rasd.extract_many(items)]

@@ -5,12 +5,10 @@ from __future__ import annotations
 import importlib.util
 import json
 
-import pytest
-
 import rasd
-from conftest import ROOT, need
+from conftest import ROOT, need, need_module
 
-pd = pytest.importorskip("pandas")
+pd = need_module("pandas", "rasd.to_frames")
 
 
 def sample_records():
