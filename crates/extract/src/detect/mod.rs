@@ -118,8 +118,7 @@ impl Detector {
                 let rule = rules::hard_rule(c).map(|r| r.name);
                 feats.clear();
                 features(c, &doc, &mut feats);
-                let score = self.model.detect(&feats);
-                let specific = self.model.specific(&feats);
+                let (score, specific, types) = self.model.judge(&feats);
                 let told = if c.kind == crate::events::TrigKind::Designation {
                     // The labels hold no designation reported (they are rare in the news the
                     // labels come from): the documented rule decides.
@@ -133,7 +132,7 @@ impl Detector {
                     hit: c.ti,
                     score,
                     specific,
-                    types: self.model.types(&feats),
+                    types,
                     accept,
                     // A word that only refers to an event supports it when it refers to a
                     // specific one and no rule says it tells none (a habit, an aggregate, a plan).

@@ -60,8 +60,8 @@ pub struct Weights {
 pub struct Model {
     /// Header lines (without `#! `), in order.
     pub header: Vec<(String, String)>,
-    /// Feature weights.
-    pub weights: HashMap<String, Weights>,
+    /// Feature weights (a fast hash: every candidate of every document looks its features up).
+    pub weights: HashMap<String, Weights, rustc_hash::FxBuildHasher>,
     /// Probability from which a candidate counts as an event.
     pub threshold: f32,
     /// Probability from which a candidate refers to a specific real event.
@@ -205,6 +205,25 @@ impl Model {
             }
         }
         sigmoid(z)
+    }
+
+    /// The three models at once (each feature looked up once): the detect score, the
+    /// specific score and the types' probabilities, as [`Model::detect`], [`Model::specific`]
+    /// and [`Model::types`] give them.
+    pub fn judge(&self, feats: &[String]) -> (f32, f32, [f32; NT]) {
+        let (mut d, mut s, mut t) = self
+            .weights
+            .get("bias")
+            .map_or((0.0, 0.0, [0.0; NT]), |w| (w.detect, w.specific, w.types));
+        for w in feats.iter().filter_map(|f| self.weights.get(f)) {
+            d += w.detect;
+            s += w.specific;
+            for (a, b) in t.iter_mut().zip(w.types.iter()) {
+                *a += b;
+            }
+        }
+        softmax(&mut t);
+        (sigmoid(d), sigmoid(s), t)
     }
 
     /// The probabilities of each type of [`TYPES`].
