@@ -4,27 +4,54 @@
 //! folded) that is not between two digits. Quotes do not stop a sentence. Hand-written because
 //! unicode-segmentation's sentence rules do not know the Arabic question mark after folding
 //! and split inside «أ.ف.ب»-style abbreviations.
+//!
+//! A sentence holds at most [`MAX_TOKENS`] tokens: a longer run without a full stop (a text
+//! told without punctuation) is cut after a comma in its second half, or else where it reaches
+//! the cap, so that what is compared within a sentence stays bounded whatever the punctuation.
 use rasd_model::Span;
 
 use crate::normalize::Aligned;
 use crate::tokenize::Token;
 
+/// The most tokens a sentence holds (the longest sentences of real news run to about 650
+/// tokens).
+pub const MAX_TOKENS: usize = 1000;
+
 /// Sentence spans over the key, each from its first token's start to its last token's end.
 pub fn split(key: &Aligned, tokens: &[Token]) -> Vec<Span> {
-    let text = key.text.as_bytes();
+    split_at_most(key, tokens, MAX_TOKENS)
+}
+
+/// [`split`] with sentences of at most `max` tokens (at least 2).
+pub fn split_at_most(key: &Aligned, tokens: &[Token], max: usize) -> Vec<Span> {
+    let max = max.max(2);
     let mut out = Vec::new();
     let mut first: Option<usize> = None;
+    // The last token of the sentence that follows a comma.
+    let mut after_comma: Option<usize> = None;
     let mut last_end = 0;
     for (i, t) in tokens.iter().enumerate() {
         if let Some(f) = first {
             // Is there a boundary between the previous token and this one?
-            let gap = &key.text[last_end..t.key.start];
+            let gap = key.text.get(last_end..t.key.start).unwrap_or("");
             let boundary = gap.contains('\n')
                 || gap.contains(['!', '?', ';'])
                 || (gap.contains('.') && !is_abbreviation(key, tokens, i));
             if boundary {
                 out.push(Span::new(tokens[f].key.start, last_end));
                 first = Some(i);
+                after_comma = None;
+            } else {
+                if gap.contains(',') {
+                    after_comma = Some(i);
+                }
+                if i - f >= max {
+                    // Too long: cut after the last comma of its second half, else here.
+                    let cut = after_comma.filter(|&c| c > f + max / 2).unwrap_or(i);
+                    out.push(Span::new(tokens[f].key.start, tokens[cut - 1].key.end));
+                    first = Some(cut);
+                    after_comma = None;
+                }
             }
         } else {
             first = Some(i);
@@ -34,7 +61,6 @@ pub fn split(key: &Aligned, tokens: &[Token]) -> Vec<Span> {
     if let Some(f) = first {
         out.push(Span::new(tokens[f].key.start, last_end));
     }
-    let _ = text;
     out
 }
 
@@ -68,6 +94,30 @@ mod tests {
     #[test]
     fn splits_on_arabic_question_mark() {
         assert_eq!(sents("من المسؤول؟ لا أحد"), ["من المسوول", "لا احد"]);
+    }
+
+    #[test]
+    fn caps_a_sentence_without_full_stops() {
+        let text = "غارة قصف اشتباكات انفجار ".repeat(600);
+        let a = analyze(&text);
+        assert_eq!(a.tokens.len(), 2400);
+        let n: Vec<usize> = a
+            .sentences
+            .iter()
+            .map(|s| a.tokens.iter().filter(|t| s.contains(t.key)).count())
+            .collect();
+        assert_eq!(n, [super::MAX_TOKENS, super::MAX_TOKENS, 400]);
+    }
+
+    #[test]
+    fn cuts_a_long_sentence_after_a_comma() {
+        use crate::{normalize, tokenize};
+        let text = "قصف مدفعي على درعا، واشتباكات في حلب وإدلب";
+        let key = normalize::match_key(text, &[rasd_model::Span::new(0, text.len())]);
+        let tokens = tokenize::tokenize(&key);
+        let s = super::split_at_most(&key, &tokens, 5);
+        let parts: Vec<&str> = s.iter().map(|s| &key.text[s.start..s.end]).collect();
+        assert_eq!(parts, ["قصف مدفعي علي درعا", "واشتباكات في حلب وادلب"]);
     }
 
     #[test]
