@@ -5,6 +5,9 @@ use crate::kb::{Actor, ActorKind, Knowledge, Place, PlaceKind};
 use crate::lexicon::Class;
 use crate::recognize::{Found, Name, NameKind};
 
+/// How many tokens [`Ctx::near`] reaches past its distance: longer than any name or date.
+pub const NEAR_MARGIN: usize = 32;
+
 /// One document's recognised material and the knowledge it was recognised with.
 pub struct Ctx<'a> {
     /// The knowledge base.
@@ -74,6 +77,22 @@ impl<'a> Ctx<'a> {
             .unwrap_or(s)
     }
 
+    /// The part of the sentence of `k` within `n` tokens of it, for a search of the items at
+    /// most `n` tokens from `k` ([`Ctx::dist`]): the same items as in the whole sentence, found
+    /// in a window that does not grow with the sentence. The window reaches
+    /// [`NEAR_MARGIN`] tokens further on each side, so that it holds whole items (a name, a
+    /// date) that start or end within `n` tokens.
+    pub fn near(&self, k: Span, n: usize) -> Span {
+        let ss = self.sentence(k);
+        let toks = &self.f.a.tokens;
+        let n = n.saturating_add(NEAR_MARGIN);
+        let lo = self.tok_at(k.start).saturating_sub(n);
+        let hi = self.tok_from(k.end).saturating_add(n);
+        let start = toks.get(lo).map_or(ss.start, |t| t.key.start.max(ss.start));
+        let end = toks.get(hi).map_or(ss.end, |t| t.key.end.min(ss.end));
+        Span::new(start.min(k.start), end.max(k.end))
+    }
+
     /// Index of the sentence holding a key span.
     pub fn sentence_ix(&self, s: Span) -> usize {
         self.f.a.sentence_of(s.start).unwrap_or(usize::MAX)
@@ -124,7 +143,7 @@ impl<'a> Ctx<'a> {
         off: usize,
         n: usize,
     ) -> Option<&'a crate::recognize::LexHit> {
-        let sent = self.sentence(Span::new(off, off));
+        let sent = self.near(Span::new(off, off), n);
         let i = self.tok_from(off);
         self.f
             .lex_in(class, Span::new(sent.start, off))

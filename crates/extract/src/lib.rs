@@ -40,6 +40,7 @@ pub mod relations;
 mod spans;
 pub mod tolls;
 pub mod words;
+pub mod work;
 
 pub use detect::{CandFeatures, Detector};
-pub use pipeline::{ExtractError, Pipeline, PipelineBuilder};
+pub use pipeline::{ExtractError, Pipeline, PipelineBuilder, DEFAULT_TIME_BUDGET};

@@ -3,6 +3,8 @@
 //! `extract` runs, for one document: recognise (names, lexicon, numbers, dates) → tolls →
 //! event mentions → merge into events → claims attached to events → designation and threat
 //! arguments → relations → entities, and converts every span to character offsets at the end.
+use std::time::{Duration, Instant};
+
 use rasd_model::{DocInfo, Document, Record, TraceLine};
 
 use crate::assemble::{build_event, fill_designations, follow_up_claims, merge_aliases};
@@ -15,6 +17,7 @@ use crate::geo::GeoContext;
 use crate::kb::{KbError, Knowledge};
 use crate::lexicon::Lexicon;
 use crate::recognize::Recognizer;
+use crate::work::Work;
 use crate::{entities, relations, tolls};
 
 /// The warning of a record whose document has no publication date (a message, not a word list:
@@ -22,13 +25,26 @@ use crate::{entities, relations, tolls};
 const NO_DATE_WARNING: &str =
     "no publication date: relative dates («السبت», «أمس») were not resolved";
 
-/// What can go wrong building a pipeline.
+/// The time budget of one document that `rasd extract`, `rasd ingest` and `POST /api/ingest`
+/// give by default: far more than any article needs (a 10,000-word text takes well under a
+/// second), so that only a document that would stall a batch is skipped.
+pub const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(60);
+
+/// What can go wrong building a pipeline or extracting a document.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExtractError {
     /// A knowledge file could not be read.
     #[error(transparent)]
     Knowledge(#[from] KbError),
+    /// A document's extraction took longer than the pipeline's time budget.
+    #[error("document {id:?}: extraction took longer than the time budget of {} s", budget.as_secs_f64())]
+    OverBudget {
+        /// The document's id.
+        id: String,
+        /// The budget.
+        budget: Duration,
+    },
 }
 
 /// Configures a [`Pipeline`].
@@ -38,9 +54,16 @@ pub struct PipelineBuilder {
     gazetteers: Vec<String>,
     rules_only: bool,
     detector: Option<Detector>,
+    time_budget: Option<Duration>,
 }
 
 impl PipelineBuilder {
+    /// The longest [`Pipeline::try_extract`] may work on one document (none: no limit).
+    pub fn time_budget(mut self, budget: Option<Duration>) -> Self {
+        self.time_budget = budget;
+        self
+    }
+
     /// Record which rule produced each field in `Record::trace`.
     pub fn trace(mut self, on: bool) -> Self {
         self.trace = on;
@@ -83,6 +106,7 @@ impl PipelineBuilder {
             rec,
             detector,
             trace: self.trace,
+            time_budget: self.time_budget,
         })
     }
 }
@@ -94,6 +118,7 @@ pub struct Pipeline {
     rec: Recognizer,
     detector: Option<Detector>,
     trace: bool,
+    time_budget: Option<Duration>,
 }
 
 impl Default for Pipeline {
@@ -112,7 +137,20 @@ impl Pipeline {
             rec,
             detector: Some(Detector::builtin()),
             trace: false,
+            time_budget: None,
         }
+    }
+
+    /// The same pipeline with another time budget for [`Pipeline::try_extract`] (none: no
+    /// limit).
+    pub fn with_time_budget(mut self, budget: Option<Duration>) -> Pipeline {
+        self.time_budget = budget;
+        self
+    }
+
+    /// The time budget of [`Pipeline::try_extract`].
+    pub fn time_budget(&self) -> Option<Duration> {
+        self.time_budget
     }
 
     /// Configure a pipeline.
@@ -151,9 +189,60 @@ impl Pipeline {
     }
 
     /// Extract one record from one document; spans in the record are character offsets.
+    /// Works to the end whatever the time budget.
     pub fn extract(&self, doc: &Document) -> Record {
+        let (record, _) = self.extract_with_work(doc);
+        record
+    }
+
+    /// Extract one record from one document within the pipeline's time budget, if it has one
+    /// (see [`PipelineBuilder::time_budget`]).
+    pub fn try_extract(&self, doc: &Document) -> Result<Record, ExtractError> {
+        let found = self.run(doc, Instant::now(), self.time_budget)?;
+        Ok(found.into_char_offsets(&doc.text))
+    }
+
+    /// [`Pipeline::extract`], with the number of recognised items its stages looked at: a
+    /// measure of work that does not depend on the machine.
+    pub fn extract_with_work(&self, doc: &Document) -> (Record, u64) {
+        // No budget, so never over it.
+        let (record, items) = self
+            .run_counted(doc, Instant::now(), None)
+            .unwrap_or_default();
+        (record.into_char_offsets(&doc.text), items)
+    }
+
+    /// The record of [`Pipeline::extract`] with its spans still byte offsets into
+    /// `doc.text`, for checks of the spans themselves (the fuzz target's).
+    pub fn extract_byte_offsets(&self, doc: &Document) -> Record {
+        self.run(doc, Instant::now(), None).unwrap_or_default()
+    }
+
+    /// Extract with spans in byte offsets, within a time budget counted from `start`.
+    fn run(
+        &self,
+        doc: &Document,
+        start: Instant,
+        budget: Option<Duration>,
+    ) -> Result<Record, ExtractError> {
+        self.run_counted(doc, start, budget).map(|(r, _)| r)
+    }
+
+    fn run_counted(
+        &self,
+        doc: &Document,
+        start: Instant,
+        budget: Option<Duration>,
+    ) -> Result<(Record, u64), ExtractError> {
         let published = doc.meta.published;
-        let found = self.rec.recognize(&self.kb, &doc.text, published);
+        let mut found = self.rec.recognize(&self.kb, &doc.text, published);
+        found.work = Work::new(start, budget);
+        let over = |f: &crate::recognize::Found| {
+            f.work.was_over().then(|| ExtractError::OverBudget {
+                id: doc.id.clone(),
+                budget: budget.unwrap_or_default(),
+            })
+        };
         let cx = Ctx {
             kb: &self.kb,
             f: &found,
@@ -165,6 +254,9 @@ impl Pipeline {
         let toll_sents = tolls::toll_sentences(&cx);
         let title = doc.meta.title.as_deref();
         let events = self.events(&cx, &geo, title, &toll_sents, &mut trace);
+        if let Some(e) = over(&found) {
+            return Err(e);
+        }
         let tolls = self.tolls(&cx, &geo, &toll_sents, &mut trace);
         let relations: Vec<rasd_model::Relation> = relations::find(&cx)
             .into_iter()
@@ -181,6 +273,9 @@ impl Pipeline {
             })
             .collect();
         merge_aliases(&mut entities, &relations);
+        if let Some(e) = over(&found) {
+            return Err(e);
+        }
         let mut warnings = Vec::new();
         if published.is_none() {
             warnings.push(NO_DATE_WARNING.to_string());
@@ -201,7 +296,7 @@ impl Pipeline {
             warnings,
             trace,
         };
-        record.into_char_offsets(&doc.text)
+        Ok((record, found.work.items()))
     }
 
     /// The events of a document: its event words judged (by the detector, or by the rules),
@@ -243,6 +338,9 @@ impl Pipeline {
         let dates = events::resolve_dates(cx, &drafts);
         let follow_ups = follow_up_claims(cx, &drafts, &raw_claims, toll_sents);
         for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
+            if cx.f.work.over() {
+                break;
+            }
             let id = format!("e{}", i + 1);
             let extra: Vec<usize> = follow_ups
                 .iter()

@@ -97,6 +97,8 @@ pub struct Found {
     pub numbers: Vec<Quantity>,
     /// Dates.
     pub dates: Vec<DateMention>,
+    /// The work its searches have done, and the document's time budget.
+    pub work: crate::work::Work,
 }
 
 impl Found {
@@ -107,21 +109,21 @@ impl Found {
 
     /// Lexicon hits of a class inside a key span.
     pub fn lex_in(&self, c: Class, s: Span) -> impl Iterator<Item = &LexHit> {
-        window(self.lex(c), |h| h.key.start, s)
+        self.counted(window(self.lex(c), |h| h.key.start, s))
             .iter()
             .filter(move |h| s.contains(h.key))
     }
 
     /// Names inside a key span.
     pub fn names_in(&self, s: Span) -> impl Iterator<Item = &Name> {
-        window(&self.names, |n| n.key.start, s)
+        self.counted(window(&self.names, |n| n.key.start, s))
             .iter()
             .filter(move |n| s.contains(n.key))
     }
 
     /// Quantities inside a key span.
     pub fn numbers_in(&self, s: Span) -> impl Iterator<Item = &Quantity> {
-        window(&self.numbers, |q| q.key.start, s)
+        self.counted(window(&self.numbers, |q| q.key.start, s))
             .iter()
             .filter(move |q| s.contains(q.key))
     }
@@ -129,9 +131,9 @@ impl Found {
     /// Dates inside a key span, with their indices into `dates`.
     pub fn dates_in(&self, s: Span) -> impl Iterator<Item = (usize, &DateMention)> {
         let lo = self.dates.partition_point(|d| d.key.start < s.start);
-        self.dates[lo..]
+        let hi = self.dates.partition_point(|d| d.key.start < s.end).max(lo);
+        self.counted(&self.dates[lo..hi])
             .iter()
-            .take_while(move |d| d.key.start < s.end)
             .enumerate()
             .map(move |(i, d)| (lo + i, d))
             .filter(move |(_, d)| s.contains(d.key))
@@ -142,7 +144,7 @@ impl Found {
         let hits = self.lex(c);
         let hi = hits.partition_point(|h| h.key.start < s.end);
         let lo = hits.partition_point(|h| h.key.start < s.start.saturating_sub(256));
-        hits[lo..hi.max(lo)]
+        self.counted(&hits[lo..hi.max(lo)])
             .iter()
             .filter(move |h| h.key.overlaps(s))
     }
@@ -153,7 +155,7 @@ impl Found {
         let lo = self
             .dates
             .partition_point(|d| d.key.start < s.start.saturating_sub(256));
-        self.dates[lo..hi.max(lo)]
+        self.counted(&self.dates[lo..hi.max(lo)])
             .iter()
             .filter(move |d| d.key.overlaps(s))
     }
@@ -164,7 +166,15 @@ impl Found {
         // before it; names are short, so look back a few entries.
         let hi = self.names.partition_point(|n| n.key.start < s.end);
         let lo = hi.saturating_sub(64);
-        self.names[lo..hi].iter().filter(move |n| n.key.overlaps(s))
+        self.counted(&self.names[lo..hi])
+            .iter()
+            .filter(move |n| n.key.overlaps(s))
+    }
+
+    /// A slice of items a search looks at, counted in [`Found::work`].
+    fn counted<'s, T>(&self, items: &'s [T]) -> &'s [T] {
+        self.work.add(items.len());
+        items
     }
 
     /// The key text under a span.
@@ -251,6 +261,7 @@ impl Recognizer {
             lex,
             numbers,
             dates,
+            work: crate::work::Work::default(),
         };
         f.names = self.known_names(&f);
         drop_months(&mut f);

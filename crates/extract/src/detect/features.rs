@@ -216,10 +216,15 @@ fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
     }
     for x in f.lex_in(Class::Casualty, ss) {
         let what = x.value.split(',').next().unwrap_or("");
-        let counted = f.numbers_in(ss).any(|q| cx.dist(q.key, x.key) <= 1);
+        let counted = f
+            .numbers_in(cx.near(x.key, 1))
+            .any(|q| cx.dist(q.key, x.key) <= 1);
         out.push(format!("scas:{what}{}", if counted { "#" } else { "" }));
     }
-    for q in f.numbers_in(ss).filter(|q| cx.dist(q.key, h.key) <= 3) {
+    for q in f
+        .numbers_in(cx.near(h.key, 3))
+        .filter(|q| cx.dist(q.key, h.key) <= 3)
+    {
         let b = if q.approx == Approx::Vague {
             "vague".to_string()
         } else {

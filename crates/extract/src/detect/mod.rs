@@ -114,6 +114,7 @@ impl Detector {
         let mut feats = Vec::new();
         cands
             .iter()
+            .take_while(|_| !cx.f.work.over())
             .map(|c| {
                 let rule = rules::hard_rule(c).map(|r| r.name);
                 feats.clear();
@@ -185,6 +186,7 @@ fn statement(k: crate::events::TrigKind) -> bool {
 pub(crate) fn candidates<'c, 'a>(cx: &'c Ctx<'a>, toll_sentences: &[usize]) -> Vec<Cand<'c, 'a>> {
     let triggers = cx.f.lex(Class::Trigger);
     (0..triggers.len())
+        .take_while(|_| !cx.f.work.over())
         .filter_map(|ti| Cand::new(cx, triggers, ti, toll_sentences))
         .filter(|c| live_trigger(cx, c.h, c.kind))
         .collect()

@@ -52,7 +52,7 @@ impl<'c, 'a> Cand<'c, 'a> {
         // form and plural in meaning.
         let plural = feats.contains(&"plural")
             || (noun
-                && cx.f.numbers_in(cx.sentence(h.key)).any(|q| {
+                && cx.f.numbers_in(cx.near(h.key, 0)).any(|q| {
                     q.key.end <= h.key.start && cx.dist(q.key, h.key) == 0 && q.value > 10
                 }));
         let sent = cx.sentence_ix(h.key);
@@ -166,7 +166,7 @@ fn casualties_fell(c: &Cand) -> bool {
     c.kind == TrigKind::Crash
         && cx
             .f
-            .lex_in(Class::Casualty, cx.sentence(c.h.key))
+            .lex_in(Class::Casualty, cx.near(c.h.key, 1))
             .any(|x| cx.tok_at(x.key.start) == cx.tok_from(c.h.key.end))
 }
 
@@ -270,7 +270,7 @@ fn aggregate_verb(c: &Cand) -> bool {
     if c.noun || !c.kind.violent() {
         return false;
     }
-    let many = cx.f.numbers_in(cx.sentence(h.key)).any(|q| {
+    let many = cx.f.numbers_in(cx.near(h.key, 3)).any(|q| {
         q.key.start >= h.key.end
             && cx.dist(h.key, q.key) <= 3
             && (q.value > 10 || q.approx == Approx::Vague)
@@ -289,7 +289,7 @@ fn aggregate_plural(c: &Cand) -> bool {
     if demonstrative {
         return true;
     }
-    let quantified = cx.f.numbers_in(cx.sentence(h.key)).any(|q| {
+    let quantified = cx.f.numbers_in(cx.near(h.key, 2)).any(|q| {
         q.key.end <= h.key.start
             && cx.dist(q.key, h.key) <= 2
             && (q.value > 1 || q.approx == Approx::Vague)
@@ -299,7 +299,7 @@ fn aggregate_plural(c: &Cand) -> bool {
     // anywhere in the sentence («الغارات، التي طالت …، في أعنف حصيلة منذ بدء الضربات»).
     let spans_time = spans_time(c, 3);
     let vague =
-        cx.f.numbers_in(cx.sentence(h.key))
+        cx.f.numbers_in(cx.near(h.key, 2))
             .any(|q| q.approx == Approx::Vague && cx.dist(q.key, h.key) <= 2);
     (quantified && (spans_time || vague)) || (spans_time && (quantified || is_definite(cx, h)))
 }
@@ -330,7 +330,7 @@ pub fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
     {
         return false;
     }
-    if f.dates_in(cx.sentence(h.key))
+    if f.dates_in(cx.near(h.key, 0))
         .any(|(_, d)| d.key.contains(h.key))
     {
         return false;
@@ -373,7 +373,7 @@ pub fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
 /// that does not start a period («منذ») or stamp the publication?
 pub fn own_date(c: &Cand) -> bool {
     let cx = c.cx;
-    cx.f.dates_in(cx.sentence(c.h.key)).any(|(_, d)| {
+    cx.f.dates_in(cx.near(c.h.key, 10)).any(|(_, d)| {
         !d.value.is_empty()
             && !d.since
             && cx.dist(d.key, c.h.key) <= 10
@@ -384,7 +384,7 @@ pub fn own_date(c: &Cand) -> bool {
 /// Is a place (a district or finer) named within eight tokens after the candidate?
 pub fn own_place(c: &Cand) -> bool {
     let cx = c.cx;
-    cx.f.names_in(cx.sentence(c.h.key)).any(|n| {
+    cx.f.names_in(cx.near(c.h.key, 8)).any(|n| {
         n.key.start >= c.h.key.end
             && cx.dist(c.h.key, n.key) <= 8
             && cx

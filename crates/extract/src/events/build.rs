@@ -2,7 +2,7 @@
 
 use rasd_model::{Outcome, Span, Weapon};
 
-use super::casualties::{casualties_of, count_for};
+use super::casualties::{casualties_of, count_for, Primaries};
 use super::date::{of_event_related, same_part, statement_date};
 use super::parties::parties;
 use super::place::place_for;
@@ -21,6 +21,7 @@ pub(super) fn build(
     kind: TrigKind,
     sent: usize,
     anaphoric: bool,
+    live: &Primaries,
 ) -> Mention {
     let ss = cx.sentence(h.key);
     let mut m = Mention {
@@ -61,7 +62,7 @@ pub(super) fn build(
     // Actor and target.
     parties(cx, h, kind, ss, &mut m);
     // Casualties.
-    let (k, i) = casualties_of(cx, ss, h, kind);
+    let (k, i) = casualties_of(cx, ss, h, kind, live);
     m.killed = k;
     m.injured = i;
     // «سقوط ثلاثة صواريخ على حي سكني»: rockets and shells that fall have hit, not crashed; only
@@ -86,14 +87,14 @@ fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
     let f = cx.f;
     // Clause window: from the trigger back to the previous trigger of another place, forward 12 tokens.
     let win = 10;
-    for w in f.lex_in(Class::Weapon, ss) {
+    for w in f.lex_in(Class::Weapon, cx.near(h.key, win)) {
         if cx.dist(w.key, h.key) > win {
             continue;
         }
         // A weapon belongs to the nearest trigger of its sentence («تعرضت قاعدة العمر لهجوم
         // بخمسة صواريخ، بينما استهدفت قاعدة كونوكو بطائرة مسيرة»); on a tie, to the one before it.
         let mine = (cx.dist(w.key, h.key), h.key.start > w.key.start);
-        if f.lex_in(Class::Trigger, ss).any(|o| {
+        if f.lex_in(Class::Trigger, cx.near(w.key, win)).any(|o| {
             o.key != h.key
                 && !o.key.contains(w.key)
                 && !w.key.contains(o.key)
@@ -139,7 +140,7 @@ fn outcomes(cx: &Ctx, ss: Span, m: &mut Mention) {
     let f = cx.f;
     for o in f.lex_in(Class::Outcome, ss).filter(|o| {
         !(o.value == "crashed"
-            && f.lex_in(Class::Casualty, ss)
+            && f.lex_in(Class::Casualty, cx.near(o.key, 1))
                 .any(|c| cx.tok_at(c.key.start) == cx.tok_from(o.key.end)))
     }) {
         if let Some(x) = parse_outcome(&o.value) {

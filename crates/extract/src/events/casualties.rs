@@ -12,7 +12,7 @@ use crate::words::W;
 /// The number of weapons a weapon word counts.
 pub(super) fn count_for(cx: &Ctx, w: &LexHit) -> Option<u64> {
     let f = cx.f;
-    for q in f.numbers_in(cx.sentence(w.key)) {
+    for q in f.numbers_in(cx.near(w.key, 0)) {
         if !is_count(q) {
             continue;
         }
@@ -56,23 +56,63 @@ pub(super) fn casualties_of(
     ss: Span,
     h: &LexHit,
     kind: TrigKind,
+    live: &Primaries,
 ) -> (Option<u64>, Option<u64>) {
-    let primaries: Vec<Span> =
-        cx.f.lex_in(Class::Trigger, ss)
-            .filter(|t| live_primary(cx, t))
-            .map(|t| t.key)
-            .collect();
+    if cx.f.lex_in(Class::Casualty, ss).next().is_none() {
+        return (None, None);
+    }
+    let primaries: Vec<Span> = live.within(cx, ss);
+    // The last that ends before the casualty word, else the first that starts after it (both
+    // found by their starts, which are in order).
     let owner = |c: Span| {
-        primaries
+        let before = primaries.partition_point(|p| p.start < c.start);
+        primaries[..before]
             .iter()
             .rfind(|p| p.end <= c.start)
-            .or_else(|| primaries.iter().find(|p| p.start >= c.end))
+            .or_else(|| primaries.get(primaries.partition_point(|p| p.start < c.end)))
             .copied()
     };
     casualties_where(cx, ss, |c| match owner(c) {
         Some(o) => !kind.secondary() && o == h.key,
         None => true,
     })
+}
+
+/// Which trigger words of a document are live event words of their own ([`live_primary`]):
+/// each asked once, when a sentence with casualty words needs it.
+pub(super) struct Primaries(Vec<std::cell::Cell<Option<bool>>>);
+
+impl Primaries {
+    /// Nothing asked yet.
+    pub(super) fn new(cx: &Ctx) -> Primaries {
+        Primaries(vec![
+            std::cell::Cell::new(None);
+            cx.f.lex(Class::Trigger).len()
+        ])
+    }
+
+    /// The live primary trigger words inside a span, in order.
+    pub(super) fn within(&self, cx: &Ctx, ss: Span) -> Vec<Span> {
+        let triggers = cx.f.lex(Class::Trigger);
+        let lo = triggers.partition_point(|t| t.key.start < ss.start);
+        let hi = triggers.partition_point(|t| t.key.start < ss.end).max(lo);
+        cx.f.work.add(hi - lo);
+        (lo..hi)
+            .filter_map(|i| {
+                let t = triggers.get(i)?;
+                if !ss.contains(t.key) {
+                    return None;
+                }
+                let cell = self.0.get(i)?;
+                let live = cell.get().unwrap_or_else(|| {
+                    let v = live_primary(cx, t);
+                    cell.set(Some(v));
+                    v
+                });
+                live.then_some(t.key)
+            })
+            .collect()
+    }
 }
 
 pub(super) fn casualties_where(
@@ -83,10 +123,9 @@ pub(super) fn casualties_where(
     let f = cx.f;
     let mut killed = None;
     let mut injured = None;
-    let cas: Vec<&LexHit> = f.lex_in(Class::Casualty, ss).collect();
     // «قتل وإصابة أكثر من عشرة», «بين قتيل وجريح»: one figure for both, neither is known.
     let combined = |c: &LexHit| {
-        cas.iter().any(|o| {
+        f.lex_in(Class::Casualty, cx.near(c.key, 1)).any(|o| {
             o.key != c.key
                 && o.value.split(',').next() != c.value.split(',').next()
                 && cx.tok_at(o.key.start).abs_diff(cx.tok_at(c.key.start)) == 1
@@ -104,19 +143,19 @@ pub(super) fn casualties_where(
             .split_once(',')
             .unwrap_or((c.value.as_str(), "after"));
         let q = if side == "before" {
-            f.numbers_in(ss)
+            f.numbers_in(cx.near(c.key, 0))
                 .filter(|q| q.key.end <= c.key.start && cx.dist(q.key, c.key) == 0)
                 .last()
         } else {
             // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
-            f.numbers_in(ss)
+            f.numbers_in(cx.near(c.key, 1))
                 .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
                 .or_else(|| {
-                    f.numbers_in(ss)
+                    f.numbers_in(cx.near(c.key, 1))
                         .filter(|q| {
                             q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
                                 let ni = cx.tok_from(q.key.end);
-                                f.lex_in(Class::PersonNoun, ss)
+                                f.lex_in(Class::PersonNoun, cx.near(q.key, 1))
                                     .any(|p| cx.tok_at(p.key.start) == ni)
                             }
                         })

@@ -54,7 +54,7 @@ pub(super) fn of_event_related(cx: &Ctx, trig: Span, at: Span) -> bool {
 pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
     // «قتل 30 شخصا … أول أمس، بحسب ما أفادت مصادر أمنية أمس»: a date right after an
     // attribution (the trigger not between them) is the day it was said.
-    let attributed = cx.f.lex_in(Class::Cue, ss).any(|c| {
+    let attributed = cx.f.lex_in(Class::Cue, cx.near(date, 4)).any(|c| {
         c.key.end <= date.start
             && cx.dist(c.key, date) <= 4
             && !(c.key.end <= trig.start && trig.end <= date.start)

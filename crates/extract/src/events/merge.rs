@@ -1,5 +1,7 @@
 //! Mentions merged into one event per real event.
 
+use std::collections::{BTreeMap, HashMap};
+
 use rasd_model::{Location, Span};
 
 use super::date::same_part;
@@ -8,6 +10,11 @@ use crate::ctx::Ctx;
 use crate::kb::PlaceKind;
 use crate::lexicon::Class;
 use crate::words::W;
+
+/// The most mentions an event takes: one told by so many words in one article is told (real
+/// articles tell an event by at most some 35); what follows starts another event, and a
+/// mention is compared with a bounded number of words.
+pub(super) const MAX_MENTIONS: usize = 64;
 
 /// Are the draft's place and the mention's the same place, or one inside the other?
 fn places_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
@@ -33,6 +40,10 @@ fn places_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
 
 /// Is the mention compatible with the draft event?
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
+    cx.f.work.add(d.mentions.len());
+    if d.mentions.len() >= MAX_MENTIONS {
+        return false;
+    }
     let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
     let d_violent = dk.iter().any(|k| k.violent());
     if m.kind.violent() != d_violent {
@@ -268,10 +279,15 @@ pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// more lines follow?
 pub fn is_headline(cx: &Ctx, i: usize) -> bool {
     let key = &cx.f.a.key.text;
+    // A headline is at most 40 tokens long: its line ends before the 41st token, so look for
+    // the end of the line no further (a text without a newline is not read through for each
+    // sentence).
+    let lead = key.len() - key.trim_start().len();
+    let limit = cx.f.a.tokens.get(40).map_or(key.len(), |t| t.key.start);
     let Some(nl) = key
-        .trim_start()
-        .find('\n')
-        .map(|n| n + (key.len() - key.trim_start().len()))
+        .get(lead..limit.max(lead))
+        .and_then(|k| k.find('\n'))
+        .map(|n| n + lead)
     else {
         return false;
     };
@@ -400,49 +416,70 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
 /// An event without a place of its own whose sentence names «القاعدة», «البلدة»… takes the
 /// place of that kind of the event told just before it.
 pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
-    for i in 0..drafts.len() {
-        if drafts[i].place().is_some() || !drafts[i].mentions.iter().any(|m| m.kind.violent()) {
+    // The places told, by kind: the start of the word that tells each → the place of the
+    // latest mention (in the order of the events) that starts there, with its position.
+    type Told = BTreeMap<usize, ((usize, usize), (Span, Location, PlaceKind))>;
+    let mut told: HashMap<PlaceKind, Told> = HashMap::new();
+    let note =
+        |told: &mut HashMap<PlaceKind, Told>, at: usize, pos, p: &(Span, Location, PlaceKind)| {
+            let by_start = told.entry(p.2).or_default();
+            if by_start.get(&at).is_none_or(|(q, _)| *q < pos) {
+                by_start.insert(at, (pos, p.clone()));
+            }
+        };
+    for (i, d) in drafts.iter().enumerate() {
+        for (j, m) in d.mentions.iter().enumerate() {
+            if let Some(p) = &m.place {
+                note(&mut told, m.trig.start, (i, j), p);
+            }
+        }
+    }
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if cx.f.work.over() {
+            break;
+        }
+        if d.place().is_some() || !d.mentions.iter().any(|m| m.kind.violent()) {
             continue;
         }
-        let Some(first) = drafts[i].mentions.iter().map(|m| m.trig.start).min() else {
+        let Some(first) = d.mentions.iter().map(|m| m.trig.start).min() else {
             continue;
         };
-        let kinds: Vec<PlaceKind> = drafts[i]
-            .mentions
-            .iter()
-            .filter(|m| !m.headline)
-            .flat_map(|m| {
-                let ss = cx.sentence(m.trig);
-                (cx.tok_from(ss.start)..cx.tok_from(ss.end)).filter_map(|t| {
-                    // «والقاعدة», «بالقاعدة», «للقاعدة».
-                    let w = rasd_text::clitics::article_form(
-                        cx.tok(t)
-                            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
-                    );
-                    if W::BackFacility.has(&w) {
-                        Some(PlaceKind::Facility)
-                    } else if W::BackLocality.has(&w) {
-                        Some(PlaceKind::Locality)
-                    } else {
-                        None
-                    }
-                })
+        // The first word of its sentences that refers back, each sentence read once.
+        let mut read = Vec::new();
+        let kind = d.mentions.iter().filter(|m| !m.headline).find_map(|m| {
+            let ss = cx.sentence(m.trig);
+            if read.contains(&ss) {
+                return None;
+            }
+            read.push(ss);
+            (cx.tok_from(ss.start)..cx.tok_from(ss.end)).find_map(|t| {
+                // «والقاعدة», «بالقاعدة», «للقاعدة».
+                let w = rasd_text::clitics::article_form(
+                    cx.tok(t)
+                        .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
+                );
+                if W::BackFacility.has(&w) {
+                    Some(PlaceKind::Facility)
+                } else if W::BackLocality.has(&w) {
+                    Some(PlaceKind::Locality)
+                } else {
+                    None
+                }
             })
-            .collect();
-        let Some(kind) = kinds.first().copied() else {
+        });
+        let Some(kind) = kind else {
             continue;
         };
-        // The latest place of that kind told before this event.
-        let back = drafts[..i]
-            .iter()
-            .chain(drafts[i + 1..].iter())
-            .flat_map(|d| d.mentions.iter())
-            .filter(|m| m.trig.start < first)
-            .filter_map(|m| m.place.as_ref().map(|p| (m.trig.start, p)))
-            .filter(|(_, p)| p.2 == kind)
-            .max_by_key(|(at, _)| *at)
-            .map(|(_, p)| p.clone());
-        if let (Some(p), Some(m)) = (back, drafts[i].mentions.iter_mut().find(|m| !m.headline)) {
+        // The latest place of that kind told before this event (this event has none).
+        let back = told
+            .get(&kind)
+            .and_then(|by_start| by_start.range(..first).next_back())
+            .map(|(_, (_, p))| p.clone());
+        if let (Some(p), Some((j, m))) = (
+            back,
+            d.mentions.iter_mut().enumerate().find(|(_, m)| !m.headline),
+        ) {
+            note(&mut told, m.trig.start, (i, j), &p);
             m.place = Some(p);
         }
     }
@@ -462,7 +499,12 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
     // مواطنين بقصف مدفعي استهدف مخيم جباليا»: the shelling, then the deaths).
     mentions.sort_by_key(|m| (m.sent, m.kind.secondary()));
     let mut drafts: Vec<Draft> = Vec::new();
+    // Does a sentence tell a live event word of its own (asked once a sentence)?
+    let mut tells: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
     for mut m in mentions {
+        if cx.f.work.over() {
+            break;
+        }
         // The most recent compatible event; secondary and anaphoric mentions need one, others
         // start a new event when they bring a new date or place.
         // Failing that, casualties told as the result of an attack in the same sentence join it
@@ -471,10 +513,11 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
         // tells first («شنت مقاتلات غارات على ميناء الحديدة …، بعد يوم من هجوم على تل أبيب.
         // وأعلنت وزارة الصحة مقتل 6»), not to an earlier one it mentions in passing.
         let lone = m.kind == TrigKind::Kill
-            && !cx
-                .f
-                .lex_in(Class::Trigger, cx.sentence(m.trig))
-                .any(|t| live_primary(cx, t));
+            && !*tells.entry(m.sent).or_insert_with(|| {
+                cx.f.lex_in(Class::Trigger, cx.sentence(m.trig))
+                    .any(|t| live_primary(cx, t))
+            });
+        let skip = drafts.len().saturating_sub(MERGE_WINDOW);
         let told_first = lone
             .then(|| {
                 (1..=2).find_map(|back| {
@@ -482,6 +525,7 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
                     drafts
                         .iter()
                         .enumerate()
+                        .skip(skip)
                         .flat_map(|(i, d)| d.mentions.iter().map(move |x| (i, x)))
                         .filter(|(_, x)| x.sent == s && !x.kind.secondary() && !x.headline)
                         .min_by_key(|(_, x)| x.trig.start)
@@ -490,7 +534,6 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             })
             .flatten()
             .filter(|&i| compatible(cx, &drafts[i], &m, true));
-        let skip = drafts.len().saturating_sub(MERGE_WINDOW);
         let mut pick = told_first.or_else(|| {
             recent(&drafts)
                 .rposition(|d| compatible(cx, d, &m, false))

@@ -35,6 +35,7 @@ pub use parties::{actor_refs, party, written_name};
 
 use crate::detect::{is_definite, Cand};
 use build::build;
+use casualties::Primaries;
 use place::coordinated_places;
 
 /// A candidate the detector accepts.
@@ -61,12 +62,16 @@ pub fn mentions(
     accepted: &[Accepted],
 ) -> Vec<Mention> {
     let triggers = cx.f.lex(Class::Trigger);
+    let live = Primaries::new(cx);
     let mut out = Vec::new();
     for a in accepted.iter() {
+        if cx.f.work.over() {
+            break;
+        }
         let Some(c) = Cand::new(cx, triggers, a.hit, toll_sentences) else {
             continue;
         };
-        let Some(mut m) = mention(&c, geo) else {
+        let Some(mut m) = mention(&c, geo, &live) else {
             continue;
         };
         m.score = a.score;
@@ -75,7 +80,7 @@ pub fn mentions(
         m.why = a.why.clone();
         push_per_place(cx, geo, &mut out, m, c.plural);
     }
-    casualty_mentions(cx, geo, toll_sentences, &mut out);
+    casualty_mentions(cx, geo, toll_sentences, &live, &mut out);
     out.sort_by_key(|m| m.trig.start);
     out
 }
@@ -100,7 +105,7 @@ pub const HISTORY_DAYS: i64 = 366;
 
 /// The mention of a candidate no rule kept out, or none when what it tells is still to come
 /// or a motive.
-fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
+fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
     let (cx, h, kind) = (c.cx, c.h, c.kind);
     // «وتأتي الضربة بعد أسبوعين من …», «ويأتي الهجوم في وقت …»: the event just told, framed
     // by what follows; it brings nothing of that sentence.
@@ -118,7 +123,7 @@ fn mention(c: &Cand, geo: &GeoContext) -> Option<Mention> {
             && (framing(i - 1) || (i > 1 && W::Definite.has(cx.tok(i - 1)) && framing(i - 2)))
     };
     let anaphoric = c.noun && (is_definite(cx, h) || framed);
-    let mut m = build(cx, geo, h, kind, c.sent, anaphoric);
+    let mut m = build(cx, geo, h, kind, c.sent, anaphoric, live);
     m.weak = c.weak;
     // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is
     // made now, whatever day it names.
@@ -204,7 +209,13 @@ fn push_per_place(
 }
 
 /// Sentences with casualty figures and no event word: a mention that can only join.
-fn casualty_mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize], out: &mut Vec<Mention>) {
+fn casualty_mentions(
+    cx: &Ctx,
+    geo: &GeoContext,
+    toll_sentences: &[usize],
+    live: &Primaries,
+    out: &mut Vec<Mention>,
+) {
     let f = cx.f;
     let told: std::collections::HashSet<usize> = out.iter().map(|m| m.sent).collect();
     for (si, ss) in f.a.sentences.iter().enumerate() {
@@ -223,7 +234,7 @@ fn casualty_mentions(cx: &Ctx, geo: &GeoContext, toll_sentences: &[usize], out: 
         if killed.is_none() && injured.is_none() {
             continue;
         }
-        let mut m = build(cx, geo, first, TrigKind::Kill, si, true);
+        let mut m = build(cx, geo, first, TrigKind::Kill, si, true, live);
         m.attach_only = true;
         m.place = None;
         m.date = None;

@@ -66,6 +66,10 @@ pub(super) fn place_for(
 ) -> Option<(Span, Location, PlaceKind)> {
     let f = cx.f;
     let mut best: Option<(usize, PlaceKind, &Name)> = None;
+    // Places further than 22 tokens are never taken (see `limit`).
+    let win = cx.near(h.key, 22);
+    let start = ss.start.max(win.start);
+    let ss = Span::new(start, ss.end.min(win.end).max(start));
     for n in f.names_in(ss) {
         let NameKind::Known { actors, places } = &n.kind else {
             continue;
@@ -108,7 +112,7 @@ pub(super) fn place_for(
         }
         // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
         if W::In.has(prev)
-            && f.names_in(cx.sentence(n.key)).any(|s| {
+            && f.names_in(cx.near(n.key, 1)).any(|s| {
                 matches!(s.kind, NameKind::Source { .. })
                     && s.key.end <= n.key.start
                     && cx.dist(s.key, n.key) <= 1
@@ -118,7 +122,7 @@ pub(super) fn place_for(
         }
         // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,
         // «بحسب مستشفى ناصر».
-        if f.lex_in(Class::Cue, cx.sentence(n.key)).any(|c| {
+        if f.lex_in(Class::Cue, cx.near(n.key, 0)).any(|c| {
             c.key.end <= n.key.start
                 && cx.dist(c.key, n.key) == 0
                 && matches!(c.value.as_str(), "say" | "relay" | "per")
