@@ -36,9 +36,10 @@ Input formats:
   -       JSON Lines on standard input (also the default when no file is given)
 
 Every input that cannot be read (a line that is not JSON, a record without text, a document over
---max-bytes, an empty line or file, a missing file) is reported on standard error as
-`rasd: FILE:LINE: message` and skipped; the others go through. Text that is not UTF-8 (e.g.
-Windows-1256) is decoded and the record gets a warning.
+--max-bytes, an empty line or file, a missing file) or whose extraction takes longer than
+--time-budget is reported on standard error as `rasd: FILE:LINE: message` and skipped; the
+others go through. Text that is not UTF-8 (e.g. Windows-1256) is decoded and the record gets a
+warning.
 
 Exit status: 0 when every document was processed, 2 when some inputs were skipped, 1 on a fatal
 error (e.g. the output cannot be written).";
@@ -72,6 +73,30 @@ pub struct ExtractArgs {
     /// Skip documents (JSON lines, text or HTML files) larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub time_budget: TimeBudget,
+}
+
+/// How long the extraction of one document may take.
+#[derive(clap::Args, Clone, Copy)]
+pub struct TimeBudget {
+    /// Skip a document whose extraction takes longer than SECS seconds (0: no limit).
+    #[arg(long = "time-budget", value_name = "SECS", default_value_t = rasd_extract::DEFAULT_TIME_BUDGET.as_secs_f64(), value_parser = parse_secs)]
+    pub secs: f64,
+}
+
+impl TimeBudget {
+    /// The budget, or none for 0.
+    pub fn get(self) -> Option<Duration> {
+        (self.secs > 0.0).then(|| Duration::from_secs_f64(self.secs))
+    }
+}
+
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && (0.0..=1e9).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a number of seconds (0 for no limit)")),
+    }
 }
 
 /// Arguments of `rasd explain`.
@@ -176,7 +201,9 @@ struct Done {
 
 /// `rasd extract`.
 pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let pipeline = Arc::new(build_pipeline(a.trace, &a.gazetteer, &a.detector)?);
+    let pipeline = Arc::new(
+        build_pipeline(a.trace, &a.gazetteer, &a.detector)?.with_time_budget(a.time_budget.get()),
+    );
     let mut out: Box<dyn Write> = match &a.output {
         Some(p) if p.as_os_str() != "-" => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
@@ -320,13 +347,14 @@ fn read_all(
 fn work(pipeline: &Pipeline, rx: &Receiver<(u64, ReadDoc)>, tx: &Sender<Done>, pretty: bool) {
     while let Ok((seq, rd)) = rx.recv() {
         let bytes_in = rd.doc.text.len() as u64;
-        let result = match catch_unwind(AssertUnwindSafe(|| pipeline.extract(&rd.doc))) {
-            Ok(mut record) => {
+        let result = match catch_unwind(AssertUnwindSafe(|| pipeline.try_extract(&rd.doc))) {
+            Ok(Ok(mut record)) => {
                 let reader_warnings = rd.warnings.iter().map(|w| w.message.clone());
                 record.warnings.splice(0..0, reader_warnings);
                 serialise(&record, pretty)
                     .map_err(|e| format!("{}: cannot serialise the record: {e}", rd.at))
             }
+            Ok(Err(e)) => Err(format!("{}: {e}; skipped", rd.at)),
             Err(panic) => Err(format!(
                 "{}: extraction failed ({}); skipped",
                 rd.at,

@@ -22,6 +22,8 @@ pub struct ServeArgs {
     /// Store connections that requests may use at once (an in-memory store has one).
     #[arg(long, value_name = "N", default_value_t = rasd_server::DEFAULT_CONNECTIONS)]
     pub db_connections: usize,
+    #[command(flatten)]
+    pub time_budget: crate::cmd_extract::TimeBudget,
 }
 
 pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -44,7 +46,10 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     let state = rasd_server::AppState::with_connections(store, a.db_connections.max(1))
         .with_token(token)
-        .with_limits(limits);
+        .with_limits(limits)
+        .with_pipeline(std::sync::Arc::new(
+            rasd_extract::Pipeline::new().with_time_budget(a.time_budget.get()),
+        ));
     let missing = rasd_server::missing_assets();
 
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -38,7 +38,8 @@ Every --batch documents are stored in one transaction: an interrupted ingest kee
 documents only; run it again to add the rest.
 
 Exit status: 0 when every document was stored, 2 when some inputs were skipped (each reported
-on standard error as FILE:LINE: message), 1 on a fatal error (e.g. the store cannot be opened).";
+on standard error as FILE:LINE: message: input that cannot be read, or a document whose extraction
+takes longer than --time-budget), 1 on a fatal error (e.g. the store cannot be opened).";
 
 /// Where the store is.
 #[derive(clap::Args, Clone)]
@@ -110,6 +111,8 @@ pub struct IngestArgs {
     /// Skip documents larger than N bytes.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    #[command(flatten)]
+    pub time_budget: crate::cmd_extract::TimeBudget,
     /// A document whose id is stored is extracted again and replaces the stored one (with its
     /// text, metadata and record); the events its reports were part of are fused again.
     #[arg(long)]
@@ -314,8 +317,11 @@ struct IngestRun {
     replace: bool,
 }
 
-fn build_pipeline(gazetteers: &[PathBuf]) -> anyhow::Result<Arc<Pipeline>> {
-    let mut b = Pipeline::builder();
+fn build_pipeline(
+    gazetteers: &[PathBuf],
+    time_budget: Option<std::time::Duration>,
+) -> anyhow::Result<Arc<Pipeline>> {
+    let mut b = Pipeline::builder().time_budget(time_budget);
     for g in gazetteers {
         let tsv = std::fs::read_to_string(g)
             .with_context(|| format!("reading gazetteer {}", g.display()))?;
@@ -334,7 +340,7 @@ fn jobs(j: Option<NonZeroUsize>) -> usize {
 /// `rasd ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let run = IngestRun {
-        pipeline: build_pipeline(&a.gazetteer)?,
+        pipeline: build_pipeline(&a.gazetteer, a.time_budget.get())?,
         jobs: jobs(a.jobs),
         batch: a.batch.get(),
         replace: a.replace,
@@ -368,7 +374,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 /// `rasd reextract`.
 pub fn reextract(a: ReextractArgs) -> anyhow::Result<ExitCode> {
     let run = IngestRun {
-        pipeline: build_pipeline(&a.gazetteer)?,
+        pipeline: build_pipeline(&a.gazetteer, Some(rasd_extract::DEFAULT_TIME_BUDGET))?,
         jobs: jobs(a.jobs),
         batch: a.batch.get(),
         replace: true,
@@ -712,13 +718,14 @@ fn work(pipeline: &Pipeline, rx: &Receiver<(u64, ReadDoc)>, tx: &Sender<Extracte
     while let Ok((seq, rd)) = rx.recv() {
         let bytes = rd.doc.text.len() as u64;
         let at = rd.at.to_string();
-        let result = match catch_unwind(AssertUnwindSafe(|| pipeline.extract(&rd.doc))) {
-            Ok(mut record) => {
+        let result = match catch_unwind(AssertUnwindSafe(|| pipeline.try_extract(&rd.doc))) {
+            Ok(Ok(mut record)) => {
                 record
                     .warnings
                     .splice(0..0, rd.warnings.iter().map(|w| w.message.clone()));
                 Ok((rd.doc, record))
             }
+            Ok(Err(e)) => Err(format!("{}: {e}; skipped", rd.at)),
             Err(_) => Err(format!("{}: extraction failed; skipped", rd.at)),
         };
         if tx

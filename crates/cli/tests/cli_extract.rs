@@ -186,6 +186,45 @@ fn over_size_document_is_skipped() {
 }
 
 #[test]
+fn document_over_the_time_budget_is_skipped() {
+    // Two texts without an event word and, between them, one with many: with a budget spent
+    // before the first event word is weighed, the middle one is reported and skipped.
+    let quiet1 = "ارتفعت درجات الحرارة في العاصمة مع هبوب رياح خفيفة.";
+    let quiet2 = "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار صباح الأحد.";
+    let d = Dir::new();
+    let f = d.file(
+        "in.jsonl",
+        format!(
+            "{}\n{}\n{}\n",
+            line("a", quiet1),
+            line("b", &format!("{T2} ").repeat(200)),
+            line("c", quiet2)
+        )
+        .as_bytes(),
+    );
+    let o = extract(&["--time-budget", "0.000000001", &f]);
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "rasd: {f}:2: document \"b\": extraction took longer than the time budget of 0.000000001 s; skipped"
+        )),
+        "{err}"
+    );
+    assert_eq!(ids(&o), ["a", "c"]);
+    assert_eq!(o.status.code(), Some(2));
+    // 0 is no limit.
+    let o = extract(&["--time-budget", "0", &f]);
+    assert_eq!(ids(&o), ["a", "b", "c"], "{}", stderr(&o));
+    let o = extract(&["--time-budget", "soon", &f]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("not a number of seconds"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn windows_1256_line_is_decoded_with_a_warning() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(T2);
     let mut bad = br#"{"id": "b", "text": ""#.to_vec();

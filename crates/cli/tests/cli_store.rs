@@ -177,6 +177,47 @@ fn bad_lines_are_reported_with_their_place_and_skipped() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+#[test]
+fn a_document_over_the_time_budget_is_reported_and_the_others_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two texts without an event word, and one with many between them: with a budget spent
+    // before the first event word is weighed, the middle one is skipped.
+    let lines = [
+        ("q-1", "ارتفعت درجات الحرارة في العاصمة مع هبوب رياح خفيفة."),
+        (
+            "t-long",
+            &"شنت طائرات حربية غارات على مواقع في مدينة حلب أمس. ".repeat(100),
+        ),
+        (
+            "q-2",
+            "افتتح المعرض الدولي للكتاب أبوابه أمام الزوار صباح الأحد.",
+        ),
+    ]
+    .iter()
+    .map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text})))
+    .collect::<String>();
+    let input = write(dir.path(), "budget.jsonl", &lines);
+    let db = dir.path().join("rasd.db");
+    let o = run(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "--time-budget",
+        "0.000000001",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "budget.jsonl:2: document \"t-long\": extraction took longer than the time budget"
+        ),
+        "{err}"
+    );
+    let store = Store::open(db.to_str().unwrap()).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 2);
+}
+
 /// A large input: `n` generated articles of six attack sentences each.
 fn generated(n: usize) -> String {
     const PLACES: [&str; 8] = [

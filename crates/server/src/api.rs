@@ -442,13 +442,22 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     let docs = crate::ingest::parse_body(&bytes).map_err(ApiError::BadRequest)?;
     let n = docs.len();
     let pipeline = st.pipeline();
-    let batch = tokio::task::spawn_blocking(move || {
-        docs.into_iter()
-            .map(|d| {
-                let r = pipeline.extract(&d);
-                (d, r)
-            })
-            .collect::<Vec<_>>()
+    let (batch, skipped) = tokio::task::spawn_blocking(move || {
+        let mut batch = Vec::with_capacity(docs.len());
+        let mut skipped = Vec::new();
+        for (i, d) in docs.into_iter().enumerate() {
+            // A document whose extraction takes longer than the time budget is skipped, and
+            // said so; the others are stored.
+            match pipeline.try_extract(&d) {
+                Ok(r) => batch.push((d, r)),
+                Err(e) => skipped.push(serde_json::json!({
+                    "index": i,
+                    "id": d.id,
+                    "error": e.to_string(),
+                })),
+            }
+        }
+        (batch, skipped)
     })
     .await
     .map_err(|e| ApiError::Internal(format!("extraction worker: {e}")))?;
@@ -456,7 +465,10 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     let stats = st
         .with_store_until(deadline, move |s| s.ingest(&batch))
         .await?;
-    Ok(Json(serde_json::json!({ "documents": n, "stats": stats })).into_response())
+    Ok(
+        Json(serde_json::json!({ "documents": n, "stats": stats, "skipped": skipped }))
+            .into_response(),
+    )
 }
 
 #[cfg(test)]

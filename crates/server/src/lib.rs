@@ -115,7 +115,9 @@ impl AppState {
     pub fn with_connections(store: Store, n: usize) -> Self {
         AppState {
             pool: Arc::new(pool::Pool::new(store, n)),
-            pipeline: Arc::new(Pipeline::new()),
+            pipeline: Arc::new(
+                Pipeline::new().with_time_budget(Some(rasd_extract::DEFAULT_TIME_BUDGET)),
+            ),
             token: None,
             body_limit: DEFAULT_BODY_LIMIT,
             limits: Limits::default(),

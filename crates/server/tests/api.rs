@@ -524,6 +524,35 @@ async fn ingest_needs_the_token() {
 }
 
 #[tokio::test]
+async fn ingest_skips_a_document_over_the_time_budget() {
+    // A budget spent before the first event word is weighed: the document with event words
+    // is skipped and named, the one without any is stored.
+    let pipeline = rasd_extract::Pipeline::new().with_time_budget(Some(std::time::Duration::ZERO));
+    let app =
+        rasd_server::app(common::state(Some(TOKEN)).with_pipeline(std::sync::Arc::new(pipeline)));
+    let quiet =
+        r#"{"id":"t-quiet","text":"افتتح المعرض الدولي للكتاب أبوابه أمام الزوار صباح الأحد."}"#;
+    let body = format!("{NEW_DOC}\n{quiet}\n");
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer {TOKEN}")), &body)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["documents"], 2);
+    assert_eq!(v["stats"]["documents"], 1, "{v}");
+    assert_eq!(v["skipped"][0]["id"], "t-new", "{v}");
+    assert_eq!(v["skipped"][0]["index"], 0, "{v}");
+    assert!(
+        v["skipped"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("time budget"),
+        "{v}"
+    );
+    let (s, _) = get(&app, "/api/documents/t-quiet").await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = get(&app, "/api/documents/t-new").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn openapi_describes_every_route() {
     let app = app();
     let (s, doc) = get(&app, "/api/openapi.json").await;
