@@ -1,9 +1,14 @@
 //! Shared helpers over one document's recognised material.
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use rasd_model::{IsoDate, Span};
 
 use crate::kb::{Actor, ActorKind, Knowledge, Place, PlaceKind};
 use crate::lexicon::Class;
 use crate::recognize::{Found, Name, NameKind};
+use crate::words::W;
 
 /// How many tokens [`Ctx::near`] reaches past its distance: longer than any name or date.
 pub const NEAR_MARGIN: usize = 32;
@@ -18,6 +23,28 @@ pub struct Ctx<'a> {
     pub published: Option<IsoDate>,
     /// The original text.
     pub text: &'a str,
+    /// Where the words of some lists and the quotation marks are, found once a document.
+    pub marks: Marks,
+}
+
+/// The tokens of a document that are words of a list, and the quotation marks of its key,
+/// found the first time they are asked for: whether there is one between two places is then
+/// answered in logarithmic time, not in time linear in the distance (a search that runs for
+/// every pair of words of a long sentence would otherwise be quadratic).
+#[derive(Default)]
+pub struct Marks {
+    words: RefCell<HashMap<W, Rc<[usize]>>>,
+    quotes: OnceCell<[Vec<usize>; QUOTE_MARKS.len()]>,
+}
+
+/// The quotation marks counted by [`Ctx::quote_balance`].
+const QUOTE_MARKS: [char; 5] = ['«', '»', '“', '”', '"'];
+
+/// How many items of a sorted list lie in `lo..hi`.
+fn count_in(sorted: &[usize], lo: usize, hi: usize) -> usize {
+    sorted
+        .partition_point(|&x| x < hi)
+        .saturating_sub(sorted.partition_point(|&x| x < lo))
 }
 
 impl<'a> Ctx<'a> {
@@ -38,6 +65,43 @@ impl<'a> Ctx<'a> {
             .tokens
             .partition_point(|t| t.key.end <= off)
             .checked_sub(1)
+    }
+
+    /// Is one of the tokens `i..j` a word of the list (`list.has(tok)`)?
+    pub fn any_word(&self, list: W, i: usize, j: usize) -> bool {
+        if i >= j {
+            return false;
+        }
+        let at = {
+            let mut words = self.marks.words.borrow_mut();
+            Rc::clone(words.entry(list).or_insert_with(|| {
+                (0..self.f.a.tokens.len())
+                    .filter(|&t| list.has(self.tok(t)))
+                    .collect()
+            }))
+        };
+        count_in(&at, i, j) > 0
+    }
+
+    /// The quotation marks in the key between two offsets: how many «, », “, ” and " there
+    /// are, in that order.
+    pub fn quote_marks(&self, lo: usize, hi: usize) -> [usize; 5] {
+        let at = self.marks.quotes.get_or_init(|| {
+            let mut at: [Vec<usize>; QUOTE_MARKS.len()] = Default::default();
+            for (o, c) in self.f.a.key.text.char_indices() {
+                if let Some(k) = QUOTE_MARKS.iter().position(|&q| q == c) {
+                    if let Some(v) = at.get_mut(k) {
+                        v.push(o);
+                    }
+                }
+            }
+            at
+        });
+        let mut n = [0; QUOTE_MARKS.len()];
+        for (n, at) in n.iter_mut().zip(at) {
+            *n = count_in(at, lo, hi);
+        }
+        n
     }
 
     /// Token key text.

@@ -177,6 +177,7 @@ impl Pipeline {
             f: &found,
             published: doc.meta.published,
             text: &doc.text,
+            marks: Default::default(),
         };
         let ix = rasd_model::CharIndex::new(&doc.text);
         let toll_sents = tolls::toll_sentences(&cx);
@@ -248,6 +249,7 @@ impl Pipeline {
             f: &found,
             published,
             text: &doc.text,
+            marks: Default::default(),
         };
         let mut trace = Vec::new();
         let geo = GeoContext::new(&cx);

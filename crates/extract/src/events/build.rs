@@ -173,8 +173,7 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             // «هذا التفجير … منذ هجومه في حزيران»: a date past «منذ» after the trigger is
             // the start of another period.
             let past_since = d.key.start >= h.key.end
-                && (cx.tok_from(h.key.end)..cx.tok_at(d.key.start))
-                    .any(|j| W::Since.has(cx.tok(j)));
+                && cx.any_word(W::Since, cx.tok_from(h.key.end), cx.tok_at(d.key.start));
             // «وقال الحاكم إن "مروحيتين هاجمتا صباح اليوم الحاجز"»: a relative day in direct
             // speech counts from the day the words were said, which the article does not give.
             let quoted = d.relative && in_quote(cx, d.key, ss);
@@ -218,21 +217,11 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
 /// Is a key span inside a direct quotation of its sentence (after an opening «, “ or " that
 /// is not closed before it)?
 fn in_quote(cx: &Ctx, k: Span, ss: Span) -> bool {
-    let Some(before) = cx.f.a.key.text.get(ss.start..k.start) else {
+    if cx.f.a.key.text.get(ss.start..k.start).is_none() {
         return false;
-    };
-    let (mut guillemets, mut curly, mut straight) = (0i32, 0i32, 0i32);
-    for c in before.chars() {
-        match c {
-            '«' => guillemets += 1,
-            '»' => guillemets -= 1,
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            '"' => straight += 1,
-            _ => {}
-        }
     }
-    guillemets > 0 || curly > 0 || straight % 2 == 1
+    let [open, close, curly_open, curly_close, straight] = cx.quote_marks(ss.start, k.start);
+    open > close || curly_open > curly_close || straight % 2 == 1
 }
 
 /// Is «مسيرة» a march here («مسيرة احتجاجية», «مسيرات شعبية حاشدة»)?

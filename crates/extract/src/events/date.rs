@@ -14,7 +14,7 @@ pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
     let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
     let (i, j) = (cx.tok_from(lo.end), cx.tok_at(hi.start));
     let _ = ss;
-    !(i..j).any(|t| W::Contrast.has(cx.tok(t)))
+    !cx.any_word(W::Contrast, i, j)
 }
 
 /// Is `at` (a date or a place) told of another event, the one the trigger's event came after

@@ -38,6 +38,23 @@ fn places_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
     !(own_sentence && town(&a.1) && town(&b.1) && a.1.place_id != b.1.place_id)
 }
 
+/// Do the draft's date and the mention's agree (the same as far as the coarser one goes)?
+fn dates_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+    let Some(b) = m.date.and_then(|i| cx.f.dates.get(i)) else {
+        return true;
+    };
+    match d.date(cx) {
+        // An event told with no date is the news of the day; a word dated a week or more
+        // before the article, in another sentence, tells another one («وكانت السلطات أعلنت
+        // في يناير الماضي تحرير المحافظة»).
+        None => d.mentions.iter().any(|x| x.sent == m.sent) || !old_date(cx, b),
+        Some(a) => {
+            let n = a.value.len().min(b.value.len());
+            a.value.get(..n) == b.value.get(..n)
+        }
+    }
+}
+
 /// Is the mention compatible with the draft event?
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     cx.f.work.add(d.mentions.len());
@@ -76,20 +93,8 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if next_sentence {
         return true;
     }
-    // An event told with no date is the news of the day; a word dated a week or more before
-    // the article, in another sentence, tells another one («وكانت السلطات أعلنت في يناير
-    // الماضي تحرير المحافظة»).
-    if let (None, Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
-        if !d.mentions.iter().any(|x| x.sent == m.sent) && old_date(cx, b) {
-            return false;
-        }
-    }
-    // Dates.
-    if let (Some(a), Some(b)) = (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
-        let n = a.value.len().min(b.value.len());
-        if a.value.get(..n) != b.value.get(..n) {
-            return false;
-        }
+    if !dates_fit(cx, d, m) {
+        return false;
     }
     // Places; not for what an attack told in the same sentence led to, whatever place is
     // nearest the word: its casualties («انفجرت عبوة على طريق درعا - دمشق، ما أدى إلى مقتل
