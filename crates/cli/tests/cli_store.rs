@@ -543,3 +543,69 @@ fn reextract_uses_a_publication_date_given_later() {
         Some("2024-02-10")
     );
 }
+
+#[test]
+fn export_to_a_device_and_to_a_closed_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "news.jsonl", ARTICLES);
+    let db = dir.path().join("rasd.db");
+    let (input, db) = (input.to_str().unwrap(), db.to_str().unwrap());
+    assert!(run(&["ingest", input, "--db", db]).status.success());
+    // A device has nothing to sync: writing to /dev/null is a success.
+    let o = run(&["export", "--db", db, "--format", "jsonl", "-o", "/dev/null"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("written as jsonl to /dev/null"),
+        "{}",
+        stderr(&o)
+    );
+    // A closed standard output is an error, not a silent success.
+    for cmd in [
+        r#"exec "$0" export --format jsonl --db "$1" >&-"#,
+        r#"exec "$0" query --format json --db "$1" >&-"#,
+        r#"exec "$0" extract "$2" >&-"#,
+    ] {
+        let o = Command::new("sh")
+            .args(["-c", cmd, env!("CARGO_BIN_EXE_rasd"), db, input])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("standard output is closed"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn a_damaged_database_is_reported_by_query_and_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "news.jsonl", ARTICLES);
+    let db = dir.path().join("rasd.db");
+    let (input, dbs) = (input.to_str().unwrap(), db.to_str().unwrap());
+    assert!(run(&["ingest", input, "--db", dbs]).status.success());
+    assert!(run(&["query", "--db", dbs]).status.success());
+    // A page in the middle overwritten (the header is whole: the file still opens).
+    let mut bytes = std::fs::read(&db).unwrap();
+    assert!(bytes.len() > 4 * 4096, "{} bytes", bytes.len());
+    let half = bytes.len() / 2;
+    for b in &mut bytes[half..half + 4096] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    for args in [
+        vec!["query", "--db", dbs],
+        vec!["export", "--db", dbs, "--format", "jsonl"],
+        vec!["ingest", input, "--db", dbs],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains("damaged") || err.contains("malformed"),
+            "{args:?}: {err}"
+        );
+    }
+}

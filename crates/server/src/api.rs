@@ -85,7 +85,15 @@ fn paging(limit: Option<String>, offset: Option<String>) -> Result<(usize, usize
     if limit == 0 {
         return Err(ApiError::BadRequest("limit must be at least 1".into()));
     }
-    Ok((limit.min(MAX_LIMIT), num("offset", offset, 0)?))
+    // The stores count rows in signed 64 bits: a larger offset is out of range, not a failure.
+    let offset = num("offset", offset, 0)?;
+    if i64::try_from(offset).is_err() {
+        return Err(ApiError::BadRequest(format!(
+            "offset must be at most {}, not {offset}",
+            i64::MAX
+        )));
+    }
+    Ok((limit.min(MAX_LIMIT), offset))
 }
 
 fn date(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
@@ -406,6 +414,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The credentials of a `Bearer` authorization (the scheme's name in any case, RFC 9110
+/// §11.1: «BEARER», «bearer»), trimmed.
+fn bearer(v: &str) -> Option<&str> {
+    let (scheme, rest) = v.trim_start().split_once([' ', '\t'])?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
+}
+
 fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let Some(expected) = st.token() else {
         return Err(ApiError::IngestDisabled);
@@ -413,11 +428,7 @@ fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
+        .and_then(bearer)
         .ok_or(ApiError::Unauthorized)?;
     if same(given.as_bytes(), expected.as_bytes()) {
         Ok(())
@@ -442,14 +453,19 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
     let docs = crate::ingest::parse_body(&bytes).map_err(ApiError::BadRequest)?;
     let n = docs.len();
     let pipeline = st.pipeline();
+    let warnings: Vec<String> = docs.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
     let (batch, skipped) = tokio::task::spawn_blocking(move || {
         let mut batch = Vec::with_capacity(docs.len());
         let mut skipped = Vec::new();
-        for (i, d) in docs.into_iter().enumerate() {
+        for (i, (d, read_warnings)) in docs.into_iter().enumerate() {
             // A document whose extraction takes longer than the time budget is skipped, and
-            // said so; the others are stored.
+            // said so; the others are stored (with what was odd in their input, as the CLI
+            // keeps it).
             match pipeline.try_extract(&d) {
-                Ok(r) => batch.push((d, r)),
+                Ok(mut r) => {
+                    r.warnings.splice(0..0, read_warnings);
+                    batch.push((d, r))
+                }
                 Err(e) => skipped.push(serde_json::json!({
                     "index": i,
                     "id": d.id,
@@ -466,7 +482,7 @@ async fn ingest(State(st): State<AppState>, req: Request) -> Result<Response, Ap
         .with_store_until(deadline, move |s| s.ingest(&batch))
         .await?;
     Ok(
-        Json(serde_json::json!({ "documents": n, "stats": stats, "skipped": skipped }))
+        Json(serde_json::json!({ "documents": n, "stats": stats, "skipped": skipped, "warnings": warnings }))
             .into_response(),
     )
 }
@@ -503,6 +519,8 @@ mod tests {
             "from=yesterday",
             "from=2024-02-01&to=2024-01-01",
             "type=bombing",
+            "offset=9223372036854775808",
+            "offset=99999999999999999999",
             "bbox=1,2,3",
             "bbox=50,30,40,35",
             "limit=-1",

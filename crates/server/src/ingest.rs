@@ -1,82 +1,54 @@
-//! Parsing the body of `POST /api/ingest`: a JSON array or JSON Lines of input documents.
-use rasd_model::{DocMeta, Document, IsoDate};
-use serde::Deserialize;
+//! Parsing the body of `POST /api/ingest`: a JSON array or JSON Lines of input documents,
+//! each read by the reader `rasd extract` and `rasd ingest` use (`rasd_read::JsonlReader`),
+//! so that one rule holds everywhere: a numeric id keeps its digits, a `published` that is no
+//! date is a warning and the document goes on without one.
+use rasd_model::Document;
+use rasd_read::{JsonlReader, ReadOptions};
+use serde_json::value::RawValue;
 
-/// One input document as clients send it (the same shape `rasd extract` reads).
-#[derive(Debug, Deserialize)]
-pub(crate) struct InputDoc {
-    id: Option<String>,
-    text: String,
-    published: Option<String>,
-    source: Option<String>,
-    url: Option<String>,
-    title: Option<String>,
-}
-
-impl InputDoc {
-    fn into_document(self, at: &str) -> Result<Document, String> {
-        if self.text.trim().is_empty() {
-            return Err(format!("{at}: empty text"));
-        }
-        let published = match self
-            .published
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            Some(s) => Some(IsoDate::parse(s).map_err(|e| format!("{at}: published: {e}"))?),
-            None => None,
-        };
-        let id = match self
-            .id
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-        {
-            Some(id) => id,
-            None => Document::hash_id(&self.text),
-        };
-        let meta = DocMeta {
-            source: self.source,
-            url: self.url,
-            published,
-            title: self.title,
-        };
-        Ok(Document {
-            id,
-            meta,
-            text: self.text,
-        })
-    }
-}
+/// A document of the body, with what was odd about it (each warning names its line or item).
+pub(crate) type BodyDoc = (Document, Vec<String>);
 
 /// Parse a body into documents; the error names the line or array index that failed.
-pub(crate) fn parse_body(body: &[u8]) -> Result<Vec<Document>, String> {
+pub(crate) fn parse_body(body: &[u8]) -> Result<Vec<BodyDoc>, String> {
     let text = std::str::from_utf8(body).map_err(|_| "body is not UTF-8".to_string())?;
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err("empty body: send a JSON array or JSON Lines of {id, text, published, source, url, title}".into());
     }
-    let docs = if trimmed.starts_with('[') {
-        let items: Vec<InputDoc> =
+    if trimmed.starts_with('[') {
+        let items: Vec<&RawValue> =
             serde_json::from_str(trimmed).map_err(|e| format!("JSON array: {e}"))?;
         items
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, d)| d.into_document(&format!("item {i}")))
-            .collect::<Result<Vec<_>, _>>()?
+            // A newline in an item is white space between its tokens (none is allowed in a
+            // JSON string), so the item reads as one line.
+            .map(|(i, r)| read_one(&format!("item {i}"), &r.get().replace(['\n', '\r'], " ")))
+            .collect()
     } else {
-        let mut docs = Vec::new();
-        for (i, line) in trimmed.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let at = format!("line {}", i + 1);
-            let d: InputDoc = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
-            docs.push(d.into_document(&at)?);
-        }
-        docs
-    };
-    Ok(docs)
+        trimmed
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| read_one(&format!("line {}", i + 1), line))
+            .collect()
+    }
+}
+
+/// One JSON object, read as a line of JSON Lines.
+fn read_one(at: &str, line: &str) -> Result<BodyDoc, String> {
+    match JsonlReader::new(at, line.as_bytes(), ReadOptions::default()).next() {
+        Some(Ok(rd)) => Ok((
+            rd.doc,
+            rd.warnings
+                .into_iter()
+                .map(|w| format!("{at}: {}", w.message))
+                .collect(),
+        )),
+        Some(Err(e)) => Err(format!("{at}: {}", e.kind)),
+        None => Err(format!("{at}: empty")),
+    }
 }
 
 #[cfg(test)]
@@ -100,16 +72,38 @@ mod tests {
     }
 
     t!(array, r#"[{"id":"a","text":"قصف"},{"text":"غارة"}]"#, ok 2);
+    t!(array_over_lines, "[\n {\"id\": \"a\",\n  \"text\": \"قصف\"}\r\n]", ok 1);
     t!(lines, "{\"id\":\"a\",\"text\":\"قصف\"}\n\n{\"id\":\"b\",\"text\":\"غارة\",\"published\":\"2024-01-02\"}\n", ok 2);
     t!(empty, "  \n", err "empty body");
     t!(bad_line, "{\"text\":\"قصف\"}\n{oops}\n", err "line 2");
-    t!(bad_date, r#"[{"text":"قصف","published":"أمس"}]"#, err "item 0: published");
-    t!(empty_text, r#"{"id":"x","text":"  "}"#, err "empty text");
+    t!(not_an_array_of_objects, "[1]", err "item 0");
+    t!(empty_text, r#"{"id":"x","text":"  "}"#, err "line 1: the text is empty");
     t!(missing_text, r#"{"id":"x"}"#, err "line 1");
 
     #[test]
     fn missing_id_is_hashed() {
         let d = parse_body("{\"text\":\"قصف على غزة\"}".as_bytes()).unwrap();
-        assert_eq!(d[0].id, Document::hash_id("قصف على غزة"));
+        assert_eq!(d[0].0.id, Document::hash_id("قصف على غزة"));
+    }
+
+    #[test]
+    fn a_bad_published_is_a_warning_as_in_the_cli() {
+        let d =
+            parse_body(r#"[{"text":"قصف","published":"أمس"},{"text":"غارة"}]"#.as_bytes()).unwrap();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].0.meta.published, None);
+        assert_eq!(
+            d[0].1,
+            ["item 0: \"published\" \"أمس\" is not a YYYY-MM-DD date: treated as absent"]
+        );
+        assert!(d[1].1.is_empty());
+    }
+
+    #[test]
+    fn numeric_ids_keep_their_digits() {
+        let body = "{\"id\":12345678901234567890123,\"text\":\"قصف\"}\n{\"id\":12345678901234567890124,\"text\":\"قصف\"}";
+        let d = parse_body(body.as_bytes()).unwrap();
+        assert_eq!(d[0].0.id, "12345678901234567890123");
+        assert_eq!(d[1].0.id, "12345678901234567890124");
     }
 }

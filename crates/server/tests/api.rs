@@ -178,6 +178,29 @@ async fn bad_parameters_are_json_400s() {
 }
 
 #[tokio::test]
+async fn out_of_range_offsets_are_400s_and_punctuation_finds_nothing() {
+    let app = app();
+    for path in ["events", "documents", "tolls", "entities"] {
+        for big in ["9223372036854775808", "18446744073709551615", "1e30"] {
+            let (s, v) = get(&app, &format!("/api/{path}?offset={big}")).await;
+            assert_json_error(s, &v, StatusCode::BAD_REQUEST);
+        }
+        let (s, v) = get(&app, &format!("/api/{path}?offset=9223372036854775807")).await;
+        assert_eq!(s, StatusCode::OK, "{path}: {v}");
+        assert_eq!(items(&v).len(), 0, "{path}: {v}");
+    }
+    // A search of punctuation alone finds nothing, not every event.
+    for q in ["...", "؟!", "%", "_"] {
+        let (s, v) = get(&app, &format!("/api/events?q={}", enc(q))).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(v["total"], 0, "{q}: {v}");
+        let (s, v) = get(&app, &format!("/api/search?q={}", enc(q))).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(v.as_array().map(Vec::len), Some(0), "{q}: {v}");
+    }
+}
+
+#[tokio::test]
 async fn event_has_claims_reports_and_evidence() {
     let app = app();
     let id = ain_al_asad(&app).await;
@@ -488,6 +511,8 @@ async fn ingest_needs_the_token() {
     assert_json_error(s, &v, StatusCode::UNAUTHORIZED);
     let (s, _, v) = send(&app, ingest_req(Some(TOKEN), NEW_DOC)).await;
     assert_json_error(s, &v, StatusCode::UNAUTHORIZED);
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer{TOKEN}")), NEW_DOC)).await;
+    assert_json_error(s, &v, StatusCode::UNAUTHORIZED);
     let (s, _, v) = send(
         &app,
         ingest_req(Some(&format!("Bearer {TOKEN}")), "{\"text\": 1}\n"),
@@ -521,6 +546,61 @@ async fn ingest_needs_the_token() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["stats"]["conflicts"], serde_json::json!(["t-new"]), "{v}");
     assert_eq!(v["stats"]["documents"], 0);
+}
+
+#[tokio::test]
+async fn the_bearer_scheme_is_case_insensitive() {
+    let app = app();
+    for (i, scheme) in ["BEARER", "bearer", "BeArEr", "Bearer\t"]
+        .iter()
+        .enumerate()
+    {
+        let doc = NEW_DOC.replace("t-new", &format!("t-case-{i}"));
+        let auth = if scheme.ends_with('\t') {
+            format!("{scheme}{TOKEN}")
+        } else {
+            format!("{scheme} {TOKEN}")
+        };
+        let (s, _, v) = send(&app, ingest_req(Some(&auth), &doc)).await;
+        assert_eq!(s, StatusCode::OK, "{auth}: {v}");
+    }
+}
+
+#[tokio::test]
+async fn a_bad_published_is_a_warning_as_in_the_cli() {
+    // The CLI warns and goes on; so does the API: the document is stored without a date, the
+    // one beside it too, and the response and the record say why.
+    let app = app();
+    let bad = NEW_DOC
+        .replace("t-new", "t-undated")
+        .replace("2024-02-02", "السبت");
+    let other = NEW_DOC
+        .replace("t-new", "t-dated")
+        .replace("شخصين", "ثلاثة أشخاص");
+    let body = format!("{bad}\n{other}\n");
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer {TOKEN}")), &body)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["stats"]["documents"], 2, "{v}");
+    assert_eq!(
+        v["warnings"],
+        serde_json::json!([
+            "line 1: \"published\" \"السبت\" is not a YYYY-MM-DD date: treated as absent"
+        ]),
+        "{v}"
+    );
+    let (s, d) = get(&app, "/api/documents/t-undated").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(d["published"], Value::Null, "{d}");
+    let (_, d) = get(&app, "/api/documents/t-dated").await;
+    assert_eq!(d["published"], "2024-02-02", "{d}");
+    // A numeric id keeps its digits, as in the CLI.
+    let numeric = NEW_DOC
+        .replace("\"t-new\"", "12345678901234567890123")
+        .replace("شخصين", "أربعة أشخاص");
+    let (s, _, v) = send(&app, ingest_req(Some(&format!("Bearer {TOKEN}")), &numeric)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, _) = get(&app, "/api/documents/12345678901234567890123").await;
+    assert_eq!(s, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -96,6 +96,12 @@ pub enum StoreError {
         /// Newest version this build knows.
         supported: i64,
     },
+    /// The database file is damaged ([`Store::check`]).
+    #[error("the database is damaged ({problems}): restore it from a backup, or recover what it holds with `sqlite3 FILE .recover`")]
+    Damaged {
+        /// What SQLite's check found (its first lines).
+        problems: String,
+    },
     /// The work was stopped ([`Interrupter::interrupt`]): its client has gone or its deadline
     /// has passed.
     #[error("interrupted")]
@@ -598,6 +604,29 @@ impl Store {
         })
     }
 
+    /// Check the database for damage: SQLite's `PRAGMA quick_check` reads every page and
+    /// index entry (time linear in the size of the file); a PostgreSQL server keeps its own
+    /// checksums, so nothing is done there.
+    pub fn check(&self) -> Result<(), StoreError> {
+        let mut db = self.db.borrow_mut();
+        if !matches!(db.kind(), Kind::Sqlite) {
+            return Ok(());
+        }
+        let problems: Vec<String> = db
+            .query("PRAGMA quick_check(5)", &[])?
+            .iter()
+            .map(|r| r.text(0))
+            .filter(|t| t != "ok")
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Damaged {
+                problems: problems.join("; "),
+            })
+        }
+    }
+
     /// Another connection to the same database (for a pool of readers). An in-memory SQLite
     /// database cannot be shared: it is refused.
     pub fn reopen(&self) -> Result<Store, StoreError> {
@@ -833,7 +862,7 @@ impl Store {
             &format!(
                 "SELECT id, type, name, name_en, n_mentions FROM entities WHERE {wh}
                  ORDER BY n_mentions DESC, id LIMIT {limit} OFFSET {}",
-                q.offset
+                sql_offset(q.offset)
             ),
             &args,
         )?;
@@ -905,7 +934,8 @@ impl Store {
         let rows = db.query(
             &format!(
                 "SELECT id, outlet, url, published, title, n_events FROM documents
-                 ORDER BY published DESC NULLS LAST, num DESC LIMIT {limit} OFFSET {offset}"
+                 ORDER BY published DESC NULLS LAST, num DESC LIMIT {limit} OFFSET {}",
+                sql_offset(offset)
             ),
             &[],
         )?;
@@ -995,7 +1025,8 @@ impl Store {
         let rows = db.query(
             &format!(
                 "SELECT doc_id, data FROM tolls ORDER BY as_of DESC NULLS LAST, id DESC
-                 LIMIT {limit} OFFSET {offset}"
+                 LIMIT {limit} OFFSET {}",
+                sql_offset(offset)
             ),
             &[],
         )?;
@@ -1573,6 +1604,12 @@ fn query_words(text: &str) -> Result<Vec<String>, StoreError> {
     Ok(words)
 }
 
+/// An offset as SQL takes it: rows are counted in signed 64 bits, and no table holds
+/// more, so a larger offset is the last page there is (empty).
+fn sql_offset(offset: usize) -> i64 {
+    i64::try_from(offset).unwrap_or(i64::MAX)
+}
+
 /// An FTS5 query: every word quoted (no operators from the user), all required.
 fn fts5_query(words: &[String]) -> String {
     words
@@ -1753,9 +1790,12 @@ fn event_filter(kind: Kind, q: &EventQuery) -> Result<(String, Vec<Val>), StoreE
         w.push("c.lon >= ? AND c.lon <= ? AND c.lat >= ? AND c.lat <= ?".into());
         a.extend(vals![x0, x1, y0, y1]);
     }
-    if let Some(t) = &q.text {
+    if let Some(t) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
         let words = query_words(t)?;
-        if !words.is_empty() {
+        // Text without a word («...», «؟!») is in no article: it finds nothing, not every event.
+        if words.is_empty() {
+            w.push("1 = 0".into());
+        } else {
             match kind {
                 Kind::Sqlite => {
                     w.push(
@@ -1795,7 +1835,7 @@ fn events_page(
         &format!(
             "SELECT c.summary FROM canonical_events c WHERE {wh}
              ORDER BY c.day DESC NULLS LAST, c.id DESC LIMIT {limit} OFFSET {}",
-            q.offset
+            sql_offset(q.offset)
         ),
         &args,
     )?;

@@ -406,6 +406,36 @@ pub fn scenario_queries(s: &mut Store) {
         }),
         1
     );
+    // Punctuation alone is no word: it finds no event, not every event (blank is no filter).
+    for text in ["...", "«؟!»", "\"*:("] {
+        assert_eq!(
+            n(EventQuery {
+                text: Some(text.into()),
+                ..Default::default()
+            }),
+            0,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        n(EventQuery {
+            text: Some("  ".into()),
+            ..Default::default()
+        }),
+        3
+    );
+    // An offset past any table is an empty page, whatever its size.
+    for offset in [i64::MAX as usize, usize::MAX] {
+        let page = s
+            .events(&EventQuery {
+                offset,
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(page.items.is_empty() && page.total == 3, "{offset}");
+        assert!(s.documents(10, offset).unwrap().items.is_empty());
+        assert!(s.tolls(10, offset).unwrap().items.is_empty());
+    }
     let page = s
         .events(&EventQuery {
             limit: 2,
