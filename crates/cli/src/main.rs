@@ -78,7 +78,10 @@ fn main() -> ExitCode {
         Command::Explain(a) if is_event_id(&a.file) => cmd_store::event(cmd_store::EventArgs {
             id: a.file,
             json: false,
-            db: cmd_store::DbArgs { db: a.db },
+            db: cmd_store::DbArgs {
+                db: a.db,
+                no_check: false,
+            },
         }),
         Command::Explain(a) => cmd_extract::explain(a),
         Command::Ingest(a) => cmd_store::ingest(a),

@@ -608,4 +608,7 @@ fn a_damaged_database_is_reported_by_query_and_ingest() {
             "{args:?}: {err}"
         );
     }
+    // Unchecked, a query may read what its pages still hold.
+    let o = run(&["query", "--db", dbs, "--no-check", "--format", "json"]);
+    assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
 }
