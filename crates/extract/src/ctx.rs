@@ -33,9 +33,13 @@ pub struct Ctx<'a> {
 /// every pair of words of a long sentence would otherwise be quadratic).
 #[derive(Default)]
 pub struct Marks {
-    words: RefCell<HashMap<W, Rc<[usize]>>>,
+    /// By list, and whether a «و» before the word is taken off first.
+    words: RefCell<HashMap<(W, bool), Positions>>,
     quotes: OnceCell<[Vec<usize>; QUOTE_MARKS.len()]>,
 }
+
+/// Token indices, in order.
+type Positions = Rc<[usize]>;
 
 /// The quotation marks counted by [`Ctx::quote_balance`].
 const QUOTE_MARKS: [char; 5] = ['«', '»', '“', '”', '"'];
@@ -69,18 +73,33 @@ impl<'a> Ctx<'a> {
 
     /// Is one of the tokens `i..j` a word of the list (`list.has(tok)`)?
     pub fn any_word(&self, list: W, i: usize, j: usize) -> bool {
-        if i >= j {
-            return false;
-        }
-        let at = {
-            let mut words = self.marks.words.borrow_mut();
-            Rc::clone(words.entry(list).or_insert_with(|| {
-                (0..self.f.a.tokens.len())
-                    .filter(|&t| list.has(self.tok(t)))
-                    .collect()
-            }))
-        };
-        count_in(&at, i, j) > 0
+        i < j && count_in(&self.word_positions(list, false), i, j) > 0
+    }
+
+    /// The first of the tokens `i..j` that is a word of the list once the «و»s it starts
+    /// with are taken off (`list.has(tok.trim_start_matches('و'))`).
+    pub fn first_word_after_waw(&self, list: W, i: usize, j: usize) -> Option<usize> {
+        let at = self.word_positions(list, true);
+        at.get(at.partition_point(|&t| t < i))
+            .copied()
+            .filter(|&t| t < j)
+    }
+
+    /// The tokens that are words of a list, in order, found once a document.
+    fn word_positions(&self, list: W, waw: bool) -> Rc<[usize]> {
+        let mut words = self.marks.words.borrow_mut();
+        Rc::clone(words.entry((list, waw)).or_insert_with(|| {
+            (0..self.f.a.tokens.len())
+                .filter(|&t| {
+                    let w = self.tok(t);
+                    list.has(if waw {
+                        w.trim_start_matches(rasd_text::clitics::WAW)
+                    } else {
+                        w
+                    })
+                })
+                .collect()
+        }))
     }
 
     /// The quotation marks in the key between two offsets: how many «, », “, ” and " there

@@ -26,26 +26,29 @@ pub(super) fn of_event_related(cx: &Ctx, trig: Span, at: Span) -> bool {
         // relates the trigger to an event told before it is that event's.
         let ss = cx.sentence(trig);
         let (i, j) = (cx.tok_from(at.end), cx.tok_at(trig.start));
-        return (i..j).any(|t| {
-            W::TimeRelation.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW)) && j - t <= 3
-        }) && cx
-            .f
-            .lex_in(Class::Trigger, Span::new(ss.start, at.start))
-            .next()
-            .is_some();
+        // The relating word is at most three tokens before the trigger.
+        return cx
+            .first_word_after_waw(W::TimeRelation, i.max(j.saturating_sub(3)), j)
+            .is_some()
+            && cx
+                .f
+                .lex_in(Class::Trigger, Span::new(ss.start, at.start))
+                .next()
+                .is_some();
     }
     if at.start < trig.end {
         return false;
     }
     let (i, j) = (cx.tok_from(trig.end), cx.tok_at(at.start));
-    (i..j).any(|t| {
-        W::TimeRelation.has(cx.tok(t).trim_start_matches(rasd_text::clitics::WAW))
-            && cx.f.a.tokens.get(t).is_some_and(|tk| {
-                cx.f.lex_in(Class::Trigger, Span::new(tk.key.end, at.start))
-                    .next()
-                    .is_some()
-            })
-    })
+    // A relating word followed by another event word before `at`: the first relating word
+    // is enough to ask (what follows a later one follows it too).
+    cx.first_word_after_waw(W::TimeRelation, i, j)
+        .and_then(|t| cx.f.a.tokens.get(t))
+        .is_some_and(|tk| {
+            cx.f.lex_in(Class::Trigger, Span::new(tk.key.end, at.start))
+                .next()
+                .is_some()
+        })
 }
 
 /// Is a date the day a statement was made rather than the day of the event it reports?
