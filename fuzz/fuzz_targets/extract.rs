@@ -27,7 +27,11 @@ fn pipeline() -> &'static Pipeline {
 fn spans(r: &Record) -> Vec<(String, Span)> {
     let mut v = Vec::new();
     for e in &r.events {
-        v.extend(e.evidence.iter().map(|s| (format!("{}.evidence", e.id), *s)));
+        v.extend(
+            e.evidence
+                .iter()
+                .map(|s| (format!("{}.evidence", e.id), *s)),
+        );
         for c in &e.claims {
             v.extend(c.evidence.iter().map(|s| (format!("{}.claim", e.id), *s)));
         }
@@ -36,12 +40,20 @@ fn spans(r: &Record) -> Vec<(String, Span)> {
         v.extend(t.evidence.iter().map(|s| (format!("toll{i}.evidence"), *s)));
     }
     for (i, x) in r.relations.iter().enumerate() {
-        v.extend(x.evidence.iter().map(|s| (format!("relation{i}.evidence"), *s)));
+        v.extend(
+            x.evidence
+                .iter()
+                .map(|s| (format!("relation{i}.evidence"), *s)),
+        );
     }
     for e in &r.entities {
         v.extend(e.mentions.iter().map(|s| (format!("{}.mention", e.id), *s)));
     }
-    v.extend(r.trace.iter().map(|t| (format!("trace {}", t.field), t.span)));
+    v.extend(
+        r.trace
+            .iter()
+            .map(|t| (format!("trace {}", t.field), t.span)),
+    );
     v
 }
 
@@ -89,7 +101,11 @@ fuzz_target!(|data: &[u8]| {
     }
     for e in &bytes.events {
         if let Some(dt) = &e.date_text {
-            assert!(text.contains(dt.as_str()), "{}: date text {dt:?} not in the text", e.id);
+            assert!(
+                text.contains(dt.as_str()),
+                "{}: date text {dt:?} not in the text",
+                e.id
+            );
         }
     }
     // The record in characters (what `Pipeline::extract` returns: the same extraction, its
@@ -97,6 +113,9 @@ fuzz_target!(|data: &[u8]| {
     let chars = text.chars().count();
     let record = bytes.into_char_offsets(&text);
     for (what, s) in spans(&record) {
-        assert!(s.start <= s.end && s.end <= chars, "{what}: char span {s:?} of {chars}");
+        assert!(
+            s.start <= s.end && s.end <= chars,
+            "{what}: char span {s:?} of {chars}"
+        );
     }
 });
