@@ -214,8 +214,7 @@ fn a_document_over_the_time_budget_is_reported_and_the_others_stored() {
         ),
         "{err}"
     );
-    let store = Store::open(db.to_str().unwrap()).unwrap();
-    assert_eq!(store.counts().unwrap().documents, 2);
+    assert_eq!(documents(db.to_str().unwrap()), 2);
 }
 
 /// A large input: `n` generated articles of six attack sentences each.
