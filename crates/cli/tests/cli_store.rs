@@ -611,3 +611,27 @@ fn a_damaged_database_is_reported_by_query_and_ingest() {
     let o = run(&["query", "--db", dbs, "--no-check", "--format", "json"]);
     assert!(!stderr(&o).contains("damaged"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `rasd export | head`, `rasd extract | head`: more output than a pipe holds, a reader
+    // that leaves after a few bytes; rasd stops quietly with 0.
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "many.jsonl", &generated(150));
+    let db = dir.path().join("rasd.db");
+    let (input, db) = (input.to_str().unwrap(), db.to_str().unwrap());
+    assert!(run(&["ingest", input, "--db", db]).status.success());
+    for cmd in [
+        r#"("$0" export --format jsonl --db "$1"; echo "rasd exit $?" >&2) | head -c 10 >/dev/null"#,
+        r#"("$0" extract "$2"; echo "rasd exit $?" >&2) | head -c 10 >/dev/null"#,
+    ] {
+        let o = Command::new("sh")
+            .args(["-c", cmd, env!("CARGO_BIN_EXE_rasd"), db, input])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert!(err.contains("rasd exit 0"), "{cmd}: {err}");
+        assert!(!err.contains("error"), "{cmd}: {err}");
+    }
+}

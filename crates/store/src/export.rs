@@ -127,6 +127,15 @@ fn first_day(date: &str) -> String {
 
 /// Would a spreadsheet read this cell as a formula? OWASP's list: a cell starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return (also after leading spaces, which spreadsheets skip).
+/// Write a value as JSON; a failure to write is a failure to write ([`StoreError::Io`]: a
+/// reader that has gone is a broken pipe, not bad JSON).
+fn json_to<W: Write + ?Sized, T: serde::Serialize>(out: &mut W, v: &T) -> Result<(), StoreError> {
+    serde_json::to_writer(out, v).map_err(|e| match e.io_error_kind() {
+        Some(_) => StoreError::Io(e.into()),
+        None => StoreError::Json(e),
+    })
+}
+
 fn formula_like(s: &str) -> bool {
     s.starts_with(['\t', '\r'])
         || s.trim_start_matches(' ')
@@ -970,11 +979,11 @@ impl<'a> Writer<'a> {
                 writeln!(out, "{}", row.join(","))?;
             }
             Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut **out, e)?;
+                json_to(&mut **out, e)?;
                 writeln!(out)?;
             }
             Sink::Plover(out) => {
-                serde_json::to_writer(&mut **out, &plover(e, kinds))?;
+                json_to(&mut **out, &plover(e, kinds))?;
                 writeln!(out)?;
             }
             Sink::Geojson(out) => match feature(e) {
@@ -983,7 +992,7 @@ impl<'a> Writer<'a> {
                         write!(out, ",")?;
                     }
                     writeln!(out)?;
-                    serde_json::to_writer(&mut **out, &f)?;
+                    json_to(&mut **out, &f)?;
                 }
                 None => {
                     self.stats.skipped += 1;
