@@ -1,9 +1,11 @@
 //! Parsing the body of `POST /api/ingest`: a JSON array or JSON Lines of input documents,
-//! each read by the reader `rasd extract` and `rasd ingest` use (`rasd_read::JsonlReader`),
+//! each read as `rasd extract` and `rasd ingest` read a line (`rasd_read::read_jsonl_record`),
 //! so that one rule holds everywhere: a numeric id keeps its digits, a `published` that is no
 //! date is a warning and the document goes on without one.
+use std::sync::Arc;
+
 use rasd_model::Document;
-use rasd_read::{JsonlReader, ReadOptions};
+use rasd_read::{read_jsonl_record, ReadOptions};
 use serde_json::value::RawValue;
 
 /// A document of the body, with what was odd about it (each warning names its line or item).
@@ -16,38 +18,36 @@ pub(crate) fn parse_body(body: &[u8]) -> Result<Vec<BodyDoc>, String> {
     if trimmed.is_empty() {
         return Err("empty body: send a JSON array or JSON Lines of {id, text, published, source, url, title}".into());
     }
+    let name: Arc<str> = Arc::from("body");
     if trimmed.starts_with('[') {
         let items: Vec<&RawValue> =
             serde_json::from_str(trimmed).map_err(|e| format!("JSON array: {e}"))?;
         items
             .iter()
             .enumerate()
-            // A newline in an item is white space between its tokens (none is allowed in a
-            // JSON string), so the item reads as one line.
-            .map(|(i, r)| read_one(&format!("item {i}"), &r.get().replace(['\n', '\r'], " ")))
+            .map(|(i, r)| read_one(&name, &format!("item {i}"), i, r.get()))
             .collect()
     } else {
         trimmed
             .lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| read_one(&format!("line {}", i + 1), line))
+            .map(|(i, line)| read_one(&name, &format!("line {}", i + 1), i + 1, line))
             .collect()
     }
 }
 
 /// One JSON object, read as a line of JSON Lines.
-fn read_one(at: &str, line: &str) -> Result<BodyDoc, String> {
-    match JsonlReader::new(at, line.as_bytes(), ReadOptions::default()).next() {
-        Some(Ok(rd)) => Ok((
+fn read_one(name: &Arc<str>, at: &str, n: usize, json: &str) -> Result<BodyDoc, String> {
+    match read_jsonl_record(name, n as u64, json.as_bytes(), ReadOptions::default()) {
+        Ok(rd) => Ok((
             rd.doc,
             rd.warnings
                 .into_iter()
                 .map(|w| format!("{at}: {}", w.message))
                 .collect(),
         )),
-        Some(Err(e)) => Err(format!("{at}: {}", e.kind)),
-        None => Err(format!("{at}: empty")),
+        Err(e) => Err(format!("{at}: {}", e.kind)),
     }
 }
 
