@@ -4,9 +4,12 @@
 //!   accepts, so the others wait in the kernel's listen queue and cost no descriptor;
 //! * a client must send a request's headers within [`Limits::header_timeout`] (which also ends
 //!   a kept-alive connection left idle), or [`Limits::busy_header_timeout`] when more than three
-//!   quarters of the connections are taken, so slow and idle clients cannot hold every slot;
+//!   quarters of the connections are taken, so slow and idle clients cannot hold every slot; a
+//!   connection that has not sent a whole request within the busy timeout is closed as soon as
+//!   the server is busy, whenever it was accepted (its header timeout was set when it came);
 //! * body and request deadlines are the handlers' ([`crate::AppState`]).
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -60,14 +63,46 @@ pub(crate) async fn serve(
         } else {
             limits.header_timeout
         };
+        // Whether the connection has sent a whole request yet.
+        let started = Arc::new(AtomicBool::new(false));
+        let seen = Arc::clone(&started);
+        let svc = tower::ServiceBuilder::new()
+            .map_request(move |r: hyper::Request<hyper::body::Incoming>| {
+                seen.store(true, Ordering::Relaxed);
+                r
+            })
+            .service(app.clone());
         let conn = http1::Builder::new()
             .timer(TokioTimer::new())
             .header_read_timeout(header_timeout)
             .keep_alive(true)
-            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(svc));
         let conn = graceful.watch(conn);
+        let all = Arc::clone(&permits);
+        let grace = limits.busy_header_timeout;
         tokio::spawn(async move {
-            let _ = conn.await;
+            let mut conn = std::pin::pin!(conn);
+            // One that has sent no whole request within the busy timeout gives its place up
+            // as soon as the server is busy, whenever it was accepted.
+            let opened = tokio::time::Instant::now();
+            let mut tick = tokio::time::interval((grace / 4).max(Duration::from_millis(10)));
+            loop {
+                tokio::select! {
+                    _ = &mut conn => break,
+                    _ = tick.tick() => {
+                        if !started.load(Ordering::Relaxed)
+                            && opened.elapsed() >= grace
+                            && all.available_permits() < max / 4
+                        {
+                            break;
+                        }
+                        if started.load(Ordering::Relaxed) {
+                            let _ = (&mut conn).await;
+                            break;
+                        }
+                    }
+                }
+            }
             drop(permit);
         });
     }

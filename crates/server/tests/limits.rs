@@ -109,6 +109,40 @@ fn slow_clients_holding_every_connection_do_not_lock_out_a_fast_one() {
 }
 
 #[test]
+fn connections_accepted_before_the_server_was_busy_give_way_once_it_is() {
+    // A long header timeout for connections accepted while the server was not busy: before,
+    // each of them held its place for all of it, whatever came after.
+    let limits = Limits {
+        header_timeout: Duration::from_secs(60),
+        ..limits()
+    };
+    let (addr, _stop) = start(limits, None);
+    let mut early: Vec<TcpStream> = (0..4)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            let _ = s.write_all(b"G");
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    // Then the server fills up.
+    let late: Vec<TcpStream> = (0..8)
+        .map(|_| {
+            let mut s = TcpStream::connect(addr).unwrap();
+            let _ = s.write_all(b"G");
+            s
+        })
+        .collect();
+    let first = early.remove(0);
+    assert!(
+        closed_after(first) < Duration::from_secs(20),
+        "an early slow connection kept its place once the server was busy"
+    );
+    assert_eq!(get(addr, "/api/stats"), 200);
+    drop((early, late));
+}
+
+#[test]
 fn a_body_sent_too_slowly_is_refused_with_408() {
     let (addr, _stop) = start(limits(), Some("s3cret"));
     let mut s = TcpStream::connect(addr).unwrap();
