@@ -867,11 +867,12 @@ fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
 }
 
 /// Merge each of the canonical events `ids` (those a batch of reports touched) into a
-/// canonical event told by more reports that it matches by any rule but the fourth (an unknown
-/// date or place), as if it were
-/// one report, when no document tells both (or one in five of their reports at most): two canonical events of one real event arise when
-/// its first reports disagree (a town and its governorate, who acted) before it is known to
-/// be prominent. Returns how many were merged.
+/// canonical event told by more reports that it matches, as if it were one report, when no
+/// document tells both (or one in five of their reports at most): two canonical events of one
+/// real event arise when its first reports disagree (a town and its governorate, who acted)
+/// before it is known to be prominent. Not by rule 4 (an unknown date or place) nor rule 6 (the
+/// same toll at places far apart: a canonical event's toll is the highest of its reports, and in
+/// a war the same figure comes back by chance). Returns how many were merged.
 pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError> {
     let mut ids = ids.to_vec();
     ids.sort_unstable();
@@ -894,7 +895,7 @@ pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError>
             let Ok(m) = judge(&fb, &fa) else {
                 continue;
             };
-            if m.rule == 4 {
+            if m.rule == 4 || m.rule == 6 {
                 continue;
             }
             let shared = db.int(
