@@ -114,20 +114,7 @@ impl<T: Clone> Matcher<T> {
 
     /// All valid, non-overlapping hits in the analysed text, longest first, returned in text order.
     pub fn find<'a>(&'a self, a: &Analyzed) -> Vec<Hit<'a, T>> {
-        let mut all = self.find_overlapping(a);
-        // Longest first, then leftmost.
-        all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
-        let mut taken = crate::spans::SpanIndex::default();
-        let mut out = Vec::new();
-        for h in all {
-            if taken.overlapping(h.key).next().is_some() {
-                continue;
-            }
-            taken.insert(h.key, out.len());
-            out.push(h);
-        }
-        out.sort_by_key(|h| (h.key.start, h.key.end));
-        out
+        longest_first(self.find_overlapping(a))
     }
 
     /// Every valid hit, overlapping ones included (several payloads may share a span).
@@ -183,6 +170,23 @@ impl<T: Clone> Matcher<T> {
         }
         out
     }
+}
+
+/// Resolve overlapping hits: longest first, then leftmost; a hit that overlaps one kept is
+/// dropped. Returned in text order.
+pub fn longest_first<T>(mut all: Vec<Hit<'_, T>>) -> Vec<Hit<'_, T>> {
+    all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
+    let mut taken = crate::spans::SpanIndex::default();
+    let mut out = Vec::new();
+    for h in all {
+        if taken.overlapping(h.key).next().is_some() {
+            continue;
+        }
+        taken.insert(h.key, out.len());
+        out.push(h);
+    }
+    out.sort_by_key(|h| (h.key.start, h.key.end));
+    out
 }
 
 #[cfg(test)]

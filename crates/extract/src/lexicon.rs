@@ -1,6 +1,7 @@
 //! The language lexicon: trigger words, weapons, outcomes, claim cues, casualty words, relation
 //! cues… read from `data/lexicon.tsv` (compiled in) and `data/given_names.txt`.
-use crate::dict::Matcher;
+use crate::dict::{longest_first, Hit, Matcher};
+use rasd_text::Analyzed;
 
 /// The built-in lexicon file.
 pub const LEXICON_TSV: &str = include_str!("../../../data/lexicon.tsv");
@@ -125,10 +126,11 @@ pub fn parse(tsv: &str) -> Result<Vec<Entry>, String> {
     Ok(out)
 }
 
-/// One matcher per class, payload = the entry's value.
+/// The lexicon compiled into one matcher over every class, payload = the entry's class and
+/// value: one pass over a text finds the hits of all classes.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    matchers: Vec<(Class, Matcher<String>)>,
+    matcher: Matcher<(Class, String)>,
     /// Given names (match keys).
     pub given_names: std::collections::HashSet<String>,
 }
@@ -136,18 +138,11 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compile the lexicon entries and given names.
     pub fn new(entries: &[Entry], given_names: &str) -> Lexicon {
-        let matchers = Class::ALL
-            .iter()
-            .map(|&c| {
-                let m = Matcher::new(
-                    entries
-                        .iter()
-                        .filter(|e| e.class == c)
-                        .map(|e| (e.pattern.as_str(), e.value.clone())),
-                );
-                (c, m)
-            })
-            .collect();
+        let matcher = Matcher::new(
+            entries
+                .iter()
+                .map(|e| (e.pattern.as_str(), (e.class, e.value.clone()))),
+        );
         let given_names = given_names
             .lines()
             .map(str::trim)
@@ -155,7 +150,7 @@ impl Lexicon {
             .map(rasd_text::match_key_str)
             .collect();
         Lexicon {
-            matchers,
+            matcher,
             given_names,
         }
     }
@@ -167,15 +162,25 @@ impl Lexicon {
         Lexicon::new(&entries, GIVEN_NAMES)
     }
 
-    /// The matcher of a class.
-    pub fn matcher(&self, c: Class) -> &Matcher<String> {
-        // Every class has a matcher: `new` builds one per `Class::ALL`.
-        &self
-            .matchers
+    /// The hits of every class in an analysed text: per class, overlapping hits are resolved
+    /// longest first (as [`Matcher::find`] does for one class) and returned in text order.
+    pub fn find_by_class<'a>(&'a self, a: &Analyzed) -> Vec<(Class, Vec<Hit<'a, String>>)> {
+        let mut per: Vec<Vec<Hit<'a, String>>> = Class::ALL.iter().map(|_| Vec::new()).collect();
+        for h in self.matcher.find_overlapping(a) {
+            let (class, value) = h.payload;
+            if let Some(i) = Class::ALL.iter().position(|c| c == class) {
+                per[i].push(Hit {
+                    key: h.key,
+                    with_clitics: h.with_clitics,
+                    payload: value,
+                });
+            }
+        }
+        Class::ALL
             .iter()
-            .find(|(k, _)| *k == c)
-            .unwrap_or(&self.matchers[0])
-            .1
+            .zip(per)
+            .map(|(&c, hits)| (c, longest_first(hits)))
+            .collect()
     }
 }
 
@@ -189,6 +194,24 @@ mod tests {
         assert!(e.len() > 300);
         for c in Class::ALL {
             assert!(e.iter().any(|x| x.class == c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_over_all_classes_finds_what_one_matcher_a_class_finds() {
+        let entries = parse(LEXICON_TSV).unwrap();
+        let lex = Lexicon::new(&entries, "");
+        let text = "وقال مصدر أمني إن مسلحين هاجموا نقطة للشرطة بقذائف الهاون أمس، \
+                    ما أسفر عن مقتل ثلاثة جنود وإصابة خمسة آخرين، ونفت الجماعة مسؤوليتها.";
+        let a = rasd_text::analyze(text);
+        for (c, hits) in lex.find_by_class(&a) {
+            let one = Matcher::new(
+                entries
+                    .iter()
+                    .filter(|e| e.class == c)
+                    .map(|e| (e.pattern.as_str(), e.value.clone())),
+            );
+            assert_eq!(hits, one.find(&a), "{c:?}");
         }
     }
 

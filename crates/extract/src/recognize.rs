@@ -283,11 +283,8 @@ impl Recognizer {
     /// The lexicon hits of every class in an analysed text, in text order.
     fn lex_hits(&self, a: &Analyzed) -> HashMap<Class, Vec<LexHit>> {
         let mut lex = HashMap::new();
-        for c in Class::ALL {
-            let mut hits: Vec<LexHit> = self
-                .lex
-                .matcher(c)
-                .find(a)
+        for (c, found) in self.lex.find_by_class(a) {
+            let mut hits: Vec<LexHit> = found
                 .into_iter()
                 .map(|h| LexHit {
                     key: h.key,
