@@ -69,6 +69,16 @@ lists! {
     Until = "until", "\"Until\": a date after it ends a period.";
     UntilHead = "until_head", "\"Until\" opening a date expression: the end of a period.";
     TimeRelation = "time_relation", "Words that place one event after or before another.";
+    IntervalAfter = "interval_after", "\"After\" opening how long after an event another came.";
+    IntervalOf = "interval_of", "The preposition between an interval and the event it counts from.";
+    IntervalOnly = "interval_only", "\"Only\" after an interval.";
+    IntervalOneDay = "interval_one_day", "\"A day\" (one, or the unit after a number).";
+    IntervalTwoDays = "interval_two_days", "\"Two days\".";
+    IntervalDays = "interval_days", "\"Days\" after a number.";
+    IntervalOneWeek = "interval_one_week", "\"A week\".";
+    IntervalTwoWeeks = "interval_two_weeks", "\"Two weeks\".";
+    IntervalWeeks = "interval_weeks", "\"Weeks\" after a number.";
+    IntervalHours = "interval_hours", "Hours: the same day.";
     Contrast = "contrast", "Words that join two events told in one sentence.";
     ReportedThat = "reported_that", "Words that open a reported clause.";
     ClauseOpener = "clause_opener", "Pronouns after a speech verb that report its subject.";

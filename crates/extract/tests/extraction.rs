@@ -358,3 +358,29 @@ t!(
         assert_eq!(medical.stance, Stance::Asserts, "{medical:#?}");
     }
 );
+
+t!(
+    an_event_counted_back_from_is_dated_back_and_kept_apart,
+    "قصفت المدفعية مواقع المسلحين قرب الحدود اليوم الخميس بعد مقتل جندي بنيران أطلقت من الجانب الآخر. \
+     ويأتي القصف بعد ثلاثة أيام على تفجير انتحاري استهدف سوقا شعبية في مدينة الموصل وأسفر عن \
+     مقتل 20 شخصا وإصابة 45 آخرين، بحسب مصادر في الشرطة.",
+    "2024-03-07",
+    |r| {
+        let bomb = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::SuicideBomb)
+            .expect("the bombing");
+        // Thursday less three days.
+        assert_eq!(bomb.date.as_deref(), Some("2024-03-04"), "{:#?}", r.events);
+        assert_eq!(bomb.killed, Some(20));
+        // The shelling of the day is not the bombing's.
+        assert!(
+            r.events
+                .iter()
+                .any(|e| e.kind != EventType::SuicideBomb && e.date.as_deref() == Some("2024-03-07")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -622,6 +622,16 @@ fn toll_fits(r: &Facts, c: &Facts) -> bool {
 pub fn choose(mut cands: Vec<(i64, Match)>) -> Option<(i64, Match)> {
     cands.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     let first = cands.first()?;
+    if first.1.rule == 1 && first.1.score.3 == 0 {
+        // A bombing reported a day from a small event of another type, at the place of a
+        // bombing many told in the days before, is that bombing told late.
+        let late = cands
+            .iter()
+            .position(|c| c.1.rule == 7 && c.1.reports >= 3 * first.1.reports.max(1));
+        if let Some(i) = late {
+            return Some(cands.swap_remove(i));
+        }
+    }
     if first.1.rule == 1 || cands.iter().all(|c| matches!(c.1.rule, 5 | 6)) {
         return cands.into_iter().next();
     }
@@ -875,10 +885,12 @@ fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
 /// a war the same figure comes back by chance). Returns how many were merged.
 pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError> {
     let mut ids = ids.to_vec();
-    ids.sort_unstable();
+    ids.sort_unstable_by(|a, b| b.cmp(a));
     ids.dedup();
     let mut merged = 0;
-    for b in ids {
+    // Lowest id first; an event that took another's reports is looked at again (its type or
+    // toll may have changed with them).
+    while let Some(b) = ids.pop() {
         let Some(row) = db.row(
             &format!("SELECT {CANON_COLS} FROM canonical_events WHERE id = ?"),
             &vals![b],
@@ -908,10 +920,17 @@ pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError>
             // One type, one place, one day: one event (as ACLED codes), however many
             // articles split it.
             // And a day apart, for an event many told.
+            // And a bombing many told, told again days later at its place: an article that
+            // tells it twice (its day, and the day of what followed it) tells one bombing.
             let one = m.rule == 1
                 && (m.score.0 == DateFit::SameDay as u8 || fa.reports >= PROMINENT)
                 && m.score.1 == PlaceFit::Same as u8
-                && m.score.3 == 1;
+                && m.score.3 == 1
+                || matches!(m.rule, 5 | 7)
+                    && fa.reports >= PROMINENT
+                    && one_off(fb.kind)
+                    && m.score.1 == PlaceFit::Same as u8
+                    && m.score.3 == 1;
             if one || shared == 0 || shared * 5 <= fb.reports.min(fa.reports) {
                 cands.push((a, m));
             }
@@ -919,6 +938,9 @@ pub(crate) fn consolidate(db: &mut Db, ids: &[i64]) -> Result<usize, StoreError>
         if let Some((a, m)) = choose(cands) {
             absorb(db, a, b, &m)?;
             merged += 1;
+            if !ids.contains(&a) {
+                ids.push(a);
+            }
         }
     }
     Ok(merged)

@@ -197,3 +197,46 @@ fn two_events_of_one_bombing_merge_once_many_reports_tell_it() {
     assert_eq!(events[0].n_reports, 14);
     assert_eq!(events[0].date.as_deref(), Some("2015-08-06"));
 }
+
+#[test]
+fn a_bombing_many_told_and_told_again_days_later_by_the_same_articles_is_one_event() {
+    use rasd_model::EventType::SuicideBomb;
+    let (town, _) = ramadi_and_anbar();
+    let mut s = mem();
+    let batch: Vec<_> = (0..12)
+        .map(|i| {
+            doc(
+                &format!("t{i}"),
+                &format!("outlet-t{i}"),
+                &format!("انتحاري يفجر نفسه في الرمادي ({i})."),
+                vec![event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![])],
+            )
+        })
+        .collect();
+    s.ingest(&batch).unwrap();
+    // Two follow-ups each tell it twice: on its day, and on the day of what came after it.
+    let follow: Vec<_> = (0..2)
+        .map(|i| {
+            doc(
+                &format!("f{i}"),
+                &format!("outlet-f{i}"),
+                &format!("بعد ثلاثة أيام على التفجير الانتحاري في الرمادي ({i})."),
+                vec![
+                    event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![]),
+                    event(SuicideBomb, "2015-08-09", Some(town.clone()), vec![]),
+                ],
+            )
+        })
+        .collect();
+    s.ingest(&follow).unwrap();
+    let events = s
+        .events(&EventQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap()
+        .items;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].n_reports, 16);
+    assert_eq!(events[0].date.as_deref(), Some("2015-08-06"));
+}

@@ -51,6 +51,51 @@ pub(super) fn of_event_related(cx: &Ctx, trig: Span, at: Span) -> bool {
         })
 }
 
+/// How many days the event of a trigger came before the event it is told beside: «ويأتي ذلك
+/// بعد ثلاثة أيام على هجوم انتحاري» (3), «بعد يومين من التفجير» (2), «بعد ساعات على الاعتداء»
+/// (0), «بعد 10 أيام فقط على اعتداء» (10). `None` when the trigger is not counted back from,
+/// or by an interval of unknown length («بعد أيام على …»).
+pub(super) fn days_back(cx: &Ctx, trig: Span) -> Option<i64> {
+    let mut j = cx.tok_at(trig.start).checked_sub(1)?;
+    if !W::IntervalOf.has(cx.tok(j)) {
+        return None;
+    }
+    j = j.checked_sub(1)?;
+    if W::IntervalOnly.has(cx.tok(j)) {
+        j = j.checked_sub(1)?;
+    }
+    let unit = cx.stem(j);
+    let counted = |per: i64| -> Option<(i64, usize)> {
+        // The number right before the unit: «ثلاثة أيام», «10 أيام».
+        let before = j.checked_sub(1)?;
+        let tok = cx.f.a.tokens.get(before)?;
+        let q = cx.f.numbers.iter().find(|q| q.key.end == tok.key.end)?;
+        let n = i64::try_from(q.value)
+            .ok()
+            .filter(|n| (1..=60).contains(n))?;
+        Some((n * per, cx.tok_at(q.key.start)))
+    };
+    let (days, first) = if W::IntervalOneDay.has(unit) {
+        counted(1).unwrap_or((1, j))
+    } else if W::IntervalTwoDays.has(unit) {
+        (2, j)
+    } else if W::IntervalDays.has(unit) {
+        counted(1)?
+    } else if W::IntervalOneWeek.has(unit) {
+        counted(7).unwrap_or((7, j))
+    } else if W::IntervalTwoWeeks.has(unit) {
+        (14, j)
+    } else if W::IntervalWeeks.has(unit) {
+        counted(7)?
+    } else if W::IntervalHours.has(unit) {
+        (0, j)
+    } else {
+        return None;
+    };
+    let after = first.checked_sub(1)?;
+    W::IntervalAfter.has(cx.stem(after)).then_some(days)
+}
+
 /// Is a date the day a statement was made rather than the day of the event it reports?
 /// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
 /// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
@@ -145,18 +190,38 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             let near = dated.iter().rev().find(|(s, v, _, k)| {
                 *v == violent && k.start < first.trig.start && *s + 2 >= first.sent
             });
-            if let Some((_, _, dm, _)) = near {
-                return own(dm);
-            }
-            if let (true, Some(dm)) = (violent, news) {
-                return own(dm);
-            }
-            match cx.published {
-                Some(p) if std::env::var("RASD_NULLDATE").is_err() => {
-                    (Some(p.to_string()), DatePrecision::Day, None)
+            let told = if let Some((_, _, dm, _)) = near {
+                own(dm)
+            } else if let (true, Some(dm)) = (violent, news) {
+                own(dm)
+            } else {
+                match cx.published {
+                    Some(p) if std::env::var("RASD_NULLDATE").is_err() => {
+                        (Some(p.to_string()), DatePrecision::Day, None)
+                    }
+                    _ => (None, DatePrecision::Unknown, None),
                 }
-                _ => (None, DatePrecision::Unknown, None),
-            }
+            };
+            // Any mention told as so many days before (the draft may have gathered the
+            // casualty words of the lead first).
+            let back = d.mentions.iter().find_map(|m| days_back(cx, m.trig));
+            counted_back(told, back)
         })
         .collect()
+}
+
+/// The date of an event told as so many days before the one beside it («بعد ثلاثة أيام على
+/// هجوم …»): the story's day less the interval. Other dates, and coarser ones, are kept.
+fn counted_back(told: ResolvedDate, days: Option<i64>) -> ResolvedDate {
+    let (Some(value), DatePrecision::Day, words) = (&told.0, told.1, &told.2) else {
+        return told;
+    };
+    match (days, rasd_model::IsoDate::parse(value)) {
+        (Some(n), Ok(d)) if n > 0 => (
+            Some(d.add_days(-n).to_string()),
+            DatePrecision::Day,
+            words.clone(),
+        ),
+        _ => told,
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rasd_model::{Location, Span};
 
-use super::date::same_part;
+use super::date::{days_back, same_part};
 use super::{live_primary, trigger_kind, Draft, Mention, Party, TrigKind};
 use crate::ctx::Ctx;
 use crate::kb::PlaceKind;
@@ -77,6 +77,13 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
             (Some(a), Some(b)) => days_apart(a, b).is_some_and(|n| n <= 1),
             _ => true,
         };
+    }
+    // «ويأتي ذلك بعد ثلاثة أيام على هجوم انتحاري في سوروتش»: the event counted back from is
+    // not one of the story's, and a word the story dates is not of it.
+    let back = |x: &Mention| days_back(cx, x.trig).is_some_and(|n| n > 0);
+    let d_back = d.mentions.iter().any(back);
+    if back(m) != d_back && (!d_back || (m.date.is_some() && d.date(cx).is_none())) {
+        return false;
     }
     // Casualties told alone in the sentence after the attack are its casualties: «شنت
     // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين».
