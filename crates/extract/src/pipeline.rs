@@ -335,32 +335,21 @@ impl Pipeline {
         };
         let mentions = events::mentions(cx, geo, toll_sents, &accepted);
         let mut drafts = events::merge(cx, mentions);
-        let mut events = Vec::new();
         fill_designations(cx, &mut drafts);
-        let dates = events::resolve_dates(cx, &drafts);
-        let follow_ups = follow_up_claims(cx, &drafts, &raw_claims, toll_sents);
-        for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
-            if cx.f.work.over() {
-                break;
-            }
-            let id = format!("e{}", i + 1);
-            let extra: Vec<usize> = follow_ups
-                .iter()
-                .filter(|(_, di)| *di == i)
-                .map(|(ci, _)| *ci)
-                .collect();
-            let ev = build_event(
-                cx,
-                d,
-                date,
-                &raw_claims,
-                &extra,
-                &id,
-                self.trace.then_some(&mut *trace),
-            );
-            events.push(ev);
+        let built = build_events(cx, &drafts, &raw_claims, toll_sents, None);
+        // One event a type, place and day (as ACLED codes): an article that tells an event
+        // twice, its words apart, tells it once.
+        let folded = fold_same_day_place(&mut drafts, &built);
+        if !folded && !self.trace {
+            return built;
         }
-        events
+        build_events(
+            cx,
+            &drafts,
+            &raw_claims,
+            toll_sents,
+            self.trace.then_some(trace),
+        )
     }
 
     /// The tolls of a document's toll sentences, with their evidence.
@@ -392,6 +381,76 @@ impl Pipeline {
             })
             .collect()
     }
+}
+
+/// Build the events of a document's drafts: dates, claims, fields.
+fn build_events(
+    cx: &Ctx,
+    drafts: &[events::Draft],
+    raw_claims: &[claims::RawClaim],
+    toll_sents: &[usize],
+    mut trace: Option<&mut Vec<TraceLine>>,
+) -> Vec<rasd_model::Event> {
+    let mut out = Vec::new();
+    let dates = events::resolve_dates(cx, drafts);
+    let follow_ups = follow_up_claims(cx, drafts, raw_claims, toll_sents);
+    for (i, (d, date)) in drafts.iter().zip(dates).enumerate() {
+        if cx.f.work.over() {
+            break;
+        }
+        let id = format!("e{}", i + 1);
+        let extra: Vec<usize> = follow_ups
+            .iter()
+            .filter(|(_, di)| *di == i)
+            .map(|(ci, _)| *ci)
+            .collect();
+        let ev = build_event(cx, d, date, raw_claims, &extra, &id, trace.as_deref_mut());
+        out.push(ev);
+    }
+    out
+}
+
+/// Fold the drafts whose events have one type, one day and one known place into the first of
+/// them. True when any was folded.
+fn fold_same_day_place(drafts: &mut Vec<events::Draft>, built: &[rasd_model::Event]) -> bool {
+    if built.len() != drafts.len() {
+        return false;
+    }
+    let key = |e: &rasd_model::Event| {
+        let place = e.location.as_ref().and_then(|l| l.place_id.clone())?;
+        let day = (e.date_precision == rasd_model::DatePrecision::Day)
+            .then(|| e.date.clone())
+            .flatten()?;
+        Some((e.kind, day, place))
+    };
+    let mut first: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    let mut into: Vec<Option<usize>> = vec![None; drafts.len()];
+    for (i, e) in built.iter().enumerate() {
+        if let Some(k) = key(e) {
+            match first.get(&k) {
+                Some(&f) => into[i] = Some(f),
+                None => {
+                    first.insert(k, i);
+                }
+            }
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return false;
+    }
+    let mut taken: Vec<Option<events::Draft>> =
+        std::mem::take(drafts).into_iter().map(Some).collect();
+    for i in 0..taken.len() {
+        let Some(f) = into[i] else { continue };
+        if let Some(d) = taken[i].take() {
+            if let Some(target) = taken[f].as_mut() {
+                target.mentions.extend(d.mentions);
+                target.kinds.extend(d.kinds);
+            }
+        }
+    }
+    *drafts = taken.into_iter().flatten().collect();
+    true
 }
 
 /// The candidates the detector kept out that came closest (a score of 0.2 or more, or a hard

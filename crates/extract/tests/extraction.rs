@@ -384,3 +384,21 @@ t!(
         );
     }
 );
+
+t!(
+    one_event_a_type_place_and_day,
+    "شنت طائرات التحالف غارات على مدينة حديثة. وقال مسؤول محلي إن الغارات دمرت مقرا للتنظيم. \
+     وأضاف أن السكان نزحوا من الأحياء القريبة. وتابع أن المدارس أغلقت أبوابها. وأشار إلى أن \
+     الطرق قطعت. وكانت غارات جوية استهدفت مدينة حديثة أمس الأحد وأسفرت عن مقتل خمسة مسلحين.",
+    "2024-03-04",
+    |r| {
+        let strikes: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::AirDroneStrike)
+            .collect();
+        assert_eq!(strikes.len(), 1, "{:#?}", r.events);
+        assert_eq!(strikes[0].date.as_deref(), Some("2024-03-03"));
+        assert_eq!(strikes[0].killed, Some(5));
+    }
+);
