@@ -500,6 +500,53 @@ pub(crate) fn follow_up_claims(
             out.push((ci, di));
         }
     }
+    out.extend(dual_claims(cx, drafts, raw));
+    out
+}
+
+/// Claims told of two events at once by a dual that refers back («أكدت مصادر طبية حصيلة
+/// الهجومين اللذين تبناهما التنظيم»): they are about the last two events told before it (within
+/// three sentences). Returns (claim, draft).
+fn dual_claims(cx: &Ctx, drafts: &[Draft], raw: &[RawClaim]) -> Vec<(usize, usize)> {
+    use crate::lexicon::Class;
+    let mut out = Vec::new();
+    for (ci, c) in raw.iter().enumerate() {
+        for t in cx.f.lex_in(Class::Trigger, c.scope) {
+            let ti = cx.tok_at(t.key.start);
+            let w = cx.tok(ti);
+            let prefix =
+                cx.f.a
+                    .tokens
+                    .get(ti)
+                    .and_then(|k| cx.f.a.key.text.get(k.key.start..t.key.start))
+                    .unwrap_or("");
+            let definite = rasd_text::clitics::has_article(prefix)
+                || rasd_text::clitics::starts_with_article(
+                    w.trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+                );
+            if !(definite && W::DualEnding.ends(w)) {
+                continue;
+            }
+            let sent = cx.sentence_ix(t.key);
+            // Each draft's last violent word before the dual.
+            let mut last: Vec<(usize, usize)> = drafts
+                .iter()
+                .enumerate()
+                .filter_map(|(di, d)| {
+                    d.mentions
+                        .iter()
+                        .filter(|x| {
+                            x.kind.violent() && x.trig.end <= t.key.start && x.sent + 3 >= sent
+                        })
+                        .map(|x| x.trig.start)
+                        .max()
+                        .map(|at| (at, di))
+                })
+                .collect();
+            last.sort_unstable_by(|a, b| b.cmp(a));
+            out.extend(last.iter().take(2).map(|&(_, di)| (ci, di)));
+        }
+    }
     out
 }
 

@@ -331,11 +331,23 @@ impl<'c, 'a> Sentence<'c, 'a> {
                 }
             }
             let cue = self.speech.iter().find(|c| scope.contains(c.key)).copied();
+            // «حصيلة الهجومين اللذين تبناهما التنظيم»: whoever a responsibility verb is told
+            // of claims the deed, in a relative clause too.
+            let claims_deed = self.speech.iter().any(|c| {
+                c.value == "responsibility"
+                    && !self.negated(c)
+                    && c.key.end <= key.start
+                    && cx.dist(c.key, key) <= 1
+            });
             out.push(RawClaim {
                 source,
                 anonymous,
                 via: self.via.clone().filter(|v| *v != cx.written(key)),
-                stance: self.stance_in(stance_span),
+                stance: if claims_deed {
+                    Stance::ClaimsResponsibility
+                } else {
+                    self.stance_in(stance_span)
+                },
                 source_actor: actor,
                 sent: self.si,
                 scope,

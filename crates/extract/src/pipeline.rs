@@ -425,10 +425,14 @@ fn fold_same_day_place(drafts: &mut Vec<events::Draft>, built: &[rasd_model::Eve
     };
     let mut first: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
     let mut into: Vec<Option<usize>> = vec![None; drafts.len()];
+    // Two death tolls that differ are two tellings that do not agree (a series and one of
+    // its attacks: «قتل 30 في سلسلة تفجيرات … أدى تفجير إلى مقتل 19»): kept apart.
+    let agree = |a: Option<u64>, b: Option<u64>| a.is_none() || b.is_none() || a == b;
     for (i, e) in built.iter().enumerate() {
         if let Some(k) = key(e) {
             match first.get(&k) {
-                Some(&f) => into[i] = Some(f),
+                Some(&f) if agree(built[f].killed, e.killed) => into[i] = Some(f),
+                Some(_) => {}
                 None => {
                     first.insert(k, i);
                 }

@@ -46,6 +46,8 @@ lists! {
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";
     Habitual = "habitual", "Words after a verb that make it habitual.";
     SpanWords = "span_words", "Words that make plural triggers an aggregate over time.";
+    Series = "series", "A series of attacks: its figures are a total.";
+    DualEnding = "dual_ending", "The dual ending of a noun.";
     Demonstrative = "demonstrative", "Demonstratives before a plural: events told before.";
     Definite = "definite", "Words before a noun that make it refer back.";
     DefinitePrefix = "definite_prefix", "Beginnings of a word with the article.";

@@ -402,3 +402,50 @@ t!(
         assert_eq!(strikes[0].killed, Some(5));
     }
 );
+
+t!(
+    a_deed_claimed_in_a_relative_clause_is_claimed_and_a_dual_covers_both_events,
+    "انفجرت سيارة مفخخة في سوق مدينة كركوك أمس ما أدى إلى مقتل 12 شخصا. كما انفجرت عبوة ناسفة \
+     في مدينة الحويجة ما أدى إلى مقتل ثلاثة أشخاص. وأكدت مصادر طبية حصيلة التفجيرين اللذين \
+     تبناهما تنظيم داعش.",
+    "2024-03-07",
+    |r| {
+        let bombs: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::RemoteExplosive)
+            .collect();
+        assert_eq!(bombs.len(), 2, "{:#?}", r.events);
+        for e in bombs {
+            assert!(
+                e.claims
+                    .iter()
+                    .any(|c| c.stance == Stance::ClaimsResponsibility && c.source.contains("داعش")),
+                "{:#?}",
+                e.claims
+            );
+            assert!(
+                e.actors.iter().any(|a| a.role == Role::Actor),
+                "{:#?}",
+                e.actors
+            );
+        }
+    }
+);
+
+t!(
+    the_figures_of_a_series_across_a_country_are_no_one_attacks,
+    "قتل 30 شخصا على الأقل في سلسلة تفجيرات استهدفت مناطق مختلفة في العراق أمس، بحسب مصادر \
+     أمنية. واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة، حيث أدى تفجير سيارة مفخخة إلى مقتل \
+     19 شخصا وإصابة 43.",
+    "2024-03-07",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::RemoteExplosive)
+            .expect("the car bomb");
+        assert_eq!(e.killed, Some(19), "{:#?}", r.events);
+        assert_eq!(e.injured, Some(43));
+    }
+);

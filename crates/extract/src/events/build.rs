@@ -62,7 +62,11 @@ pub(super) fn build(
     // Actor and target.
     parties(cx, h, kind, ss, &mut m);
     // Casualties.
-    let (k, i) = casualties_of(cx, ss, h, kind, live);
+    let wide = m
+        .place
+        .as_ref()
+        .is_none_or(|p| p.1.precision == Some(rasd_model::GeoPrecision::Country));
+    let (k, i) = casualties_of(cx, ss, h, kind, live, wide);
     m.killed = k;
     m.injured = i;
     // «سقوط ثلاثة صواريخ على حي سكني»: rockets and shells that fall have hit, not crashed; only

@@ -57,10 +57,34 @@ pub(super) fn casualties_of(
     h: &LexHit,
     kind: TrigKind,
     live: &Primaries,
+    wide: bool,
 ) -> (Option<u64>, Option<u64>) {
     if cx.f.lex_in(Class::Casualty, ss).next().is_none() {
         return (None, None);
     }
+    // «قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة في العراق»: the figures of a
+    // series told of a whole country (or of no place) are its total, not those of one of its
+    // attacks («سلسلة غارات على محافظة لحج» is one event of one place, as ACLED codes it).
+    let series: Vec<Span> =
+        cx.f.lex_in(Class::Trigger, ss)
+            .filter(|t| {
+                let at = cx.tok_at(t.key.start);
+                (1..=2).any(|b| {
+                    at.checked_sub(b)
+                        .is_some_and(|j| W::Series.has(cx.tok(j)) || W::Series.has(cx.stem(j)))
+                })
+            })
+            .map(|t| t.key)
+            .filter(|_| wide)
+            .collect();
+    if series.contains(&h.key) {
+        return (None, None);
+    }
+    let of_series = |c: Span| {
+        series
+            .iter()
+            .any(|s| c.end <= s.start && cx.dist(c, *s) <= 6)
+    };
     let primaries: Vec<Span> = live.within(cx, ss);
     // The last that ends before the casualty word, else the first that starts after it (both
     // found by their starts, which are in order).
@@ -72,9 +96,12 @@ pub(super) fn casualties_of(
             .or_else(|| primaries.get(primaries.partition_point(|p| p.start < c.end)))
             .copied()
     };
-    casualties_where(cx, ss, |c| match owner(c) {
-        Some(o) => !kind.secondary() && o == h.key,
-        None => true,
+    casualties_where(cx, ss, |c| {
+        !of_series(c)
+            && match owner(c) {
+                Some(o) => !kind.secondary() && o == h.key,
+                None => true,
+            }
     })
 }
 
