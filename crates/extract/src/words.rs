@@ -56,6 +56,9 @@ lists! {
     Dawn = "dawn", "\"At dawn\": no detonation.";
     DawnStem = "dawn_stem", "The stem shared by \"dawn\" and \"detonated\".";
     Listing = "listing", "Stems of words that name a terrorism list or sanctions.";
+    Judicial = "judicial", "Words of a court's sentence carried out (retribution, discretionary punishment).";
+    JudicialHead = "judicial_head", "\"Sentence\" before the punishment it names.";
+    JudicialDeath = "judicial_death", "The death a sentence names.";
     Charge = "charge", "Prefixes of a charge.";
     Accused = "accused", "Prefixes of an accusation.";
     // Mentions.

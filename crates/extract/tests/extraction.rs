@@ -449,3 +449,13 @@ t!(
         assert_eq!(e.injured, Some(43));
     }
 );
+
+t!(
+    a_court_sentence_carried_out_is_no_event,
+    "نفذت وزارة الداخلية أمس حكم القتل قصاصا في جان أقدم على قتل رجل بإطلاق النار عليه إثر خلاف \
+     بينهما في مدينة بريدة.",
+    "2024-03-07",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -150,14 +150,23 @@ pub const RULES: &[Rule] = &[
     rule("charge", "a charge or an accusation", false, charge),
 ];
 
+/// Hard rules that are no features of the detector: what they keep out is never an event, so
+/// a weight learnt for them would only move the learnt thresholds.
+pub const VETOES: &[Rule] = &[rule(
+    "judicial",
+    "a court's sentence carried out, or the crime it punished",
+    true,
+    judicial,
+)];
+
 /// The first hard rule that holds for a candidate.
 pub fn hard_rule(c: &Cand) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.hard && (r.holds)(c))
+    RULES.iter().chain(VETOES).find(|r| r.hard && (r.holds)(c))
 }
 
 /// The first rule that holds for a candidate (the rules alone, without the detector).
 pub fn veto(c: &Cand) -> Option<&'static Rule> {
-    RULES.iter().find(|r| (r.holds)(c))
+    RULES.iter().chain(VETOES).find(|r| (r.holds)(c))
 }
 
 /// «سقوط قتلى وجرحى»: casualties fell; nothing crashed.
@@ -319,6 +328,24 @@ fn charge(c: &Cand) -> bool {
             )
         });
     charge || accused
+}
+
+/// «نفذت وزارة الداخلية أمس حكم القتل قصاصا في جان أقدم على قتل شقيقين»: the sentence of a
+/// court carried out (retribution, discretionary punishment, «حكم القتل») is no event, nor is
+/// the crime told with it.
+fn judicial(c: &Cand) -> bool {
+    let cx = c.cx;
+    let Some(ss) = cx.f.a.sentences.get(c.sent) else {
+        return false;
+    };
+    let word = |k: usize| {
+        cx.tok(k)
+            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS)
+    };
+    (cx.tok_from(ss.start)..cx.tok_from(ss.end)).any(|k| {
+        W::Judicial.has(word(k))
+            || (W::JudicialHead.has(word(k)) && W::JudicialDeath.has(cx.tok(k + 1)))
+    })
 }
 
 /// Is a trigger word a trigger here: not inside a name («وزارة الدفاع», «قوات التحالف») or a
