@@ -53,7 +53,7 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
         let daily = f.lex_in(Class::Toll, *ss).any(|h| h.value == "daily");
         let (killed, _) = figures(cx, *ss);
         let big = killed.is_some_and(|k| k >= 100);
-        if (cue || big)
+        if (cue || big || series_total(cx, *ss))
             && !daily
             && !one_attack(cx, *ss)
             && !follows_its_attack(cx, i, killed)
@@ -65,6 +65,26 @@ pub fn toll_sentences(cx: &Ctx) -> Vec<usize> {
         }
     }
     out
+}
+
+/// «قتل 30 شخصا على الأقل في سلسلة تفجيرات استهدفت مناطق مختلفة في العراق»: the figures of
+/// a series of attacks told of a whole country are a toll of the day, not an event's («سلسلة
+/// غارات على محافظة لحج» is one event of one governorate).
+fn series_total(cx: &Ctx, ss: Span) -> bool {
+    let f = cx.f;
+    let series = f.lex_in(Class::Trigger, ss).any(|t| {
+        let at = cx.tok_at(t.key.start);
+        (1..=2).any(|b| {
+            at.checked_sub(b)
+                .is_some_and(|j| W::Series.has(cx.tok(j)) || W::Series.has(cx.stem(j)))
+        })
+    });
+    let places: Vec<PlaceKind> = f
+        .names_in(ss)
+        .filter(|n| matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty()))
+        .filter_map(|n| cx.best_kind(n))
+        .collect();
+    series && !places.is_empty() && places.iter().all(|k| *k == PlaceKind::Country)
 }
 
 /// Is a trigger hit a word for an attack (not a clash, an arrest or a killing), outside a name?

@@ -447,6 +447,13 @@ t!(
             .expect("the car bomb");
         assert_eq!(e.killed, Some(19), "{:#?}", r.events);
         assert_eq!(e.injured, Some(43));
+        // The series' figure is the day's toll of the country.
+        assert!(
+            r.tolls.iter().any(|t| t.killed == Some(30)
+                && t.place.as_ref().and_then(|p| p.country.as_deref()) == Some("IQ")),
+            "{:#?}",
+            r.tolls
+        );
     }
 );
 
