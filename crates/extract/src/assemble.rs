@@ -68,6 +68,7 @@ pub(crate) fn build_event(
     };
     let mut actors = events::actor_refs(d);
     let t = tally(d);
+    no_aircraft_of_armed_groups(cx, kind, &t, &mut actors);
     let (claims, blamed) = event_claims(
         cx,
         d,
@@ -142,6 +143,39 @@ struct Tally {
     count: Option<u64>,
     killed: Option<u64>,
     injured: Option<u64>,
+}
+
+/// «شن طيران التحالف غارات على مواقع للحوثيين»: a non-state armed group flies no aircraft, so
+/// named as the actor of an air strike by aircraft (not a drone) it is the strike's target.
+fn no_aircraft_of_armed_groups(
+    cx: &Ctx,
+    kind: rasd_model::EventType,
+    t: &Tally,
+    actors: &mut Vec<ActorRef>,
+) {
+    use rasd_model::Weapon;
+    if kind != rasd_model::EventType::AirDroneStrike
+        || t.weapons.contains(&Weapon::Drone)
+        || !t.weapons.contains(&Weapon::Aircraft)
+    {
+        return;
+    }
+    let armed_group = |a: &ActorRef| {
+        a.entity_id
+            .as_deref()
+            .and_then(|id| cx.kb.actor(id))
+            .is_some_and(|x| x.kind == crate::kb::ActorKind::ArmedGroup)
+    };
+    let has_target = actors.iter().any(|a| a.role == Role::Target);
+    if has_target {
+        actors.retain(|a| a.role != Role::Actor || !armed_group(a));
+    } else {
+        for a in actors.iter_mut() {
+            if a.role == Role::Actor && armed_group(a) {
+                a.role = Role::Target;
+            }
+        }
+    }
 }
 
 /// Weapons and outcomes of every mention, and the largest figures.

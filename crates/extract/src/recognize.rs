@@ -264,6 +264,7 @@ impl Recognizer {
             work: crate::work::Work::default(),
         };
         f.names = self.known_names(&f);
+        prefer_theatre(&mut f, kb);
         drop_months(&mut f);
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
@@ -341,6 +342,40 @@ impl Recognizer {
         }
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
+    }
+}
+
+/// A name several actors share («التحالف») means, first, the one whose theatre is the country
+/// the document names most (the Saudi-led coalition in an article on Yemen).
+fn prefer_theatre(f: &mut Found, kb: &Knowledge) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for n in &f.names {
+        if let NameKind::Known { places, .. } = &n.kind {
+            let mut cs: Vec<&str> = places
+                .iter()
+                .map(|&i| kb.places[i].country.as_str())
+                .collect();
+            cs.sort_unstable();
+            cs.dedup();
+            if let [c] = cs.as_slice() {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let rank = |a: usize| {
+        kb.actors[a]
+            .theatres
+            .iter()
+            .map(|c| counts.get(c.as_str()).copied().unwrap_or(0))
+            .max()
+            .unwrap_or(0)
+    };
+    for n in &mut f.names {
+        if let NameKind::Known { actors, .. } = &mut n.kind {
+            if actors.len() > 1 && actors.iter().any(|&a| !kb.actors[a].theatres.is_empty()) {
+                actors.sort_by_key(|&a| std::cmp::Reverse(rank(a)));
+            }
+        }
     }
 }
 

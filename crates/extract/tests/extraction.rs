@@ -466,3 +466,43 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    the_coalition_of_the_country_told,
+    "وشن طيران التحالف صباح أمس غارات جوية على مواقع للحوثيين في محافظة مأرب اليمنية.",
+    "2015-07-25",
+    |r| {
+        let e = &r.events[0];
+        assert!(
+            e.actors
+                .iter()
+                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("sa.coalition")),
+            "{:#?}",
+            e.actors
+        );
+        // The armed group is no pilot: it is the target.
+        assert!(
+            !e.actors
+                .iter()
+                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("ye.houthis")),
+            "{:#?}",
+            e.actors
+        );
+    }
+);
+
+t!(
+    the_coalition_over_iraq_is_the_one_against_the_islamic_state,
+    "شن طيران التحالف أمس غارات جوية على مواقع لتنظيم داعش قرب مدينة الموصل العراقية.",
+    "2015-07-25",
+    |r| {
+        let e = &r.events[0];
+        assert!(
+            e.actors
+                .iter()
+                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("int.coalition")),
+            "{:#?}",
+            e.actors
+        );
+    }
+);

@@ -526,9 +526,22 @@ fn no_two_actors_share_a_name() {
             by_key.entry(k).or_default().push(&a.id);
         }
     }
+    // Shared by actors of disjoint theatres: the document's country says which one.
+    let by_theatre = |ids: &[&str]| {
+        let theatres: Vec<&Vec<String>> = ids
+            .iter()
+            .filter_map(|id| kb.actor(id))
+            .map(|a| &a.theatres)
+            .collect();
+        let mut all: Vec<&String> = theatres.iter().flat_map(|t| t.iter()).collect();
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        theatres.iter().all(|t| !t.is_empty()) && all.len() == n
+    };
     let mut errors: Vec<String> = by_key
         .iter()
-        .filter(|(_, ids)| ids.len() > 1)
+        .filter(|(_, ids)| ids.len() > 1 && !by_theatre(ids))
         .map(|(k, ids)| format!("{k:?}: {}", ids.join(", ")))
         .collect();
     errors.sort();

@@ -234,6 +234,10 @@ pub struct Facts {
 /// Days within which a follow-up article's day of publication may follow the event.
 pub const FOLLOW_UP_DAYS: i64 = 7;
 
+/// How long after an event many told a report that gives its death toll again may be that
+/// event told late.
+pub const LATE_TOLL_DAYS: i64 = 30;
+
 /// Reports from which a canonical event is the one an ambiguous report joins, when no other
 /// candidate has a third of them.
 pub const PROMINENT: i64 = 10;
@@ -337,6 +341,21 @@ fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
                 DateFit::Week,
                 format!("{} and {} within a week", show(c), show(r)),
             )),
+            // «بعد الهجوم الانتحاري الذي أوقع 32 قتيلا»: an event many told, told again with
+            // its death toll within the month after (rule 7 decides).
+            _ if a.0 > b.0 && d <= LATE_TOLL_DAYS && c.reports >= PROMINENT && r.same_toll(c) => {
+                Ok((
+                    DateFit::Later,
+                    format!(
+                        "{} within a month after {}, an event told by {} reports, with its \
+                         death toll ({})",
+                        show(r),
+                        show(c),
+                        c.reports,
+                        r.killed.unwrap_or(0)
+                    ),
+                ))
+            }
             // Rule 7 decides whether this is enough.
             _ if a.0 > b.0 && d <= FOLLOW_UP_DAYS && c.reports >= PROMINENT => Ok((
                 DateFit::Later,
@@ -532,7 +551,12 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         && (day || date == DateFit::Later);
     // The same toll within a week (or in the month told) outweighs who each outlet says did it.
     let (shared, actor_why) = match actors_fit(r, c) {
-        Err(why) if toll && (week || date == DateFit::Coarse) => {
+        Err(why)
+            if toll
+                && (week
+                    || date == DateFit::Coarse
+                    || (date == DateFit::Later && c.reports >= PROMINENT)) =>
+        {
             (false, format!("{why}, but the same death toll"))
         }
         Err(why) if prominent => (false, format!("{why}, but told by {} reports", c.reports)),
@@ -557,7 +581,12 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         5
     } else if (week || date == DateFit::Coarse) && toll {
         6
-    } else if date == DateFit::Later && prominent && one_off(r.kind) && toll_fits(r, c) {
+    } else if date == DateFit::Later
+        && ((prominent && one_off(r.kind) && toll_fits(r, c))
+            || (toll && c.reports >= PROMINENT && place >= PlaceFit::Inside && one_off(c.kind)))
+    {
+        // A bombing many told, told late: by its type, or by its death toll whatever type the
+        // late report gives it.
         7
     } else {
         return Err("evidence too weak".into());
@@ -825,7 +854,8 @@ fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
                 ],
             )?);
         }
-        // The same death toll in the same country within a week, wherever it is placed.
+        // The same death toll in the same country within a week, wherever it is placed; or
+        // within a month before, for an event many told (rule 7 decides).
         if let (Some(k), Some(country)) = (
             f.killed.filter(|k| *k >= SAME_TOLL_MIN),
             f.place.as_ref().and_then(|p| p.country.clone()),
@@ -834,14 +864,16 @@ fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
                 &format!(
                     "SELECT {CANON_COLS} FROM canonical_events
                      WHERE family = ? AND span = 0 AND day <= ? AND day >= ? AND country = ?
-                       AND killed = ?"
+                       AND killed = ? AND (day >= ? OR n_reports >= ?)"
                 ),
                 &vals![
                     family,
                     d1 + FOLLOW_UP_DAYS,
-                    d0 - FOLLOW_UP_DAYS,
+                    d0 - LATE_TOLL_DAYS,
                     country,
-                    i64::try_from(k).unwrap_or(i64::MAX)
+                    i64::try_from(k).unwrap_or(i64::MAX),
+                    d0 - FOLLOW_UP_DAYS,
+                    PROMINENT
                 ],
             )?);
         }

@@ -240,3 +240,64 @@ fn a_bombing_many_told_and_told_again_days_later_by_the_same_articles_is_one_eve
     assert_eq!(events[0].n_reports, 16);
     assert_eq!(events[0].date.as_deref(), Some("2015-08-06"));
 }
+
+#[test]
+fn a_bombing_many_told_and_told_with_its_toll_weeks_later_is_one_event() {
+    use rasd_model::EventType::{ArmedClash, SuicideBomb};
+    let (town, _) = ramadi_and_anbar();
+    let with_toll = |mut e: rasd_model::Event, k: u64| {
+        e.killed = Some(k);
+        e
+    };
+    let mut s = mem();
+    let batch: Vec<_> = (0..12)
+        .map(|i| {
+            doc(
+                &format!("t{i}"),
+                &format!("outlet-t{i}"),
+                &format!("انتحاري يفجر نفسه في الرمادي ويقتل 32 ({i})."),
+                vec![with_toll(
+                    event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![]),
+                    32,
+                )],
+            )
+        })
+        .collect();
+    s.ingest(&batch).unwrap();
+    // Two weeks later an article gives its toll again, dated and typed by what it tells now;
+    // another gives another toll at the same place: another event.
+    s.ingest(&[
+        doc(
+            "late",
+            "outlet-late",
+            "منذ الهجوم الانتحاري الذي أوقع 32 قتيلا في الرمادي.",
+            vec![with_toll(
+                event(ArmedClash, "2015-08-20", Some(town.clone()), vec![]),
+                32,
+            )],
+        ),
+        doc(
+            "other",
+            "outlet-other",
+            "اشتباكات في الرمادي أوقعت 12 قتيلا.",
+            vec![with_toll(
+                event(ArmedClash, "2015-08-20", Some(town), vec![]),
+                12,
+            )],
+        ),
+    ])
+    .unwrap();
+    let events = s
+        .events(&EventQuery {
+            limit: 100,
+            ..Default::default()
+        })
+        .unwrap()
+        .items;
+    assert_eq!(events.len(), 2, "{events:?}");
+    let bombing = events
+        .iter()
+        .find(|e| e.n_reports == 13)
+        .expect("the bombing");
+    assert_eq!(bombing.date.as_deref(), Some("2015-08-06"));
+}

@@ -236,8 +236,12 @@ fn violence_parties(cx: &Ctx, h: &LexHit, ss: Span, ar: &Around, m: &mut Mention
         // «نفذت قوات القيادة المركزية ضربات», «شنت إسرائيل قصفا»: a support verb, its subject,
         // then the trigger noun.
         let j = cx.tok_at(n.key.start);
-        (j.saturating_sub(2)..j)
-            .any(|k| W::SupportVerbs.has(cx.stem(k)) || W::SupportVerbs.has(cx.tok(k)))
+        // «وشن» is «و» and «شن» (too short a stem for the clitic to be taken off it).
+        (j.saturating_sub(2)..j).any(|k| {
+            W::SupportVerbs.has(cx.stem(k))
+                || W::SupportVerbs.has(cx.tok(k))
+                || W::SupportVerbs.has(cx.tok(k).trim_start_matches(rasd_text::clitics::WAW))
+        })
     }) {
         m.actor = party(cx, n);
     } else if let Some(n) = ar.first_after.filter(|n| {

@@ -107,6 +107,10 @@ pub struct Actor {
     /// Ids of actors it is affiliated with or backed by.
     #[serde(default)]
     pub affiliated: Vec<String>,
+    /// Countries where a name it shares with other actors means it («التحالف» in Yemen is the
+    /// Saudi-led coalition, in Iraq and Syria the coalition against the Islamic State).
+    #[serde(default)]
+    pub theatres: Vec<String>,
     /// Listings with dates.
     #[serde(default)]
     pub designations: Vec<DesignationEntry>,
