@@ -2,7 +2,7 @@
 //!
 //! A token is a maximal run of letters and digits (a number may carry an inner `.` or `,`
 //! between digits: «1,400», «2.5»); digits followed by Arabic letters with no space
-//! («14جنديا») are two tokens. Each Arabic token also carries its stem: the token without
+//! («14جنديا») are two tokens, and so are Arabic letters followed by digits («بمقتل18»). Each Arabic token also carries its stem: the token without
 //! its proclitics (see [`crate::clitics`]). Hand-written because word segmentation in
 //! unicode-segmentation splits on Arabic punctuation the same way but knows nothing of clitics.
 use rasd_model::Span;
@@ -64,6 +64,14 @@ pub fn tokenize(key: &Aligned) -> Vec<Token> {
                     .chars()
                     .next()
                     .is_some_and(clitics::is_arabic_letter)
+            {
+                break;
+            }
+            // And the other way round («بمقتل18»): a word, then a number; not a clitic
+            // before a number («و5», «ب20»).
+            if d.is_ascii_digit()
+                && text[..i].ends_with(clitics::is_arabic_letter)
+                && !clitics::is_proclitic(&text[start..i])
             {
                 break;
             }
@@ -129,6 +137,7 @@ mod tests {
     #[test]
     fn splits_digits_run_into_a_word() {
         assert_eq!(toks("قتل 14جنديا و5"), ["قتل", "14", "جنديا", "و5"]);
+        assert_eq!(toks("بمقتل18 شخصا"), ["بمقتل", "18", "شخصا"]);
         assert_eq!(toks("عام 2023م"), ["عام", "2023م"]);
     }
 
