@@ -467,27 +467,22 @@ t!(
     }
 );
 
+/// Does an event name this dictionary actor as its actor?
+fn acted_by(e: &rasd_model::Event, id: &str) -> bool {
+    e.actors
+        .iter()
+        .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some(id))
+}
+
 t!(
     the_coalition_of_the_country_told,
     "وشن طيران التحالف صباح أمس غارات جوية على مواقع للحوثيين في محافظة مأرب اليمنية.",
     "2015-07-25",
     |r| {
         let e = &r.events[0];
-        assert!(
-            e.actors
-                .iter()
-                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("sa.coalition")),
-            "{:#?}",
-            e.actors
-        );
+        assert!(acted_by(e, "sa.coalition"), "{:#?}", e.actors);
         // The armed group is no pilot: it is the target.
-        assert!(
-            !e.actors
-                .iter()
-                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("ye.houthis")),
-            "{:#?}",
-            e.actors
-        );
+        assert!(!acted_by(e, "ye.houthis"), "{:#?}", e.actors);
     }
 );
 
@@ -497,12 +492,6 @@ t!(
     "2015-07-25",
     |r| {
         let e = &r.events[0];
-        assert!(
-            e.actors
-                .iter()
-                .any(|a| a.role == Role::Actor && a.entity_id.as_deref() == Some("int.coalition")),
-            "{:#?}",
-            e.actors
-        );
+        assert!(acted_by(e, "int.coalition"), "{:#?}", e.actors);
     }
 );

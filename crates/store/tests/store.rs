@@ -229,13 +229,7 @@ fn a_bombing_many_told_and_told_again_days_later_by_the_same_articles_is_one_eve
         })
         .collect();
     s.ingest(&follow).unwrap();
-    let events = s
-        .events(&EventQuery {
-            limit: 100,
-            ..Default::default()
-        })
-        .unwrap()
-        .items;
+    let events = all_events(&s);
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].n_reports, 16);
     assert_eq!(events[0].date.as_deref(), Some("2015-08-06"));
@@ -287,17 +281,21 @@ fn a_bombing_many_told_and_told_with_its_toll_weeks_later_is_one_event() {
         ),
     ])
     .unwrap();
-    let events = s
-        .events(&EventQuery {
-            limit: 100,
-            ..Default::default()
-        })
-        .unwrap()
-        .items;
+    let events = all_events(&s);
     assert_eq!(events.len(), 2, "{events:?}");
     let bombing = events
         .iter()
         .find(|e| e.n_reports == 13)
         .expect("the bombing");
     assert_eq!(bombing.date.as_deref(), Some("2015-08-06"));
+}
+
+/// Every canonical event of a store (up to 100).
+fn all_events(s: &Store) -> Vec<rasd_store::EventSummary> {
+    s.events(&EventQuery {
+        limit: 100,
+        ..Default::default()
+    })
+    .unwrap()
+    .items
 }
