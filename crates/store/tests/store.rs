@@ -203,17 +203,7 @@ fn a_bombing_many_told_and_told_again_days_later_by_the_same_articles_is_one_eve
     use rasd_model::EventType::SuicideBomb;
     let (town, _) = ramadi_and_anbar();
     let mut s = mem();
-    let batch: Vec<_> = (0..12)
-        .map(|i| {
-            doc(
-                &format!("t{i}"),
-                &format!("outlet-t{i}"),
-                &format!("انتحاري يفجر نفسه في الرمادي ({i})."),
-                vec![event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![])],
-            )
-        })
-        .collect();
-    s.ingest(&batch).unwrap();
+    s.ingest(&bombing_told_by_twelve(&town, None)).unwrap();
     // Two follow-ups each tell it twice: on its day, and on the day of what came after it.
     let follow: Vec<_> = (0..2)
         .map(|i| {
@@ -237,27 +227,14 @@ fn a_bombing_many_told_and_told_again_days_later_by_the_same_articles_is_one_eve
 
 #[test]
 fn a_bombing_many_told_and_told_with_its_toll_weeks_later_is_one_event() {
-    use rasd_model::EventType::{ArmedClash, SuicideBomb};
+    use rasd_model::EventType::ArmedClash;
     let (town, _) = ramadi_and_anbar();
     let with_toll = |mut e: rasd_model::Event, k: u64| {
         e.killed = Some(k);
         e
     };
     let mut s = mem();
-    let batch: Vec<_> = (0..12)
-        .map(|i| {
-            doc(
-                &format!("t{i}"),
-                &format!("outlet-t{i}"),
-                &format!("انتحاري يفجر نفسه في الرمادي ويقتل 32 ({i})."),
-                vec![with_toll(
-                    event(SuicideBomb, "2015-08-06", Some(town.clone()), vec![]),
-                    32,
-                )],
-            )
-        })
-        .collect();
-    s.ingest(&batch).unwrap();
+    s.ingest(&bombing_told_by_twelve(&town, Some(32))).unwrap();
     // Two weeks later an article gives its toll again, dated and typed by what it tells now;
     // another gives another toll at the same place: another event.
     s.ingest(&[
@@ -298,4 +275,28 @@ fn all_events(s: &Store) -> Vec<rasd_store::EventSummary> {
     })
     .unwrap()
     .items
+}
+
+/// A suicide bombing in a town on 2015-08-06, told by twelve outlets (with a death toll).
+fn bombing_told_by_twelve(
+    town: &rasd_model::Location,
+    killed: Option<u64>,
+) -> Vec<(rasd_model::Document, rasd_model::Record)> {
+    (0..12)
+        .map(|i| {
+            let mut e = event(
+                rasd_model::EventType::SuicideBomb,
+                "2015-08-06",
+                Some(town.clone()),
+                vec![],
+            );
+            e.killed = killed;
+            doc(
+                &format!("t{i}"),
+                &format!("outlet-t{i}"),
+                &format!("انتحاري يفجر نفسه في الرمادي ({i})."),
+                vec![e],
+            )
+        })
+        .collect()
 }
