@@ -495,3 +495,23 @@ t!(
         assert!(acted_by(e, "int.coalition"), "{:#?}", e.actors);
     }
 );
+
+t!(
+    an_agreement_referred_to_is_no_event_and_one_made_is,
+    "قال وزير الخارجية الخميس إن الاتفاق النووي المبرم مع إيران في 14 يوليو سيغير المنطقة. \
+     ووقعت الحكومة والمتمردون أمس في الدوحة اتفاقا لوقف إطلاق النار وتبادل الأسرى.",
+    "2024-07-26",
+    |r| {
+        let agreements: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::Agreement)
+            .collect();
+        assert!(
+            agreements
+                .iter()
+                .all(|e| e.date.as_deref() == Some("2024-07-25")),
+            "{agreements:#?}"
+        );
+    }
+);

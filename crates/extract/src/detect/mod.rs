@@ -154,6 +154,11 @@ impl Detector {
     /// Does a candidate that refers to a specific event only in passing carry what makes it an
     /// event to code (its own date, or a place), as the model's header says?
     fn specifics(&self, c: &Cand) -> bool {
+        if c.kind == crate::events::TrigKind::Agreement {
+            // An agreement only referred to (the deal «المبرم في 14 يوليو», a truce broken) is
+            // the background of what is told: coders code the deal when it is made.
+            return false;
+        }
         match self.model.specifics.as_str() {
             "date" => rules::own_date(c) || statement(c.kind),
             "date_or_place" => rules::own_date(c) || rules::own_place(c) || statement(c.kind),
