@@ -26,6 +26,9 @@ pub struct DocFeats {
     pub violent: usize,
     /// Number of sentences.
     pub sentences: usize,
+    /// What kind of writing the document is, as news or as comment: its dates of the last week,
+    /// its attribution verbs, its named and anonymous sources, its questions.
+    pub genre: [usize; 4],
 }
 
 impl DocFeats {
@@ -40,10 +43,28 @@ impl DocFeats {
                     .collect()
             })
             .unwrap_or_default();
+        let f = cx.f;
+        let recent = f
+            .dates
+            .iter()
+            .filter(|d| matches!(date_rel(d, cx.published), "today" | "week"))
+            .count();
+        let says = f
+            .lex(Class::Cue)
+            .iter()
+            .filter(|x| x.value == "say")
+            .count();
+        let sources = f
+            .names
+            .iter()
+            .filter(|n| matches!(n.kind, NameKind::Source { .. }))
+            .count();
+        let questions = cx.text.matches(['?', '\u{61f}']).count();
         DocFeats {
             title,
             violent: cands.iter().filter(|c| c.kind.violent()).count(),
             sentences: cx.f.a.sentences.len(),
+            genre: [recent, says, sources, questions],
         }
     }
 }
@@ -73,6 +94,11 @@ pub fn features(c: &Cand, doc: &DocFeats, out: &mut Vec<String>) {
     }
     out.push(format!("dv:{}", bucket(doc.violent, &[0, 1, 3, 8, 20])));
     out.push(format!("ds:{}", bucket(doc.sentences, &[1, 3, 10, 30])));
+    let [recent, says, sources, questions] = doc.genre;
+    out.push(format!("dd:{}", bucket(recent, &[0, 1, 3])));
+    out.push(format!("dsay:{}", bucket(says, &[0, 1, 3, 6])));
+    out.push(format!("dsrc:{}", bucket(sources, &[0, 1, 3])));
+    out.push(format!("dq:{}", bucket(questions, &[0, 1, 3])));
     // Conjunctions with the lexicon's kind.
     let n = out.len();
     for i in 0..n {
