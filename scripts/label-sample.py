@@ -25,6 +25,11 @@ ids start with PREFIX (default "d"), its batches at FIRST_BATCH.
 The fourth round adds the stratum "active" (SCORES=the output of `rasd detector score --top 0
 CORPUS`): sentences holding a candidate the shipped detector is unsure of or accepts (a score
 between 0.2 and 0.85), where a new label teaches the model most (uncertainty sampling).
+
+The fifth round adds the stratum "comment": sentences holding a candidate the shipped detector
+accepts (a score of 0.35 or more) in a document written as comment rather than news (no date
+of the last week, or two questions or more), where the detector's false events in columns and
+profiles are.
 """
 import collections, glob, json, os, random, sys
 
@@ -87,22 +92,30 @@ def main():
                  for f in c.get("features", [])) for c in by_sent[k])]
         dv = collections.Counter(c["doc"] for cs in by_sent.values() for c in cs if kind(c) in violent)
         dense = [k for k in keys if dv[k[0]] >= 5]
-        unsure = set()
+        unsure, accepted = set(), set()
         if os.environ.get("SCORES"):
             for l in open(os.environ["SCORES"], encoding="utf-8"):
                 f = l.rstrip("\n").split("\t")
                 if len(f) > 3 and 0.2 <= float(f[3].split()[0]) <= 0.85:
                     unsure.add((f[0], int(f[1])))
+                if len(f) > 3 and float(f[3].split()[0]) >= 0.35:
+                    accepted.add((f[0], int(f[1])))
         active = [k for k in keys if any((c["doc"], c["start"]) in unsure for c in by_sent[k])]
-        shares = {"rare": 0.45, "dated": 0.20, "dense": 0.20, "natural": 0.15, "active": 0.0}
+        # Comment: a word the detector accepts in a document written as comment rather than
+        # news (no date of the last week, or questions).
+        commentish = lambda c: any(f in ("dd:0", "dq:2", "dq:3") for f in c.get("features", []))
+        comment = [k for k in keys if any((c["doc"], c["start"]) in accepted and commentish(c)
+                                          for c in by_sent[k])]
+        shares = {"rare": 0.45, "dated": 0.20, "dense": 0.20, "natural": 0.15, "active": 0.0,
+                  "comment": 0.0}
         for part in os.environ.get("STRATA", "").split(","):
             if ":" in part:
                 k, v = part.split(":")
                 shares[k] = float(v)
         draws = {"rare": lambda: rng.choices(keys, rw)[0], "dated": lambda: rng.choice(dated),
                  "dense": lambda: rng.choice(dense), "natural": lambda: rng.choice(natural),
-                 "active": lambda: rng.choice(active)}
-        for name in ("rare", "dated", "dense", "natural", "active"):
+                 "active": lambda: rng.choice(active), "comment": lambda: rng.choice(comment)}
+        for name in ("rare", "dated", "dense", "natural", "active", "comment"):
             share, draw = shares[name], draws[name]
             goal = len(chosen) + int(n_sent * share)
             while len(chosen) < goal:
