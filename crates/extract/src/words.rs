@@ -44,6 +44,7 @@ lists! {
     Purpose = "purpose", "Prefixes of a purpose: a plan, no event.";
     More = "more", "\"More\" of \"more attacks\": what is to come.";
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";
+    Made = "made", "Prefixes of verbs before an agreement that is made: signed, reached.";
     Habitual = "habitual", "Words after a verb that make it habitual.";
     SpanWords = "span_words", "Words that make plural triggers an aggregate over time.";
     Series = "series", "A series of attacks: its figures are a total.";

@@ -515,3 +515,25 @@ t!(
         );
     }
 );
+
+t!(
+    an_event_without_a_place_takes_the_place_of_the_story_told_just_before,
+    "قال مسؤولون أمنيون إن مسلحين هاجموا أمس نقطة تفتيش قرب بلدة الرطبة في محافظة الأنبار وقتلوا \
+     جنديين. وأضاف المسؤولون أن المسلحين خطفوا ثلاثة جنود آخرين قبل أن يفروا.",
+    "2024-07-26",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Abduction)
+            .expect("an abduction");
+        assert_eq!(
+            e.location.as_ref().and_then(|l| l.place_id.as_deref()),
+            r.events[0]
+                .location
+                .as_ref()
+                .and_then(|l| l.place_id.as_deref())
+        );
+        assert!(e.location.is_some());
+    }
+);

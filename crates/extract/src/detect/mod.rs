@@ -157,7 +157,7 @@ impl Detector {
         if c.kind == crate::events::TrigKind::Agreement {
             // An agreement only referred to (the deal «المبرم في 14 يوليو», a truce broken) is
             // the background of what is told: coders code the deal when it is made.
-            return false;
+            return rules::agreement_made(c);
         }
         match self.model.specifics.as_str() {
             "date" => rules::own_date(c) || statement(c.kind),

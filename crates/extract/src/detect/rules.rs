@@ -253,6 +253,24 @@ fn agreement_not_made(c: &Cand) -> bool {
         })
 }
 
+/// An agreement made, told by its verb and new to the text (not definite): «وقعت الحكومة
+/// والمتمردون اتفاقا», «توصلوا إلى هدنة» (and not sought, broken or in force).
+pub fn agreement_made(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    c.kind == TrigKind::Agreement
+        && !is_definite(cx, c.h)
+        && !agreement_not_made(c)
+        && (i
+            .saturating_sub(8)
+            .max(cx.tok_from(cx.sentence(c.h.key).start))..i)
+            .any(|j| {
+                // «ووقعت», and «وقعت» whose «و» is of the root.
+                let w = cx.tok(j);
+                W::Made.has(w)
+                    || W::Made.has(w.trim_start_matches(rasd_text::clitics::CONJUNCTIONS))
+            })
+}
+
 /// Habitual verbs: «هاجمت مرارا وتكرارا».
 fn habitual(c: &Cand) -> bool {
     let cx = c.cx;

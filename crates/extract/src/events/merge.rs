@@ -372,7 +372,58 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
                 .iter()
                 .any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
     });
+    sentence_places(cx, &mut drafts);
     drafts
+}
+
+/// An event that happens somewhere (violence, an abduction, an arrest, a protest) and names no
+/// place of its own takes the place of the nearest event told
+/// (by a word of its) in the same sentence («هاجموا مقرها قرب بلدة …، وقتلوا خمسة، واختطفوا قائدها»),
+/// else of the latest told in the two sentences before: what a sentence tells without a place
+/// happened, more often than not, where the story is.
+fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
+    let placed: Vec<(usize, usize, (Span, Location, PlaceKind))> = drafts
+        .iter()
+        .filter_map(|d| d.place().map(|p| (d, p)))
+        .flat_map(|(d, p)| {
+            d.mentions
+                .iter()
+                .filter(|m| !m.headline)
+                .map(move |m| (m.sent, m.trig.start, p.clone()))
+        })
+        .collect();
+    for d in drafts.iter_mut() {
+        if cx.f.work.over() {
+            break;
+        }
+        let happens = |k: TrigKind| {
+            k.violent()
+                || matches!(
+                    k,
+                    TrigKind::Abduction | TrigKind::Arrest | TrigKind::Protest
+                )
+        };
+        if d.place().is_some() || !d.mentions.iter().any(|m| happens(m.kind)) {
+            continue;
+        }
+        let Some(m) = d.mentions.iter_mut().find(|m| !m.headline) else {
+            continue;
+        };
+        // In the same sentence the nearest; else the latest told in the two sentences before.
+        let near = placed
+            .iter()
+            .filter(|(s, _, _)| *s == m.sent)
+            .min_by_key(|(_, at, _)| at.abs_diff(m.trig.start))
+            .or_else(|| {
+                placed
+                    .iter()
+                    .filter(|(s, _, _)| *s < m.sent && *s + 2 >= m.sent)
+                    .max_by_key(|(_, at, _)| *at)
+            });
+        if let Some((_, _, p)) = near {
+            m.place = Some(p.clone());
+        }
+    }
 }
 
 /// An article that reports no violence of its own but keeps referring to one specific
