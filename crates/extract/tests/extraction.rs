@@ -537,3 +537,47 @@ t!(
         assert!(e.location.is_some());
     }
 );
+
+t!(
+    a_town_another_event_is_named_at_does_not_place_this_one,
+    "انفجرت سيارة مفخخة أمس قرب قافلة للجيش في محافظة نينوى، ما أدى إلى مقتل جنديين. وكان \
+     تفجير الفلوجة الانتحاري قد أثار غضب السكان.",
+    "2024-07-26",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.name, "محافظة نينوى", "{l:#?}");
+    }
+);
+
+t!(
+    a_day_told_before_after_is_not_the_day_of_what_came_after,
+    "وقال الوزير عقب اجتماع الحكومة الذي عقده أمس عقب تفجير الفلوجة إن الأمن سيعزز.",
+    "2024-07-26",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .all(|e| e.date.as_deref() != Some("2024-07-25")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    a_place_told_with_a_day_of_its_own_is_not_where_the_next_day_happened,
+    "قدم الرئيس التعازي في ضحايا تفجير بلدة الرطبة الذي وقع الاثنين الماضي، وفي جنديين اللذين \
+     قتلا أمس برصاص مسلحين.",
+    "2024-07-26",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .all(|e| e.date.as_deref() != Some("2024-07-25")
+                    || e.location.as_ref().is_none_or(|l| l.name != "الرطبة")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -112,7 +112,7 @@ impl Detector {
         let cands = candidates(cx, toll_sentences);
         let doc = DocFeats::new(cx, &cands, title);
         let mut feats = Vec::new();
-        cands
+        let mut judged = cands
             .iter()
             .take_while(|_| !cx.f.work.over())
             .map(|c| {
@@ -148,7 +148,9 @@ impl Detector {
                     },
                 }
             })
-            .collect()
+            .collect::<Vec<_>>();
+        relative_clauses(cx, &cands, &mut judged);
+        judged
     }
 
     /// Does a candidate that refers to a specific event only in passing carry what makes it an
@@ -175,6 +177,32 @@ impl Detector {
         v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then_with(|| a.0.cmp(&b.0)));
         v.truncate(n);
         v
+    }
+}
+
+/// A verb in a relative clause of an event word that reports nothing («ردا على هجوم سوروتش
+/// الذي استهدف ناشطين»: the bombing referred to) tells what that event did: it reports no
+/// event of its own, and supports the one the noun refers to, if the noun does.
+fn relative_clauses(cx: &Ctx, cands: &[Cand], judged: &mut [Judgement]) {
+    for k in 0..judged.len().min(cands.len()) {
+        if !judged[k].accept {
+            continue;
+        }
+        let t = cands[k].tok();
+        if t == 0 || !crate::words::W::Relative.has(cx.tok(t - 1)) {
+            continue;
+        }
+        // The noun: a candidate ending within the three tokens before the pronoun.
+        let head = (0..k).rev().find(|&i| {
+            let e = cx.tok_at(cands[i].h.key.end.saturating_sub(1));
+            e + 4 >= t && e < t - 1
+        });
+        if let Some(i) = head {
+            if !judged[i].accept {
+                judged[k].accept = false;
+                judged[k].support = judged[i].support;
+            }
+        }
     }
 }
 

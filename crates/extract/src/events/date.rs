@@ -22,19 +22,14 @@ pub(super) fn same_part(cx: &Ctx, a: Span, b: Span, ss: Span) -> bool {
 /// the town and the day are the bombing's, not the strikes'; and «اليوم» is the strikes'.
 pub(super) fn of_event_related(cx: &Ctx, trig: Span, at: Span) -> bool {
     if at.end <= trig.start {
-        // «اشتباكات مع التنظيم اليوم، وذلك بعد تفجير انتحاري»: a date before the word that
-        // relates the trigger to an event told before it is that event's.
-        let ss = cx.sentence(trig);
+        // «اشتباكات مع التنظيم اليوم، وذلك بعد تفجير انتحاري», «اجتماع مجلس الوزراء الذي عقده
+        // أول من أمس عقب تفجيرات سوروج»: a date before the word that relates the trigger to
+        // what was told before it (an event or not) is of what was told.
         let (i, j) = (cx.tok_from(at.end), cx.tok_at(trig.start));
         // The relating word is at most three tokens before the trigger.
         return cx
             .first_word_after_waw(W::TimeRelation, i.max(j.saturating_sub(3)), j)
-            .is_some()
-            && cx
-                .f
-                .lex_in(Class::Trigger, Span::new(ss.start, at.start))
-                .next()
-                .is_some();
+            .is_some();
     }
     if at.start < trig.end {
         return false;

@@ -79,6 +79,23 @@ pub struct Draft {
     pub kinds: Vec<TrigKind>,
 }
 
+/// Does the place `fine` lie in `coarse` (same country for a country, same governorate for a
+/// governorate, within 25 km otherwise)?
+fn inside(fine: &Location, coarse: &Location) -> bool {
+    use rasd_model::GeoPrecision as G;
+    if fine.country != coarse.country {
+        return false;
+    }
+    match coarse.precision {
+        Some(G::Country) | Some(G::Region) => true,
+        Some(G::Admin1) => coarse.admin1.is_some() && fine.admin1 == coarse.admin1,
+        _ => match (fine.lat, fine.lon, coarse.lat, coarse.lon) {
+            (Some(a), Some(b), Some(c), Some(d)) => super::merge::km(a, b, c, d) <= 25.0,
+            _ => false,
+        },
+    }
+}
+
 impl Draft {
     /// The explicit date of the event (the most precise of its mentions).
     pub fn date<'c>(&self, cx: &'c Ctx) -> Option<&'c rasd_text::dates::DateMention> {
@@ -96,11 +113,20 @@ impl Draft {
     /// The most specific place of the event (on a tie, a place of a word that reports it
     /// rather than of one that only refers to it).
     pub fn place(&self) -> Option<&(Span, Location, PlaceKind)> {
-        self.mentions
-            .iter()
-            .filter_map(|m| m.place.as_ref().map(|p| (p, m.support)))
-            .min_by_key(|(p, support)| (p.2, *support))
-            .map(|(p, _)| p)
+        let best = |support: bool| {
+            self.mentions
+                .iter()
+                .filter(|m| m.support == support)
+                .filter_map(|m| m.place.as_ref())
+                .min_by_key(|p| p.2)
+        };
+        match (best(false), best(true)) {
+            // A word that only refers to the event says where more precisely: only inside
+            // where a word that reports it says (not a town of another event it names).
+            (Some(r), Some(s)) if s.2 < r.2 && inside(&s.1, &r.1) => Some(s),
+            (Some(r), _) => Some(r),
+            (None, s) => s,
+        }
     }
 
     /// The actor: the body's first, else the headline's.

@@ -85,6 +85,16 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if back(m) != d_back && (!d_back || (m.date.is_some() && d.date(cx).is_none())) {
         return false;
     }
+    // What the story tells in a later sentence refers back to that event only by a word of
+    // its kind: «الهجوم» may be the bombing counted back from, «الغارة» is not.
+    if d_back
+        && !back(m)
+        && !m.kind.secondary()
+        && !dk.contains(&m.kind)
+        && d.mentions.iter().all(|x| x.sent < m.sent)
+    {
+        return false;
+    }
     // Casualties told alone in the sentence after the attack are its casualties: «شنت
     // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين».
     let next_sentence = consequence
@@ -377,50 +387,73 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
 }
 
 /// An event that happens somewhere (violence, an abduction, an arrest, a protest) and names no
-/// place of its own takes the place of the nearest event told
-/// (by a word of its) in the same sentence («هاجموا مقرها قرب بلدة …، وقتلوا خمسة، واختطفوا قائدها»),
-/// else of the latest told in the two sentences before: what a sentence tells without a place
-/// happened, more often than not, where the story is.
+/// place of its own takes the place of the nearest event told (by a word of its) in the same
+/// sentence («هاجموا مقرها قرب بلدة …، وقتلوا خمسة، واختطفوا قائدها»), else of the latest told
+/// in the two sentences before: what a sentence tells without a place happened, more often
+/// than not, where the story is. Not the place of another day's event, nor of one the event is
+/// told to come after or before («شنت غارات … بعد أربعة أيام على تفجير سوروتش»), nor for an
+/// event the story is told to come after.
 fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
-    let placed: Vec<(usize, usize, (Span, Location, PlaceKind))> = drafts
+    let day = |d: &Draft| d.date(cx).map(|x| x.value.clone());
+    let placed: Vec<(usize, usize, Option<String>, (Span, Location, PlaceKind))> = drafts
         .iter()
-        .filter_map(|d| d.place().map(|p| (d, p)))
-        .flat_map(|(d, p)| {
+        .filter(|d| !d.mentions.iter().any(|m| days_back(cx, m.trig).is_some()))
+        .filter_map(|d| d.place().map(|p| (d, day(d), p)))
+        .flat_map(|(d, when, p)| {
             d.mentions
                 .iter()
                 .filter(|m| !m.headline)
-                .map(move |m| (m.sent, m.trig.start, p.clone()))
+                .map(move |m| (m.sent, m.trig.start, when.clone(), p.clone()))
         })
         .collect();
+    let happens = |k: TrigKind| {
+        k.violent()
+            || matches!(
+                k,
+                TrigKind::Abduction | TrigKind::Arrest | TrigKind::Protest
+            )
+    };
     for d in drafts.iter_mut() {
         if cx.f.work.over() {
             break;
         }
-        let happens = |k: TrigKind| {
-            k.violent()
-                || matches!(
-                    k,
-                    TrigKind::Abduction | TrigKind::Arrest | TrigKind::Protest
-                )
-        };
         if d.place().is_some() || !d.mentions.iter().any(|m| happens(m.kind)) {
+            continue;
+        }
+        let when = day(d);
+        // An event the story is told to come after or before («بعد مقتل 32 شخصا في تفجير
+        // انتحاري») is another story's: its place is not this one's.
+        if d.mentions.iter().any(|m| {
+            let t = cx.tok_at(m.trig.start);
+            cx.first_word_after_waw(W::TimeRelation, t.saturating_sub(4), t)
+                .is_some()
+        }) {
             continue;
         }
         let Some(m) = d.mentions.iter_mut().find(|m| !m.headline) else {
             continue;
         };
+        let same_day = |w: &Option<String>| match (w, &when) {
+            (Some(a), Some(b)) => a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+            _ => true,
+        };
+        // A word that relates one event to another in time between the two words.
+        let related = |at: usize| {
+            let (lo, hi) = (at.min(m.trig.start), at.max(m.trig.start));
+            cx.any_word(W::TimeRelation, cx.tok_from(lo), cx.tok_at(hi))
+        };
         // In the same sentence the nearest; else the latest told in the two sentences before.
         let near = placed
             .iter()
-            .filter(|(s, _, _)| *s == m.sent)
-            .min_by_key(|(_, at, _)| at.abs_diff(m.trig.start))
+            .filter(|(s, at, w, _)| *s == m.sent && same_day(w) && !related(*at))
+            .min_by_key(|(_, at, _, _)| at.abs_diff(m.trig.start))
             .or_else(|| {
                 placed
                     .iter()
-                    .filter(|(s, _, _)| *s < m.sent && *s + 2 >= m.sent)
-                    .max_by_key(|(_, at, _)| *at)
+                    .filter(|(s, _, w, _)| *s < m.sent && *s + 2 >= m.sent && same_day(w))
+                    .max_by_key(|(_, at, _, _)| *at)
             });
-        if let Some((_, _, p)) = near {
+        if let Some((_, _, _, p)) = near {
             m.place = Some(p.clone());
         }
     }
@@ -597,7 +630,20 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             })
             .flatten()
             .filter(|&i| compatible(cx, &drafts[i], &m, true));
-        let mut pick = told_first.or_else(|| {
+        // A word that names its place joins the latest event told at that place: «وأثار تفجير
+        // سوروتش غضب الأكراد», told after the strikes that came after it, is the bombing's.
+        let at_its_place = m.place.as_ref().and_then(|q| {
+            recent(&drafts)
+                .rposition(|d| {
+                    d.place().is_some_and(|p| {
+                        p.1.place_id.is_some()
+                            && p.1.place_id == q.1.place_id
+                            && p.2 <= PlaceKind::Locality
+                    }) && compatible(cx, d, &m, false)
+                })
+                .map(|i| i + skip)
+        });
+        let mut pick = told_first.or(at_its_place).or_else(|| {
             recent(&drafts)
                 .rposition(|d| compatible(cx, d, &m, false))
                 .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))

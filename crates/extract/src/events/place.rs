@@ -96,6 +96,23 @@ pub(super) fn place_for(
         if after && super::date::of_event_related(cx, h.key, n.key) {
             continue;
         }
+        // A place told with a day of its own before the word, which has another day after it,
+        // is the other day's event's: «ضحايا حادث بلدة سوروج الذي وقع الاثنين الماضي، وفي
+        // ضابطي الشرطة اللذين استشهدا أمس».
+        if !after {
+            let own_day = f
+                .dates_in(Span::new(n.key.end, h.key.start))
+                .map(|(_, d)| d.value.clone())
+                .next();
+            if let Some(v) = own_day {
+                let told_after = f
+                    .dates_in(Span::new(h.key.end, ss.end))
+                    .any(|(_, d)| d.value != v && cx.dist(d.key, h.key) <= 4);
+                if told_after {
+                    continue;
+                }
+            }
+        }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
         if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) {
             continue;
