@@ -56,6 +56,23 @@ fn dates_fit(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
 }
 
 /// Is the mention compatible with the draft event?
+/// «ويأتي ذلك بعد ثلاثة أيام على هجوم انتحاري في سوروتش»: the event counted back from is not
+/// one of the story's, and a word the story dates is not of it; what the story tells in a
+/// later sentence refers back to that event only by a word of its kind («الهجوم» may be the
+/// bombing counted back from, «الغارة» is not).
+fn back_fits(cx: &Ctx, d: &Draft, m: &Mention, dk: &[TrigKind]) -> bool {
+    let back = |x: &Mention| days_back(cx, x.trig).is_some_and(|n| n > 0);
+    let d_back = d.mentions.iter().any(back);
+    if back(m) != d_back && (!d_back || (m.date.is_some() && d.date(cx).is_none())) {
+        return false;
+    }
+    !(d_back
+        && !back(m)
+        && !m.kind.secondary()
+        && !dk.contains(&m.kind)
+        && d.mentions.iter().all(|x| x.sent < m.sent))
+}
+
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     cx.f.work.add(d.mentions.len());
     if d.mentions.len() >= MAX_MENTIONS {
@@ -78,21 +95,7 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
             _ => true,
         };
     }
-    // «ويأتي ذلك بعد ثلاثة أيام على هجوم انتحاري في سوروتش»: the event counted back from is
-    // not one of the story's, and a word the story dates is not of it.
-    let back = |x: &Mention| days_back(cx, x.trig).is_some_and(|n| n > 0);
-    let d_back = d.mentions.iter().any(back);
-    if back(m) != d_back && (!d_back || (m.date.is_some() && d.date(cx).is_none())) {
-        return false;
-    }
-    // What the story tells in a later sentence refers back to that event only by a word of
-    // its kind: «الهجوم» may be the bombing counted back from, «الغارة» is not.
-    if d_back
-        && !back(m)
-        && !m.kind.secondary()
-        && !dk.contains(&m.kind)
-        && d.mentions.iter().all(|x| x.sent < m.sent)
-    {
+    if !back_fits(cx, d, m, &dk) {
         return false;
     }
     // Casualties told alone in the sentence after the attack are its casualties: «شنت
@@ -395,7 +398,9 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
 /// event the story is told to come after.
 fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
     let day = |d: &Draft| d.date(cx).map(|x| x.value.clone());
-    let placed: Vec<(usize, usize, Option<String>, (Span, Location, PlaceKind))> = drafts
+    // Sentence, start of the word, day and place of every word of an event with a place.
+    type Told = (usize, usize, Option<String>, (Span, Location, PlaceKind));
+    let placed: Vec<Told> = drafts
         .iter()
         .filter(|d| !d.mentions.iter().any(|m| days_back(cx, m.trig).is_some()))
         .filter_map(|d| d.place().map(|p| (d, day(d), p)))
@@ -581,6 +586,19 @@ pub(super) fn refer_back_places(cx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
+/// A word that names its place joins the latest event told at that place: «وأثار تفجير سوروتش
+/// غضب الأكراد», told after the strikes that came after it, is the bombing's.
+fn at_its_place(cx: &Ctx, drafts: &[Draft], m: &Mention, skip: usize) -> Option<usize> {
+    let q = m.place.as_ref()?;
+    recent(drafts)
+        .rposition(|d| {
+            d.place().is_some_and(|p| {
+                p.1.place_id.is_some() && p.1.place_id == q.1.place_id && p.2 <= PlaceKind::Locality
+            }) && compatible(cx, d, m, false)
+        })
+        .map(|i| i + skip)
+}
+
 /// How many of the latest events a mention may join: a mention refers to what was told
 /// recently, and a long document must not cost the square of its events.
 pub(super) const MERGE_WINDOW: usize = 64;
@@ -630,25 +648,14 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             })
             .flatten()
             .filter(|&i| compatible(cx, &drafts[i], &m, true));
-        // A word that names its place joins the latest event told at that place: «وأثار تفجير
-        // سوروتش غضب الأكراد», told after the strikes that came after it, is the bombing's.
-        let at_its_place = m.place.as_ref().and_then(|q| {
-            recent(&drafts)
-                .rposition(|d| {
-                    d.place().is_some_and(|p| {
-                        p.1.place_id.is_some()
-                            && p.1.place_id == q.1.place_id
-                            && p.2 <= PlaceKind::Locality
-                    }) && compatible(cx, d, &m, false)
-                })
-                .map(|i| i + skip)
-        });
-        let mut pick = told_first.or(at_its_place).or_else(|| {
-            recent(&drafts)
-                .rposition(|d| compatible(cx, d, &m, false))
-                .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))
-                .map(|i| i + skip)
-        });
+        let mut pick = told_first
+            .or_else(|| at_its_place(cx, &drafts, &m, skip))
+            .or_else(|| {
+                recent(&drafts)
+                    .rposition(|d| compatible(cx, d, &m, false))
+                    .or_else(|| recent(&drafts).rposition(|d| compatible(cx, d, &m, true)))
+                    .map(|i| i + skip)
+            });
         // «غداة الهجوم، أقيمت صلاة الجنازة في غازي عنتاب»: a definite noun refers back to the
         // event told; a place it names elsewhere is where something else happened.
         if pick.is_none() && m.anaphoric && m.place.is_some() && !drafts.is_empty() {
