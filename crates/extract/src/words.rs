@@ -72,6 +72,7 @@ lists! {
     MarchNext = "march_next", "Words after \"march\" that make it a march, not a drone.";
     MarchNextPrefix = "march_next_prefix", "Prefixes of words after \"march\" that make it a march, not a drone.";
     Since = "since", "\"Since\": a date after it starts a period.";
+    PeriodStart = "period_start", "\"The start\" after \"since\": «منذ بدء المعارك», the event that began a period.";
     Until = "until", "\"Until\": a date after it ends a period.";
     UntilHead = "until_head", "\"Until\" opening a date expression: the end of a period.";
     TimeRelation = "time_relation", "Words that place one event after or before another.";
@@ -109,6 +110,7 @@ lists! {
     AtSeaPrefix = "at_sea_prefix", "Prefixes of a position at sea.";
     Origin = "origin", "Words before an origin, not the place of the event.";
     From = "from", "\"From\".";
+    FromWithin = "from_within", "\"Inside\", \"outside\" after \"from\": an origin («من داخل الأراضي اليمنية»).";
     And = "and", "\"And\" standing alone before a joined name.";
     In = "in", "\"In\".";
     TimeZone = "time_zone", "\"In the time of\": no place after it (a time zone).";

@@ -581,3 +581,50 @@ t!(
         );
     }
 );
+
+t!(
+    the_day_of_a_condemnation_is_not_the_day_of_the_bombing_it_condemns,
+    "ندد أئمة المساجد في المحافظة، اليوم، بالتفجير الذي استهدف مسجدا في مدينة الموصل يوم أمس، \
+     ووصفوه بالعمل الجبان.",
+    "2024-07-26",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].date.as_deref(), Some("2024-07-25"));
+    }
+);
+
+t!(
+    the_battles_a_period_started_with_are_not_todays,
+    "وصلت أول سفينة مساعدات إلى ميناء عدن منذ بدء المعارك في المدينة قبل أربعة أشهر.",
+    "2024-07-26",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .all(|e| e.date.as_deref() != Some("2024-07-26")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    shells_from_within_a_country_fall_where_they_fall,
+    "أصيب ثلاثة مدنيين مساء اليوم بسقوط قذائف أطلقت من داخل الأراضي السورية على حي سكني في \
+     مدينة كلس.",
+    "2024-07-26",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.country.as_deref(), Some("TR"), "{l:#?}");
+    }
+);
+
+t!(
+    preparing_an_attack_is_no_attack,
+    "قال مراقبون إن التنظيم يستعد لشن هجوم واسع على بلدة صدد القريبة من حمص.",
+    "2024-07-26",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -148,6 +148,12 @@ pub const RULES: &[Rule] = &[
     ),
     rule("agg", "an aggregate of events", false, aggregate_plural),
     rule("charge", "a charge or an accusation", false, charge),
+    rule(
+        "since",
+        "the event a period started with",
+        false,
+        since_start,
+    ),
 ];
 
 /// Hard rules that are no features of the detector: what they keep out is never an event, so
@@ -269,6 +275,15 @@ pub fn agreement_made(c: &Cand) -> bool {
                 W::Made.has(w)
                     || W::Made.has(w.trim_start_matches(rasd_text::clitics::CONJUNCTIONS))
             })
+}
+
+/// «منذ بدء المعارك في أواخر مارس», «منذ الهجوم»: the event a period started with, told as
+/// the start of what the sentence tells.
+fn since_start(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    let tok = |j: usize| cx.tok(j).trim_start_matches('و');
+    (i >= 1 && W::Since.has(tok(i - 1)))
+        || (i >= 2 && W::Since.has(tok(i - 2)) && W::PeriodStart.has(cx.tok(i - 1)))
 }
 
 /// Habitual verbs: «هاجمت مرارا وتكرارا».

@@ -103,7 +103,18 @@ pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool
             && !(c.key.end <= trig.start && trig.end <= date.start)
             && matches!(c.value.as_str(), "say" | "relay" | "per")
     });
-    if attributed {
+    // «ندد خطباء المساجد، اليوم، بالتفجير الذي حدث يوم أمس»: a day right before the event
+    // word a condemnation or a statement takes as its object («ب…») is the day of the words.
+    let object_of_words = date.end <= trig.start
+        && cx.dist(date, trig) <= 1
+        && cx
+            .tok(cx.tok_at(trig.start))
+            .starts_with(rasd_text::clitics::BA)
+        && cx
+            .f
+            .lex_in(Class::Cue, cx.near(date, 8))
+            .any(|c| c.key.end <= date.start && cx.dist(c.key, date) <= 8 && c.value == "say");
+    if attributed || object_of_words {
         return true;
     }
     if date.start >= trig.end {

@@ -114,7 +114,9 @@ pub(super) fn place_for(
             }
         }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
-        if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) {
+        // «سقوط مقذوفات من داخل الأراضي اليمنية على حي سكني»: from within is an origin too.
+        let from_within = i >= 2 && W::FromWithin.has(prev) && W::From.has(cx.tok(i - 2));
+        if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) || from_within {
             continue;
         }
         let Some(kind) = cx.best_kind(n) else {
