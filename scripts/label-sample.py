@@ -118,8 +118,13 @@ def main():
         for name in ("rare", "dated", "dense", "natural", "active", "comment"):
             share, draw = shares[name], draws[name]
             goal = len(chosen) + int(n_sent * share)
-            while len(chosen) < goal:
+            tries = 0
+            # A stratum that runs out of sentences (three an article at most) stops short.
+            while len(chosen) < goal and tries < 100 * n_sent:
                 take(draw())
+                tries += 1
+            if len(chosen) < goal:
+                print(f"stratum {name}: {goal - len(chosen)} sentences short", file=sys.stderr)
     else:
         while len(chosen) < n_sent * 0.6:
             take(rng.choice(natural))
