@@ -628,3 +628,14 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    an_event_in_a_country_far_from_the_region_is_placed,
+    "قتل ثلاثة جنود أمس في هجوم شنه مسلحون على ثكنة عسكرية شمال الكاميرون، وفق مصادر أمنية.",
+    "2024-07-26",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.country.as_deref(), Some("CM"), "{l:#?}");
+    }
+);

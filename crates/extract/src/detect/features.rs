@@ -96,10 +96,9 @@ pub fn features(c: &Cand, doc: &DocFeats, out: &mut Vec<String>) {
     out.push(format!("ds:{}", bucket(doc.sentences, &[1, 3, 10, 30])));
     // The genre of a text too short to have one (a sentence, a brief) is not weighed.
     if doc.sentences >= 4 {
-        let [recent, says, sources, questions] = doc.genre;
+        let [recent, says, _sources, questions] = doc.genre;
         out.push(format!("dd:{}", bucket(recent, &[0, 1, 3])));
         out.push(format!("dsay:{}", bucket(says, &[0, 1, 3, 6])));
-        out.push(format!("dsrc:{}", bucket(sources, &[0, 1, 3])));
         out.push(format!("dq:{}", bucket(questions, &[0, 1, 3])));
     }
     // Conjunctions with the lexicon's kind.

