@@ -30,9 +30,9 @@ EXTRA_ALIASES = {
     "SZ": ["سوازيلاند"],
     "TL": ["تيمور الشرقية"],
 }
-# Country names that are also common words («بنين»: sons): a place only after a cue
+# Country names that are also common words («بنين»: sons; «البوتان»: butane): a place only after a cue
 # («في بنين», «دولة بنين»), and named by a longer form.
-CUE_ONLY = {"بنين": "دولة بنين"}
+CUE_ONLY = {"بنين": "دولة بنين", "بوتان": "مملكة بوتان"}
 
 
 def main() -> int:
