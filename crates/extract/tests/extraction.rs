@@ -639,3 +639,39 @@ t!(
         assert_eq!(l.country.as_deref(), Some("CM"), "{l:#?}");
     }
 );
+
+/// A round-up told place by place: a candidate's features say what the sentences before it
+/// told and how its own sentence links to them.
+#[test]
+fn round_up_features_look_back_two_sentences() {
+    let text =
+        "قصفت طائرات التحالف مواقع المتمردين في صعدة أمس. وقتل خمسة مسلحين في اشتباكات بمأرب. \
+                وفي شبوة شنت الطائرات غارة على مخزن للأسلحة.";
+    let mut doc = Document::new("t", text);
+    doc.meta.published = IsoDate::parse("2024-05-02").ok();
+    let cands = Pipeline::new().candidates(&doc);
+    let chars: Vec<char> = text.chars().collect();
+    let word = |c: &rasd_extract::CandFeatures| -> String {
+        chars[c.trig.start..c.trig.end].iter().collect()
+    };
+    let raid = cands
+        .iter()
+        .find(|c| word(c) == "غارة")
+        .expect("غارة is a candidate");
+    let told = |f: &String| f == "pv:1" || f == "pv:2";
+    assert!(raid.features.iter().any(told), "{:?}", raid.features);
+    assert!(
+        raid.features.iter().any(|f| f == "s0:وفي"),
+        "{:?}",
+        raid.features
+    );
+    let first = cands
+        .iter()
+        .find(|c| word(c) == "قصفت")
+        .expect("قصفت is a candidate");
+    assert!(
+        !first.features.iter().any(|f| f.starts_with("pv:")),
+        "{:?}",
+        first.features
+    );
+}

@@ -3,7 +3,8 @@
 //! Each feature is a short string, `name:value`. They describe the trigger word itself (its
 //! lexicon kind, its form, its clitics), the words around it, what else its sentence holds
 //! (dates and how recent they are, places, actors, sources, casualty figures, weapons,
-//! negations, how many other event words), the rules of [`super::rules`] that hold for it, and
+//! negations, how many other event words), how many event words the two sentences before hold
+//! and the first word of its sentence (a round-up goes on place by place), the rules of [`super::rules`] that hold for it, and
 //! the document (the title's words, how many event words it has). A few conjunctions with the
 //! lexicon kind let the linear models weigh the same context differently for different words.
 use rasd_model::IsoDate;
@@ -276,6 +277,27 @@ fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
     }
     out.push(format!("nt:{}", bucket(n, &[1, 2, 4])));
     out.push(format!("nv:{}", bucket(nv, &[0, 1, 2, 4])));
+    // What the two sentences before tell: a round-up goes on place by place.
+    let mut pv = 0;
+    for k in c.sent.saturating_sub(2)..c.sent {
+        if let Some(&ps) = f.a.sentences.get(k) {
+            pv += f
+                .lex_in(Class::Trigger, ps)
+                .filter(|t| {
+                    crate::events::TrigKind::parse(t.value.split(',').next().unwrap_or(""))
+                        .is_some_and(|k| k.violent() && !k.secondary())
+                })
+                .count();
+        }
+    }
+    if c.sent > 0 {
+        out.push(format!("pv:{}", bucket(pv, &[0, 2])));
+    }
+    // The sentence's first word: its link to what came before («وفي», «كما», «أما»).
+    let s0 = cx.tok_from(ss.start);
+    if s0 < c.tok() {
+        out.push(format!("s0:{}", cx.tok(s0)));
+    }
     let pos = if is_headline(cx, c.sent) {
         "head"
     } else if c.sent == 0 || (c.sent == 1 && is_headline(cx, 0)) {
