@@ -675,3 +675,23 @@ fn round_up_features_look_back_two_sentences() {
         first.features
     );
 }
+
+t!(
+    round_up_place_opening_the_sentence_and_air_coalition_attack,
+    "وفي تعز، فقدت القوات السيطرة على موقع استراتيجي، وسط تواصل الاشتباكات في أحياء أخرى في المدينة. \
+     أما في شبوة، التي احتدمت فيها المواجهات بين القبائل والمتمردين، فقد استهدف التحالف مخازن أسلحة.",
+    "2024-05-02",
+    |r| {
+        let at = |t: EventType, place: &str| {
+            r.events.iter().any(|e| {
+                e.kind == t && e.location.as_ref().is_some_and(|l| l.name == place)
+            })
+        };
+        assert_eq!(r.events.len(), 3, "{:#?}", r.events);
+        assert!(at(EventType::ArmedClash, "تعز"), "{:#?}", r.events);
+        // The known fighting of the place the sentence opens with is fought there.
+        assert!(at(EventType::ArmedClash, "شبوة"), "{:#?}", r.events);
+        // The coalition's attack is an air strike, another event than the fighting.
+        assert!(at(EventType::AirDroneStrike, "شبوة"), "{:#?}", r.events);
+    }
+);

@@ -20,6 +20,19 @@ pub struct Party {
     pub key: Span,
 }
 
+impl Party {
+    /// Is the party an arm that strikes from the air: an air force, or a coalition whose war
+    /// is fought from the air (the Saudi-led coalition over Yemen, the anti-IS coalition)?
+    pub fn strikes_from_air(&self) -> bool {
+        self.entity_id
+            .as_deref()
+            .is_some_and(|id| AIR_ARMS.contains(&id) || id.ends_with(".air_force"))
+    }
+}
+
+/// The coalitions whose attacks are air strikes when nothing else is said.
+const AIR_ARMS: &[&str] = &["sa.coalition", "int.coalition"];
+
 /// One trigger and its arguments.
 #[derive(Debug, Clone)]
 pub struct Mention {

@@ -658,7 +658,12 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             });
         // «غداة الهجوم، أقيمت صلاة الجنازة في غازي عنتاب»: a definite noun refers back to the
         // event told; a place it names elsewhere is where something else happened.
-        if pick.is_none() && m.anaphoric && m.place.is_some() && !drafts.is_empty() {
+        // Not the place a sentence opens with: «أما في شبوة، التي احتدمت فيها المواجهات».
+        let topic = m
+            .place
+            .as_ref()
+            .is_some_and(|p| super::place::opens_sentence(cx, p.0));
+        if pick.is_none() && m.anaphoric && !topic && m.place.is_some() && !drafts.is_empty() {
             let bare = Mention {
                 place: None,
                 ..m.clone()
@@ -749,6 +754,8 @@ fn means(m: &Mention) -> Means {
         TrigKind::Clash => Means::Battle,
         TrigKind::Air => Means::Strike,
         TrigKind::Missile if !m.weak || told() => Means::Strike,
+        // «استهدف التحالف مخازن أسلحة»: an air arm's attack is a strike.
+        TrigKind::Attack if m.actor.as_ref().is_some_and(Party::strikes_from_air) => Means::Strike,
         _ => Means::Other,
     }
 }

@@ -82,14 +82,7 @@ pub(super) fn place_for(
         let tok = cx.tok(i);
         let after = n.key.start >= h.key.end;
         let d = cx.dist(n.key, h.key);
-        // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
-        let at_sea = after
-            && (i.saturating_sub(3)..i).any(|j| {
-                let w = cx.tok(j);
-                W::AtSea.has(w) || W::AtSeaPrefix.has(w)
-            });
-        let limit = if at_sea { 22 } else { 14 };
-        if d > limit || (anaphoric && (!after || d > 8)) {
+        if too_far(cx, n.key, d, after, anaphoric) {
             continue;
         }
         // «بدأت الغارات بعد تفجير استهدف مدينة سوروج»: the other event's place.
@@ -182,6 +175,36 @@ pub(super) fn place_for(
     let (_, _, n) = best?;
     let p = geo::choose(cx, geo, n)?;
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+}
+
+/// Is a place name `d` tokens from the word too far to be its place? Places further than 14
+/// tokens are not, or 22 for a position at sea; an event word that refers back to a known
+/// event takes only a place told just after it, or the place its sentence opens with.
+fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool {
+    let i = cx.tok_at(key.start);
+    // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
+    let at_sea = after
+        && (i.saturating_sub(3)..i).any(|j| {
+            let w = cx.tok(j);
+            W::AtSea.has(w) || W::AtSeaPrefix.has(w)
+        });
+    let limit = if at_sea { 22 } else { 14 };
+    // The place a sentence opens with is where what it tells happened, the fighting it names
+    // as known too: «وفي تعز، تجددت المواجهات», «أما في شبوة، التي احتدمت فيها المواجهات».
+    d > limit
+        || (anaphoric
+            && if after {
+                d > 8
+            } else {
+                !opens_sentence(cx, key)
+            })
+}
+
+/// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»)?
+pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
+    let i = cx.tok_at(key.start);
+    let s0 = cx.tok_from(cx.sentence(key).start);
+    i > s0 && i <= s0 + 2 && (s0..i).all(|j| W::OpensPlace.has(cx.tok(j)))
 }
 
 /// Is the place name at token `i` a reference point, the bearing of a place named just

@@ -132,6 +132,13 @@ impl Draft {
             };
             return (t, true);
         }
+        // An attack by an air force or an air coalition, with no other means told.
+        if self.mentions.iter().any(|m| {
+            m.kind == TrigKind::Attack && m.actor.as_ref().is_some_and(|a| a.strikes_from_air())
+        }) && !has(TrigKind::Explosive)
+        {
+            return (EventType::AirDroneStrike, true);
+        }
         if self.mentions.iter().any(|m| m.kind == TrigKind::Missile) {
             // Bare «قصف»: by an air force, an air strike; otherwise shelling.
             let by_air_force = self
