@@ -106,7 +106,7 @@ lists! {
     AirAdjective = "air_adjective", "Adjectives of means between a trigger and a nationality.";
     // Places.
     Locative = "locative", "Prepositions that introduce where something happened.";
-    OpensPlace = "opens_place", "Words a sentence opens with before the place it tells of («وفي», «أما في»).";
+    OpensPlace = "opens_place", "Words a sentence opens with before the place it tells of («وفي», «أما في», «مدينة»).";
     AtSea = "at_sea", "Words of a position at sea.";
     AtSeaPrefix = "at_sea_prefix", "Prefixes of a position at sea.";
     Origin = "origin", "Words before an origin, not the place of the event.";

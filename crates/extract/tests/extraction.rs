@@ -695,3 +695,40 @@ t!(
         assert!(at(EventType::AirDroneStrike, "شبوة"), "{:#?}", r.events);
     }
 );
+
+t!(
+    round_up_fronts_each_their_place_and_day,
+    "تمكنت القوات أمس من استعادة السيطرة على مدينة زنجبار بعد قتال دام يومين، فيما تستمر \
+     المواجهات في مديرية لودر. وصدت القوات هجوما كبيرا على مدينة الضالع التي غادرها المتمردون في \
+     مايو الماضي. وفي مدينة مقبنة بمديرية شمير في شمال غربي تعز، قتل مسلحون أربعة جنود في كمين. \
+     وفي المخا قصفت قوات التحالف مقر اللواء. ودمرت إحدى الغارات دبابة في مأرب، بينما أعطبت غارة \
+     أخرى أربع عربات في مأرب.",
+    "2024-05-02",
+    |r| {
+        let at = |t: EventType, place: &str| {
+            r.events
+                .iter()
+                .filter(|e| {
+                    e.kind == t && e.location.as_ref().is_some_and(|l| l.name.contains(place))
+                })
+                .count()
+        };
+        // Fighting that goes on at a place told just after it is fought there.
+        assert_eq!(at(EventType::ArmedClash, "لودر"), 1, "{:#?}", r.events);
+        // The town a sentence opens with, not the city it is told to lie north-west of.
+        assert_eq!(at(EventType::ArmedClash, "مقبنة"), 1, "{:#?}", r.events);
+        // The coalition's bombardment is an air strike.
+        assert_eq!(at(EventType::AirDroneStrike, "المخا"), 1, "{:#?}", r.events);
+        // Two strikes at one place on one day are one event.
+        assert_eq!(at(EventType::AirDroneStrike, "مأرب"), 1, "{:#?}", r.events);
+        // A month in a relative clause of the town is not the attack's.
+        assert!(
+            r.events
+                .iter()
+                .all(|e| e.date.as_deref() != Some("2024-05")),
+            "{:#?}",
+            r.events
+        );
+        assert_eq!(at(EventType::ArmedClash, "الضالع"), 1, "{:#?}", r.events);
+    }
+);

@@ -181,7 +181,15 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
             // «وقال الحاكم إن "مروحيتين هاجمتا صباح اليوم الحاجز"»: a relative day in direct
             // speech counts from the day the words were said, which the article does not give.
             let quoted = d.relative && in_quote(cx, d.key, ss);
+            // «ويهدف الهجوم إلى اقتحام مدينة الضالع، عاصمة المحافظة، التي أرغمتهم المقاومة،
+            // في مايو الماضي، على مغادرتها»: a date in a relative clause of a noun told after
+            // the word is that clause's.
+            let of_clause = d.key.start >= h.key.end && {
+                let (i, j) = (cx.tok_from(h.key.end), cx.tok_at(d.key.start));
+                (i + 4..j).any(|t| W::Relative.has(cx.tok(t)))
+            };
             !since
+                && !of_clause
                 && !quoted
                 && !past_since
                 && !of_event_related(cx, h.key, d.key)

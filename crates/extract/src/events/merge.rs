@@ -386,7 +386,38 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
                 .any(|m| !m.support && m.types.iter().any(|p| *p > 0.0)))
     });
     sentence_places(cx, &mut drafts);
+    one_per_place_and_day(cx, &mut drafts);
     drafts
+}
+
+/// Events of one type at one place on one day are one event, as a coder codes them: a
+/// round-up that tells a front's strikes one by one («دمرت إحدى الغارات دبابة في جبهة …،
+/// بينما أعطبت غارة أخرى أربعة أطقم في الجبهة ذاتها») gives that front one air strike.
+fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
+    let key = |d: &Draft| {
+        let place = d.place()?.1.place_id.clone()?;
+        Some((d.kind(), place, d.date(cx).map(|x| x.value.clone())))
+    };
+    let mut i = 0;
+    while i < drafts.len() {
+        let Some(k) = key(&drafts[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < drafts.len() {
+            if key(&drafts[j]).as_ref() == Some(&k) {
+                let d = drafts.remove(j);
+                let into = &mut drafts[i];
+                into.kinds.extend(d.kinds);
+                into.mentions.extend(d.mentions);
+                into.mentions.sort_by_key(|m| (!m.headline, m.trig.start));
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// An event that happens somewhere (violence, an abduction, an arrest, a protest) and names no
@@ -658,11 +689,14 @@ pub(super) fn merge_body(cx: &Ctx, mut mentions: Vec<Mention>) -> Vec<Draft> {
             });
         // «غداة الهجوم، أقيمت صلاة الجنازة في غازي عنتاب»: a definite noun refers back to the
         // event told; a place it names elsewhere is where something else happened.
-        // Not the place a sentence opens with: «أما في شبوة، التي احتدمت فيها المواجهات».
-        let topic = m
-            .place
-            .as_ref()
-            .is_some_and(|p| super::place::opens_sentence(cx, p.0));
+        // Not the place a sentence opens with: «أما في شبوة، التي احتدمت فيها المواجهات»;
+        // nor the place of fighting told just after: «فيما تستمر المواجهات في مديرية لودر».
+        let topic = m.place.as_ref().is_some_and(|p| {
+            super::place::opens_sentence(cx, p.0)
+                || (m.kind == TrigKind::Clash
+                    && p.0.start >= m.trig.end
+                    && cx.dist(p.0, m.trig) <= 2)
+        });
         if pick.is_none() && m.anaphoric && !topic && m.place.is_some() && !drafts.is_empty() {
             let bare = Mention {
                 place: None,
@@ -754,8 +788,13 @@ fn means(m: &Mention) -> Means {
         TrigKind::Clash => Means::Battle,
         TrigKind::Air => Means::Strike,
         TrigKind::Missile if !m.weak || told() => Means::Strike,
-        // «استهدف التحالف مخازن أسلحة»: an air arm's attack is a strike.
-        TrigKind::Attack if m.actor.as_ref().is_some_and(Party::strikes_from_air) => Means::Strike,
+        // «استهدف التحالف مخازن أسلحة», «قصفت قوات التحالف مقر اللواء»: an air arm's attack
+        // is a strike.
+        TrigKind::Attack | TrigKind::Missile
+            if m.actor.as_ref().is_some_and(Party::strikes_from_air) =>
+        {
+            Means::Strike
+        }
         _ => Means::Other,
     }
 }

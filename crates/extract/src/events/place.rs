@@ -118,6 +118,12 @@ pub(super) fn place_for(
         // A place told as the bearing of another («في ولاية لوغار جنوب كابول») is where the
         // other is, not where it happened: taken only when the other is out of reach.
         let bearing = if bearing_of_place(cx, i) { 8 } else { 0 };
+        // …and its being a town does not make it more specific than the place told of.
+        let kind = if bearing > 0 {
+            PlaceKind::Country
+        } else {
+            kind
+        };
         // Time zones are no places: «بتوقيت شرق الولايات المتحدة».
         if (i.saturating_sub(2)..i).any(|j| W::TimeZone.has(cx.tok(j))) {
             continue;
@@ -178,7 +184,7 @@ pub(super) fn place_for(
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
-/// tokens are not, or 22 for a position at sea; an event word that refers back to a known
+/// tokens are, or 22 for a position at sea or the place the sentence opens with; an event word that refers back to a known
 /// event takes only a place told just after it, or the place its sentence opens with.
 fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool {
     let i = cx.tok_at(key.start);
@@ -188,23 +194,20 @@ fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool 
             let w = cx.tok(j);
             W::AtSea.has(w) || W::AtSeaPrefix.has(w)
         });
-    let limit = if at_sea { 22 } else { 14 };
-    // The place a sentence opens with is where what it tells happened, the fighting it names
-    // as known too: «وفي تعز، تجددت المواجهات», «أما في شبوة، التي احتدمت فيها المواجهات».
-    d > limit
-        || (anaphoric
-            && if after {
-                d > 8
-            } else {
-                !opens_sentence(cx, key)
-            })
+    // The place a sentence opens with is where what it tells happened, however long the
+    // sentence, and the fighting it names as known is fought there too: «وفي تعز، تجددت
+    // المواجهات», «أما في شبوة، التي احتدمت فيها المواجهات».
+    let opens = !after && opens_sentence(cx, key);
+    let limit = if at_sea || opens { 22 } else { 14 };
+    d > limit || (anaphoric && if after { d > 8 } else { !opens })
 }
 
-/// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»)?
+/// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»,
+/// «وفي مدينة مقبنة»)?
 pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
     let i = cx.tok_at(key.start);
     let s0 = cx.tok_from(cx.sentence(key).start);
-    i > s0 && i <= s0 + 2 && (s0..i).all(|j| W::OpensPlace.has(cx.tok(j)))
+    i > s0 && i <= s0 + 4 && (s0..i).all(|j| W::OpensPlace.has(cx.tok(j)))
 }
 
 /// Is the place name at token `i` a reference point, the bearing of a place named just
@@ -217,6 +220,14 @@ fn bearing_of_place(cx: &Ctx, i: usize) -> bool {
     if j == i || j == 0 {
         return false;
     }
+    // «مقبنة بمديرية شمير في شمال غربي تعز»: the place told of, a district, «في», the bearing.
+    let told_with_in = W::In.has(cx.tok(j - 1));
+    if told_with_in {
+        j -= 1;
+        if j == 0 {
+            return false;
+        }
+    }
     let toks = &cx.f.a.tokens;
     let (Some(first), Some(last)) = (toks.get(j.saturating_sub(5)), toks.get(j - 1)) else {
         return false;
@@ -224,7 +235,7 @@ fn bearing_of_place(cx: &Ctx, i: usize) -> bool {
     let b = Span::new(first.key.start, last.key.end);
     {
         cx.f.names_in(b).any(|n| {
-            n.key.end == b.end
+            (told_with_in || n.key.end == b.end)
                 && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
         })
     }

@@ -132,9 +132,11 @@ impl Draft {
             };
             return (t, true);
         }
-        // An attack by an air force or an air coalition, with no other means told.
+        // An attack or a bombardment by an air force or an air coalition, with no other means
+        // told: «استهدف التحالف مخازن أسلحة», «قصفت قوات التحالف مقر اللواء».
         if self.mentions.iter().any(|m| {
-            m.kind == TrigKind::Attack && m.actor.as_ref().is_some_and(|a| a.strikes_from_air())
+            matches!(m.kind, TrigKind::Attack | TrigKind::Missile)
+                && m.actor.as_ref().is_some_and(|a| a.strikes_from_air())
         }) && !has(TrigKind::Explosive)
         {
             return (EventType::AirDroneStrike, true);
