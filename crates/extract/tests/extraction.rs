@@ -732,3 +732,26 @@ t!(
         assert_eq!(at(EventType::ArmedClash, "الضالع"), 1, "{:#?}", r.events);
     }
 );
+
+t!(
+    round_up_paragraph_keeps_the_place_it_opened_with,
+    "وفي وقت متأخر من مساء الأربعاء قصف الطيران موقعا للدفاع الجوي بمدينة الحديدة.\n\
+     وفي مدينة تعز سقط عشرات القتلى في مواجهات عنيفة مساء الأربعاء. وهزت انفجارات عنيفة \
+     الأحياء جراء قصف المتمردين بالدبابات والمدفعية الثقيلة.",
+    "2024-05-02",
+    |r| {
+        let shelling: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::MissileArtillery)
+            .collect();
+        // The shelling told after «وفي مدينة تعز» is in Taiz, not with the air strike of Hodeidah.
+        assert!(
+            shelling
+                .iter()
+                .any(|e| e.location.as_ref().is_some_and(|l| l.name.contains("تعز"))),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -5,7 +5,7 @@ use rasd_model::{Outcome, Span, Weapon};
 use super::casualties::{casualties_of, count_for, Primaries};
 use super::date::{of_event_related, same_part, statement_date};
 use super::parties::parties;
-use super::place::place_for;
+use super::place::{place_for, topic_place};
 use super::{Mention, TrigKind};
 use crate::ctx::Ctx;
 use crate::geo::GeoContext;
@@ -58,6 +58,9 @@ pub(super) fn build(
             place_for(cx, geo, h, ss, anaphoric)
         }
     });
+    if m.place.is_none() && sent != usize::MAX && !crate::events::is_headline(cx, sent) {
+        m.place = topic_place(cx, geo, h, sent);
+    }
     m.date = date(cx, h, ss, sent);
     // Actor and target.
     parties(cx, h, kind, ss, &mut m);

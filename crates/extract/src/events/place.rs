@@ -202,6 +202,35 @@ fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool 
     d > limit || (anaphoric && if after { d > 8 } else { !opens })
 }
 
+/// The place a round-up's paragraph is at: a sentence at most three before, in the same
+/// paragraph, opened with it («وفي مدينة تعز سقط عشرات القتلى. وهزت انفجارات المدينة جراء
+/// قصف…»), and no sentence between opened with another.
+pub(super) fn topic_place(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    sent: usize,
+) -> Option<(Span, Location, PlaceKind)> {
+    let sentences = &cx.f.a.sentences;
+    let at = cx.orig(h.key).start;
+    for k in (sent.saturating_sub(3)..sent).rev() {
+        let s = *sentences.get(k)?;
+        let between = cx.text.get(cx.orig(s).end..at).unwrap_or("\n");
+        if between.contains('\n') {
+            return None;
+        }
+        let Some(n) = cx.f.names_in(s).find(|n| {
+            matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+                && opens_sentence(cx, n.key)
+        }) else {
+            continue;
+        };
+        let p = geo::choose(cx, geo, n)?;
+        return Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind));
+    }
+    None
+}
+
 /// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»,
 /// «وفي مدينة مقبنة»)?
 pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
