@@ -211,6 +211,11 @@ fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
     let mut any = false;
     for (_, d) in f.dates_in(ss) {
         any = true;
+        // «وقال المرصد في بيان أمس إن…»: the day a statement was made says little of when.
+        if crate::events::statement_date(cx, d.key, h.key, ss) {
+            out.push("sd:said".into());
+            continue;
+        }
         out.push(format!("sd:{}", date_rel(d, cx.published)));
         if d.since {
             out.push("sd:since".into());

@@ -94,7 +94,7 @@ pub(super) fn days_back(cx: &Ctx, trig: Span) -> Option<i64> {
 /// Is a date the day a statement was made rather than the day of the event it reports?
 /// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
 /// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
-pub(super) fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
+pub fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
     // «قتل 30 شخصا … أول أمس، بحسب ما أفادت مصادر أمنية أمس»: a date right after an
     // attribution (the trigger not between them) is the day it was said.
     let attributed = cx.f.lex_in(Class::Cue, cx.near(date, 4)).any(|c| {

@@ -27,7 +27,7 @@ mod typing;
 pub(crate) use crate::detect::live_trigger;
 pub use build::clause;
 pub use casualties::{casualties, is_count_kind};
-pub use date::{resolve_dates, ResolvedDate};
+pub use date::{resolve_dates, statement_date, ResolvedDate};
 pub use kind::TrigKind;
 pub use mention::{Draft, Mention, Party};
 pub use merge::{is_headline, km, merge, places_compatible};
