@@ -49,6 +49,7 @@ lists! {
     SpanWords = "span_words", "Words that make plural triggers an aggregate over time.";
     Series = "series", "A series of attacks: its figures are a total.";
     DualEnding = "dual_ending", "The dual ending of a noun.";
+    PointsBack = "points_back", "Demonstratives before an event word: it refers to an event told.";
     Demonstrative = "demonstrative", "Demonstratives before a plural: events told before.";
     Definite = "definite", "Words before a noun that make it refer back.";
     DefinitePrefix = "definite_prefix", "Beginnings of a word with the article.";
@@ -107,6 +108,8 @@ lists! {
     // Places.
     Locative = "locative", "Prepositions that introduce where something happened.";
     OpensPlace = "opens_place", "Words a sentence opens with before the place it tells of («وفي», «أما في», «مدينة»).";
+    TheTown = "the_town", "A town named as known («المدينة», «البلدة»): the latest named before.";
+    TheGovernorate = "the_governorate", "A governorate named as known («المحافظة»).";
     AtSea = "at_sea", "Words of a position at sea.";
     AtSeaPrefix = "at_sea_prefix", "Prefixes of a position at sea.";
     Origin = "origin", "Words before an origin, not the place of the event.";

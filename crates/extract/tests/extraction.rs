@@ -755,3 +755,37 @@ t!(
         );
     }
 );
+
+t!(
+    the_town_named_as_known_is_the_latest_town_named,
+    "يواصل الجيش حصار مدينة درعا منذ شهر.\nوأعلن المرصد أمس استمرار الاشتباكات العنيفة بين \
+     الفرقة الرابعة والفصائل المسلحة ومسلحين محليين من جهة أخرى في المدينة.",
+    "2024-05-02",
+    |r| {
+        let clash = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::ArmedClash)
+            .expect("a clash");
+        // «في المدينة» is the town named last before the word.
+        assert!(
+            clash
+                .location
+                .as_ref()
+                .is_some_and(|l| l.name.contains("درعا")),
+            "{:#?}",
+            r.events
+        );
+        // «منذ شهر» starts a period: no day of the fighting.
+        assert_ne!(clash.date.as_deref(), Some("2024-04"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_demonstrative_points_back_and_reports_nothing,
+    "اجتمع مجلس الوزراء أمس في العاصمة. وجاءت هذه الضربات الجوية المكثفة بعد قرار الحكومة دخول الحرب.",
+    "2024-05-02",
+    |r| {
+        assert!(r.events.iter().all(|e| e.kind != EventType::AirDroneStrike), "{:#?}", r.events);
+    }
+);

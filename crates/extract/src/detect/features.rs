@@ -202,14 +202,12 @@ fn date_rel(d: &DateMention, published: Option<IsoDate>) -> &'static str {
     }
 }
 
-/// What else the trigger's sentence holds.
-fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
-    let cx = c.cx;
-    let f = cx.f;
-    let h = c.h;
+/// The dates of the trigger's sentence: how recent, how near the word.
+fn dates(c: &Cand, out: &mut Vec<String>) {
+    let (cx, h) = (c.cx, c.h);
     let ss = cx.sentence(h.key);
     let mut any = false;
-    for (_, d) in f.dates_in(ss) {
+    for (_, d) in cx.f.dates_in(ss) {
         any = true;
         // «وقال المرصد في بيان أمس إن…»: the day a statement was made says little of when.
         if crate::events::statement_date(cx, d.key, h.key, ss) {
@@ -226,6 +224,15 @@ fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
     if !any {
         out.push("sd:none".into());
     }
+}
+
+/// What else the trigger's sentence holds.
+fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
+    let cx = c.cx;
+    let f = cx.f;
+    let h = c.h;
+    let ss = cx.sentence(h.key);
+    dates(c, out);
     places(cx, c, out);
     for n in f.names_in(ss) {
         match &n.kind {

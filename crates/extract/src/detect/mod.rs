@@ -128,7 +128,13 @@ impl Detector {
                     score >= self.model.threshold
                         || (specific >= self.model.threshold_specific && self.specifics(c))
                 };
-                let accept = rule.is_none() && told;
+                // «بعد هذه الضربات الجوية», «وأسفر هذا الهجوم عن…»: a word a demonstrative
+                // points back with refers to an event told; it reports none of its own.
+                let pointed = crate::words::W::PointsBack.has(
+                    cx.tok(c.tok().wrapping_sub(1))
+                        .trim_start_matches(rasd_text::clitics::WAW),
+                ) && cx.tok(c.tok()).starts_with("ال");
+                let accept = rule.is_none() && told && !pointed;
                 Judgement {
                     hit: c.ti,
                     score,

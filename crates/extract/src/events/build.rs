@@ -5,7 +5,7 @@ use rasd_model::{Outcome, Span, Weapon};
 use super::casualties::{casualties_of, count_for, Primaries};
 use super::date::{of_event_related, same_part, statement_date};
 use super::parties::parties;
-use super::place::{place_for, topic_place};
+use super::place::{place_for, the_town, topic_place};
 use super::{Mention, TrigKind};
 use crate::ctx::Ctx;
 use crate::geo::GeoContext;
@@ -59,7 +59,7 @@ pub(super) fn build(
         }
     });
     if m.place.is_none() && sent != usize::MAX && !crate::events::is_headline(cx, sent) {
-        m.place = topic_place(cx, geo, h, sent);
+        m.place = the_town(cx, geo, h, ss, sent).or_else(|| topic_place(cx, geo, h, sent));
     }
     m.date = date(cx, h, ss, sent);
     // Actor and target.
@@ -219,10 +219,13 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 && f.lex_in(Class::Trigger, *prev).next().is_none()
                 && f.lex_in(Class::Cue, *prev).next().is_none()
             {
-                date = f
-                    .dates
-                    .iter()
-                    .position(|d| prev.contains(d.key) && !d.value.is_empty() && d.range.is_none());
+                date = f.dates.iter().position(|d| {
+                    prev.contains(d.key)
+                        && !d.value.is_empty()
+                        && d.range.is_none()
+                        && !d.since
+                        && !W::Since.starts(cx.key(d.key))
+                });
             }
         }
     }

@@ -231,6 +231,52 @@ pub(super) fn topic_place(
     None
 }
 
+/// The town or governorate a word names as known («وسط قصف جوي على البلدة», «الاشتباكات
+/// العنيفة … في المدينة»): the latest town (or governorate) named before the word, in its
+/// sentence or the three before.
+pub(super) fn the_town(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    ss: Span,
+    sent: usize,
+) -> Option<(Span, Location, PlaceKind)> {
+    let i = cx.tok_at(h.key.start);
+    let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
+    let wanted = (i.saturating_sub(3).max(lo)..(i + 20).min(hi)).find_map(|j| {
+        let t = cx.tok(j);
+        let bare = t.trim_start_matches(['ب', 'ل', 'و']);
+        let located = t.len() > bare.len() || (j > lo && W::Locative.has(cx.tok(j - 1)));
+        let kind = if W::TheTown.has(bare) {
+            PlaceKind::Locality
+        } else if W::TheGovernorate.has(bare) {
+            PlaceKind::Admin1
+        } else {
+            return None;
+        };
+        // «في المدينة» alone, not «في المدينة المنورة» or a name after it.
+        let named_after = cx.f.a.tokens.get(j + 1).is_some_and(|nt| {
+            cx.f.names_in(nt.key)
+                .any(|n| n.key.start == nt.key.start && matches!(n.kind, NameKind::Known { .. }))
+        });
+        (located && !named_after).then_some(kind)
+    })?;
+    let first =
+        cx.f.a
+            .sentences
+            .get(sent.saturating_sub(3))
+            .map_or(ss.start, |s| s.start);
+    let n =
+        cx.f.names_in(Span::new(first, h.key.start))
+            .filter(|n| {
+                matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+                    && cx.best_kind(n) == Some(wanted)
+            })
+            .last()?;
+    let p = geo::choose(cx, geo, n)?;
+    Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+}
+
 /// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»,
 /// «وفي مدينة مقبنة»)?
 pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
