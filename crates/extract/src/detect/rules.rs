@@ -438,6 +438,11 @@ pub fn own_date(c: &Cand) -> bool {
             && !d.since
             && cx.dist(d.key, c.h.key) <= 10
             && cx.lex_before(Class::Metadate, d.key.start, 2).is_none()
+            // «قال كاميرون اليوم الاثنين إنه مستعد لتوجيه أوامر بضربات»: the day words were
+            // said is not the event's the words report («أعلنت الكتائب، الأحد، استهداف…» is).
+            && !(crate::events::statement_date(cx, d.key, c.h.key, cx.sentence(c.h.key))
+                && d.key.end <= c.h.key.start
+                && cx.any_word(W::ReportedThat, cx.tok_from(d.key.end), cx.tok_at(c.h.key.start)))
     })
 }
 
