@@ -402,11 +402,24 @@ fn drop_months(f: &mut Found) {
         .iter()
         .map(|n| {
             !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
-                || !f.dates_over(n.key).any(|d| d.key.contains(n.key))
+                || !(f.dates_over(n.key).any(|d| d.key.contains(n.key)) || month_again(f, n.key))
         })
         .collect();
     let mut keep = keep.into_iter();
     f.names.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// «في أغسطس آب الماضي», «سبتمبر (أيلول)»: a month named again in the other naming system,
+/// right after a date, is the date's (not «إب», which «آب» folds to).
+fn month_again(f: &Found, key: Span) -> bool {
+    let text = &f.a.key.text;
+    rasd_text::dates::is_month_name(text.get(key.start..key.end).unwrap_or(""))
+        && f.dates.iter().any(|d| {
+            d.key.end <= key.start
+                && text.get(d.key.end..key.start).is_some_and(|g| {
+                    g.chars().all(|c| matches!(c, ' ' | '/' | '(' | '-')) && g.len() <= 4
+                })
+        })
 }
 
 /// Add the names found by patterns to the dictionary names: pattern names never override

@@ -1326,6 +1326,14 @@ struct Raw {
     since: bool,
 }
 
+/// Is a match-key word the name of a Gregorian month, in either naming system («أغسطس»,
+/// «آب»)?
+pub fn is_month_name(key: &str) -> bool {
+    GREG1
+        .iter()
+        .any(|(_, names)| names.split(' ').any(|n| n == key))
+}
+
 /// Find and resolve the date expressions of an analysed text.
 pub fn find(a: &Analyzed, published: Option<IsoDate>) -> Vec<DateMention> {
     // Only calendar years that date arithmetic can step around safely.
