@@ -45,6 +45,9 @@ lists! {
     More = "more", "\"More\" of \"more attacks\": what is to come.";
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";
     Made = "made", "Prefixes of verbs before an agreement that is made: signed, reached.";
+    Accident = "accident", "Accidents and forces of nature that kill: no attack.";
+    Fire = "fire", "Fires: what firemen bring under control.";
+    Arson = "arson", "Setting on fire: a fire that is an attack.";
     Habitual = "habitual", "Words after a verb that make it habitual.";
     SpanWords = "span_words", "Words that make plural triggers an aggregate over time.";
     Series = "series", "A series of attacks: its figures are a total.";
@@ -106,6 +109,7 @@ lists! {
     SelfPronoun = "self_pronoun", "Pronouns before a verb that are the speaker.";
     AirAdjective = "air_adjective", "Adjectives of means between a trigger and a nationality.";
     // Places.
+    Statement = "statement", "Words of a statement made: a place after them is where it was said («أدلى به في أنقرة»).";
     Locative = "locative", "Prepositions that introduce where something happened.";
     OpensPlace = "opens_place", "Words a sentence opens with before the place it tells of («وفي», «أما في», «مدينة»).";
     TheTown = "the_town", "A town named as known («المدينة», «البلدة»): the latest named before.";

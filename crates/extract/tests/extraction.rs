@@ -797,9 +797,51 @@ t!(
     |r| {
         // «آب» folds to «إب» (Ibb, Yemen); after «أغسطس» it is August again.
         assert!(
+            r.events.iter().all(|e| e
+                .location
+                .as_ref()
+                .is_none_or(|l| l.country.as_deref() != Some("YE"))),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    deaths_of_nature_or_accident_are_no_attack,
+    "قتل سبعة أشخاص في صاعقة ضربت منطقة جبلية أمس. وسيطرت فرق الدفاع المدني على حريق شب في مستودع. \
+     وقتل طفل في حريق أضرمه مستوطنون في منزل بقرية دوما.",
+    "2024-05-02",
+    |r| {
+        // Only the arson is an attack.
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Attack, "{:#?}", r.events);
+    }
+);
+
+t!(
+    readiness_to_strike_is_no_strike,
+    "قال رئيس الوزراء اليوم الاثنين إنه مستعد لتوجيه أوامر بضربات جوية على أهداف للتنظيم في ليبيا.",
+    "2024-05-06",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| e.kind != EventType::AirDroneStrike),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    where_words_were_said_is_not_where_it_happened,
+    "قتل 30 شخصا في تفجير انتحاري استهدف مركزا ثقافيا في بلدة سوروج أمس. وقال رئيس الوزراء في \
+     تصريح صحافي أدلى به في أنقرة إن التفجير ناجم عن اعتداء انتحاري.",
+    "2024-05-02",
+    |r| {
+        assert!(
             r.events
                 .iter()
-                .all(|e| e.location.as_ref().is_none_or(|l| l.country.as_deref() != Some("YE"))),
+                .all(|e| e.location.as_ref().is_none_or(|l| !l.name.contains("أنقرة"))),
             "{:#?}",
             r.events
         );

@@ -167,6 +167,13 @@ impl Detector {
             // the background of what is told: coders code the deal when it is made.
             return rules::agreement_made(c);
         }
+        // «إنه مستعد لتوجيه أوامر بضربات جوية»: an event planned or readied is none yet.
+        if c.cx
+            .lex_before(crate::lexicon::Class::Hypo, c.h.key.start, 5)
+            .is_some()
+        {
+            return false;
+        }
         match self.model.specifics.as_str() {
             "date" => rules::own_date(c) || statement(c.kind),
             "date_or_place" => rules::own_date(c) || rules::own_place(c) || statement(c.kind),

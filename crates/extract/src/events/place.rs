@@ -128,23 +128,7 @@ pub(super) fn place_for(
         if (i.saturating_sub(2)..i).any(|j| W::TimeZone.has(cx.tok(j))) {
             continue;
         }
-        // Where a source is is not where it happened: «قالت مصادر محلية في دير الزور».
-        if W::In.has(prev)
-            && f.names_in(cx.near(n.key, 1)).any(|s| {
-                matches!(s.kind, NameKind::Source { .. })
-                    && s.key.end <= n.key.start
-                    && cx.dist(s.key, n.key) <= 1
-            })
-        {
-            continue;
-        }
-        // Who speaks is not where it happened: «أعلن مستشفى العودة استقبال 9 شهداء»,
-        // «بحسب مستشفى ناصر».
-        if f.lex_in(Class::Cue, cx.near(n.key, 0)).any(|c| {
-            c.key.end <= n.key.start
-                && cx.dist(c.key, n.key) == 0
-                && matches!(c.value.as_str(), "say" | "relay" | "per")
-        }) {
+        if of_speaker(cx, n.key) {
             continue;
         }
         // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
@@ -181,6 +165,31 @@ pub(super) fn place_for(
     let (_, _, n) = best?;
     let p = geo::choose(cx, geo, n)?;
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+}
+
+/// Is a place name where a speaker is or spoke rather than where it happened: «قالت مصادر
+/// محلية في دير الزور», «في تصريح صحافي أدلى به في أنقرة», «أعلن مستشفى العودة», «بحسب
+/// مستشفى ناصر»?
+fn of_speaker(cx: &Ctx, key: Span) -> bool {
+    let f = cx.f;
+    let i = cx.tok_at(key.start);
+    let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+    // Where a source is.
+    let source = W::In.has(prev)
+        && f.names_in(cx.near(key, 1)).any(|s| {
+            matches!(s.kind, NameKind::Source { .. })
+                && s.key.end <= key.start
+                && cx.dist(s.key, key) <= 1
+        });
+    // Where words were said.
+    let said = W::In.has(prev) && (i.saturating_sub(5)..i).any(|j| W::Statement.has(cx.tok(j)));
+    // Who speaks.
+    let speaks = f.lex_in(Class::Cue, cx.near(key, 0)).any(|c| {
+        c.key.end <= key.start
+            && cx.dist(c.key, key) == 0
+            && matches!(c.value.as_str(), "say" | "relay" | "per")
+    });
+    source || said || speaks
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
