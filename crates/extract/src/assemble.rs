@@ -64,7 +64,14 @@ pub(crate) fn build_event(
     let location = if matches!(kind, rasd_model::EventType::Designation) {
         None
     } else {
-        d.place().map(|p| p.1.clone())
+        d.place().map(|p| p.1.clone()).or_else(|| {
+            // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
+            // home; the country is where, when no place is told.
+            (kind == rasd_model::EventType::Arrest)
+                .then(|| d.actor().and_then(|a| a.country.clone()))
+                .flatten()
+                .and_then(|c| crate::geo::country_location(cx, &c))
+        })
     };
     let mut actors = events::actor_refs(d);
     let t = tally(d);

@@ -839,9 +839,30 @@ t!(
     "2024-05-02",
     |r| {
         assert!(
+            r.events.iter().all(|e| e
+                .location
+                .as_ref()
+                .is_none_or(|l| !l.name.contains("أنقرة"))),
+            "{:#?}",
             r.events
-                .iter()
-                .all(|e| e.location.as_ref().is_none_or(|l| !l.name.contains("أنقرة"))),
+        );
+    }
+);
+
+t!(
+    a_states_police_arrest_at_home,
+    "ذكر تقرير اليوم الأحد أن قوات الأمن التركية اعتقلت 851 شخصا مشتبها به في 34 ولاية خلال \
+     الأيام الثلاثة الأخيرة.",
+    "2024-05-05",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert_eq!(
+            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("TR"),
             "{:#?}",
             r.events
         );
