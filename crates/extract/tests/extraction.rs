@@ -868,3 +868,36 @@ t!(
         );
     }
 );
+
+t!(
+    an_attack_told_again_with_its_day_is_one_event,
+    "توفي اليوم والد الرضيع الذي قتل حرقا في قرية دوما بالضفة الغربية جراء حرق منزله قبل عدة أيام. \
+     وقالت متحدثة إن والدة الرضيع أصيبت في الهجوم الذي وقع يوم 31 يوليو ومازالت تعالج في إسرائيل.",
+    "2015-08-08",
+    |r| {
+        let attacks: Vec<_> = r.events.iter().filter(|e| e.kind == EventType::Attack).collect();
+        // One arson, on its own day, where it happened (not where the wounded are treated).
+        assert_eq!(attacks.len(), 1, "{:#?}", r.events);
+        assert_eq!(attacks[0].date.as_deref(), Some("2015-07-31"), "{:#?}", r.events);
+        assert!(
+            attacks[0].location.as_ref().is_some_and(|l| l.name.contains("دوما")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    the_day_a_statement_was_issued_is_not_the_battles,
+    "وأكدت الوزارة في بيان أصدرته أمس الثلاثاء بمناسبة تحرير قاعدة العند العسكرية ودحر المليشيات \
+     منها في عملية نوعية أمس الأول الاثنين أن المليشيات باتت إلى تراجع.",
+    "2015-08-05",
+    |r| {
+        let clash = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::ArmedClash)
+            .expect("a battle");
+        assert_eq!(clash.date.as_deref(), Some("2015-08-03"), "{:#?}", r.events);
+    }
+);

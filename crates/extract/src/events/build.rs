@@ -191,8 +191,15 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 let (i, j) = (cx.tok_from(h.key.end), cx.tok_at(d.key.start));
                 (i + 4..j).any(|t| W::Relative.has(cx.tok(t)))
             };
+            // «توفي اليوم والد الرضيع الذي قتل حرقا»: a date before the relative pronoun that
+            // opens the word's clause is the main clause's.
+            let before_clause = d.key.end <= h.key.start && {
+                let (i, j) = (cx.tok_from(d.key.end), cx.tok_at(h.key.start));
+                (i.max(j.saturating_sub(3))..j).any(|t| W::Relative.has(cx.tok(t)))
+            };
             !since
                 && !of_clause
+                && !before_clause
                 && !quoted
                 && !past_since
                 && !of_event_related(cx, h.key, d.key)

@@ -114,7 +114,13 @@ pub fn statement_date(cx: &Ctx, date: Span, trig: Span, ss: Span) -> bool {
             .f
             .lex_in(Class::Cue, cx.near(date, 8))
             .any(|c| c.key.end <= date.start && cx.dist(c.key, date) <= 8 && c.value == "say");
-    if attributed || object_of_words {
+    // «وأكدت الوزارة في بيان أصدرته أمس الثلاثاء بمناسبة تحرير قاعدة العند … أمس الأول
+    // الاثنين»: a date of the statement's words, before the event word.
+    let of_statement = date.end <= trig.start && {
+        let d = cx.tok_at(date.start);
+        (d.saturating_sub(3)..d).any(|j| W::Statement.has(cx.tok(j)))
+    };
+    if attributed || object_of_words || of_statement {
         return true;
     }
     if date.start >= trig.end {

@@ -390,13 +390,20 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     drafts
 }
 
-/// Events of one type at one place on one day are one event, as a coder codes them: a
+/// Events of one type at one place on one day (or told without a day) are one event, as a
+/// coder codes them: a
 /// round-up that tells a front's strikes one by one («دمرت إحدى الغارات دبابة في جبهة …،
 /// بينما أعطبت غارة أخرى أربعة أطقم في الجبهة ذاتها») gives that front one air strike.
 fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
     let key = |d: &Draft| {
         let place = d.place()?.1.place_id.clone()?;
         Some((d.kind(), place, d.date(cx).map(|x| x.value.clone())))
+    };
+    // The same type and place, and the same day or a day told for one only («قتل حرقا في قرية
+    // دوما … قبل عدة أيام» and «الهجوم الذي وقع يوم 31 يوليو»).
+    let same = |a: &(rasd_model::EventType, String, Option<String>),
+                b: &(rasd_model::EventType, String, Option<String>)| {
+        a.0 == b.0 && a.1 == b.1 && (a.2 == b.2 || a.2.is_none() || b.2.is_none())
     };
     let mut i = 0;
     while i < drafts.len() {
@@ -406,7 +413,7 @@ fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
         };
         let mut j = i + 1;
         while j < drafts.len() {
-            if key(&drafts[j]).as_ref() == Some(&k) {
+            if key(&drafts[j]).as_ref().is_some_and(|x| same(x, &k)) {
                 let d = drafts.remove(j);
                 let into = &mut drafts[i];
                 into.kinds.extend(d.kinds);

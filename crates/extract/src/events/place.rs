@@ -189,7 +189,10 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
             && cx.dist(c.key, key) == 0
             && matches!(c.value.as_str(), "say" | "relay" | "per")
     });
-    source || said || speaks
+    // Where the wounded are treated: «ومازالا يعالجان في إسرائيل», «نقل إلى مستشفى في …».
+    let treated = (W::In.has(prev) || prev == "الي")
+        && (i.saturating_sub(4)..i).any(|j| W::Treated.has(cx.tok(j)));
+    source || said || speaks || treated
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
