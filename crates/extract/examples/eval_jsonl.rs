@@ -24,6 +24,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut doc = Document::new(v["id"].as_str().unwrap_or_default(), text);
         doc.meta.published = v["published"].as_str().and_then(|s| IsoDate::parse(s).ok());
         doc.meta.source = v["source"].as_str().map(String::from);
+        // The title too, as `rasd extract` reads it: the detector weighs its words.
+        doc.meta.title = v["title"].as_str().map(String::from);
         let rec = p.extract(&doc);
         writeln!(out, "{}", serde_json::to_string(&rec)?)?;
     }

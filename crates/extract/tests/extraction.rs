@@ -901,3 +901,25 @@ t!(
         assert_eq!(clash.date.as_deref(), Some("2015-08-03"), "{:#?}", r.events);
     }
 );
+
+t!(
+    an_arrest_noun_with_the_article_tells_the_arrest,
+    "قالت وزارة الداخلية إن وحداتها قامت بعملية استباقية نوعية بمدينة سجنان من ولاية بنزرت \
+     والإطاحة بخلية إرهابية كان يقودها إرهابي خطير.",
+    "2015-07-26",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert!(
+            arrest
+                .location
+                .as_ref()
+                .is_some_and(|l| l.name.contains("سجنان")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

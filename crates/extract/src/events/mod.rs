@@ -122,7 +122,10 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
             && i > 0
             && (framing(i - 1) || (i > 1 && W::Definite.has(cx.tok(i - 1)) && framing(i - 2)))
     };
-    let anaphoric = c.noun && (is_definite(cx, h) || framed);
+    // «والإطاحة بخلية إرهابية», «القبض على 13 إرهابيا»: an arrest's verbal noun takes the
+    // article with its object; it tells the arrest, it does not point back to one.
+    let arrest_noun = kind == TrigKind::Arrest && !framed;
+    let anaphoric = c.noun && !arrest_noun && (is_definite(cx, h) || framed);
     let mut m = build(cx, geo, h, kind, c.sent, anaphoric, live);
     m.weak = c.weak;
     // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is

@@ -300,6 +300,35 @@ pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
 /// Is the place name at token `i` a reference point, the bearing of a place named just
 /// before: «لوغار جنوب كابول», «بلدة الصالحية شمال شرقي دمشق»?
 fn bearing_of_place(cx: &Ctx, i: usize) -> bool {
+    containing_place(cx, i) || bearing_after_place(cx, i)
+}
+
+/// Is the place name at token `i` the unit that holds a place named just before it: «بمدينة
+/// سجنان من ولاية بنزرت», «قرية X بمحافظة Y»?
+fn containing_place(cx: &Ctx, i: usize) -> bool {
+    let unit = |t: &str| W::AdminUnit.has(t.trim_start_matches('ب'));
+    // The unit word is the name's first word, or the word before it.
+    let mut j = i;
+    if !unit(cx.tok(i)) {
+        if j == 0 || !unit(cx.tok(j - 1)) {
+            return false;
+        }
+        j -= 1;
+    }
+    if j > 0 && (cx.tok(j - 1) == "من" || W::In.has(cx.tok(j - 1))) {
+        j -= 1;
+    }
+    let Some(last) = (j > 0).then(|| cx.f.a.tokens.get(j - 1)).flatten() else {
+        return false;
+    };
+    cx.f.names_in(last.key).any(|n| {
+        n.key.end == last.key.end
+            && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+    })
+}
+
+/// Is the place name at token `i` the bearing of a place named before it («لوغار جنوب كابول»)?
+fn bearing_after_place(cx: &Ctx, i: usize) -> bool {
     let mut j = i;
     while j > 0 && j + 3 > i && W::Direction.has(cx.tok(j - 1)) {
         j -= 1;
