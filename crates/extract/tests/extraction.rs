@@ -468,6 +468,11 @@ t!(
 );
 
 /// Does an event name this dictionary actor as its actor?
+/// Is the event's place written with `name` in it?
+fn placed(e: &rasd_model::Event, name: &str) -> bool {
+    e.location.as_ref().is_some_and(|l| l.name.contains(name))
+}
+
 fn acted_by(e: &rasd_model::Event, id: &str) -> bool {
     e.actors
         .iter()
@@ -708,9 +713,7 @@ t!(
         let at = |t: EventType, place: &str| {
             r.events
                 .iter()
-                .filter(|e| {
-                    e.kind == t && e.location.as_ref().is_some_and(|l| l.name.contains(place))
-                })
+                .filter(|e| e.kind == t && placed(e, place))
                 .count()
         };
         // Fighting that goes on at a place told just after it is fought there.
@@ -746,13 +749,7 @@ t!(
             .filter(|e| e.kind == EventType::MissileArtillery)
             .collect();
         // The shelling told after «وفي مدينة تعز» is in Taiz, not with the air strike of Hodeidah.
-        assert!(
-            shelling
-                .iter()
-                .any(|e| e.location.as_ref().is_some_and(|l| l.name.contains("تعز"))),
-            "{:#?}",
-            r.events
-        );
+        assert!(shelling.iter().any(|e| placed(e, "تعز")), "{:#?}", r.events);
     }
 );
 
@@ -768,14 +765,7 @@ t!(
             .find(|e| e.kind == EventType::ArmedClash)
             .expect("a clash");
         // «في المدينة» is the town named last before the word.
-        assert!(
-            clash
-                .location
-                .as_ref()
-                .is_some_and(|l| l.name.contains("درعا")),
-            "{:#?}",
-            r.events
-        );
+        assert!(placed(clash, "درعا"), "{:#?}", r.events);
         // «منذ شهر» starts a period: no day of the fighting.
         assert_ne!(clash.date.as_deref(), Some("2024-04"), "{:#?}", r.events);
     }
@@ -839,10 +829,7 @@ t!(
     "2024-05-02",
     |r| {
         assert!(
-            r.events.iter().all(|e| e
-                .location
-                .as_ref()
-                .is_none_or(|l| !l.name.contains("أنقرة"))),
+            r.events.iter().all(|e| !placed(e, "أنقرة")),
             "{:#?}",
             r.events
         );
@@ -880,7 +867,7 @@ t!(
         assert_eq!(attacks.len(), 1, "{:#?}", r.events);
         assert_eq!(attacks[0].date.as_deref(), Some("2015-07-31"), "{:#?}", r.events);
         assert!(
-            attacks[0].location.as_ref().is_some_and(|l| l.name.contains("دوما")),
+            placed(attacks[0], "دوما"),
             "{:#?}",
             r.events
         );
@@ -913,13 +900,6 @@ t!(
             .iter()
             .find(|e| e.kind == EventType::Arrest)
             .expect("an arrest");
-        assert!(
-            arrest
-                .location
-                .as_ref()
-                .is_some_and(|l| l.name.contains("سجنان")),
-            "{:#?}",
-            r.events
-        );
+        assert!(placed(arrest, "سجنان"), "{:#?}", r.events);
     }
 );
