@@ -112,6 +112,8 @@ lists! {
     Statement = "statement", "Words of a statement made: a place after them is where it was said («أدلى به في أنقرة»).";
     Treated = "treated", "Words of the wounded treated or taken to hospital: a place after them is the hospital's.";
     AdminUnit = "admin_unit", "Words of an administrative unit («ولاية», «محافظة»): one named after a town holds it.";
+    SiteOf = "site_of", "Sites named after a town («مطار كابل»): the name after them is a place.";
+    Capital = "capital", "«العاصمة»: the name after it is a town.";
     Locative = "locative", "Prepositions that introduce where something happened.";
     OpensPlace = "opens_place", "Words a sentence opens with before the place it tells of («وفي», «أما في», «مدينة»).";
     TheTown = "the_town", "A town named as known («المدينة», «البلدة»): the latest named before.";

@@ -903,3 +903,30 @@ t!(
         assert!(placed(arrest, "سجنان"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_country_named_as_a_nationality_is_no_place,
+    "قالت الخارجية أمس إن مسلحين خطفوا مواطنا كرواتيا أثناء توجهه إلى عمله بالقاهرة يوم الأربعاء.",
+    "2015-07-24",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Abduction)
+            .expect("an abduction");
+        assert!(placed(e, "القاهرة"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_capital_that_is_also_its_state_is_a_place_after_a_site,
+    "قتل أربعة أشخاص في تفجير وقع اليوم على طريق مطار كابل الدولي.",
+    "2015-08-10",
+    |r| {
+        assert!(
+            r.events.iter().any(|e| placed(e, "كابل")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -117,6 +117,7 @@ pub(super) fn place_for(
         };
         // A place told as the bearing of another («في ولاية لوغار جنوب كابول») is where the
         // other is, not where it happened: taken only when the other is out of reach.
+        let country = kind == PlaceKind::Country;
         let bearing = if bearing_of_place(cx, i) { 8 } else { 0 };
         // …and its being a town does not make it more specific than the place told of.
         let kind = if bearing > 0 {
@@ -132,12 +133,18 @@ pub(super) fn place_for(
             continue;
         }
         // A name that is also an actor («العراق», «واشنطن») is a place only after a locative
-        // («في العراق», «بالعراق»).
-        if !actors.is_empty() {
+        // («في العراق», «بالعراق»); so is a country, whose name is also its adjective
+        // («خطفوا مواطنا كرواتيا … بالقاهرة»).
+        if !actors.is_empty() || country {
+            // «مطار كابل», «مدينة كابل», «العاصمة الأفغانية كابل»: a site or a town of it.
+            let of_site = W::PlaceIntro.has(prev)
+                || W::SiteOf.has(prev)
+                || (i.saturating_sub(2)..i).any(|j| W::Capital.has(cx.tok(j)));
             let located = tok.starts_with(rasd_text::clitics::BA)
                 || W::Locative.has(prev)
                 || W::Direction.has(prev)
-                || (i > 0 && W::Direction.has(cx.stem(i - 1)));
+                || (i > 0 && W::Direction.has(cx.stem(i - 1)))
+                || of_site;
             if !located {
                 continue;
             }
