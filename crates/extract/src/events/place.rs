@@ -170,6 +170,11 @@ pub(super) fn place_for(
         }
     }
     let (_, _, n) = best?;
+    resolved(cx, geo, n)
+}
+
+/// A place name resolved to the gazetteer's place it names here, with its location.
+fn resolved(cx: &Ctx, geo: &GeoContext, n: &Name) -> Option<(Span, Location, PlaceKind)> {
     let p = geo::choose(cx, geo, n)?;
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
 }
@@ -203,8 +208,9 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
-/// tokens are, or 22 for a position at sea or the place the sentence opens with; an event word that refers back to a known
-/// event takes only a place told just after it, or the place its sentence opens with.
+/// tokens are, or 22 for a position at sea or the place the sentence opens with; an event
+/// word that refers back to a known event takes only a place told just after it, or the place
+/// its sentence opens with.
 fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool {
     let i = cx.tok_at(key.start);
     // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
@@ -244,8 +250,7 @@ pub(super) fn topic_place(
         }) else {
             continue;
         };
-        let p = geo::choose(cx, geo, n)?;
-        return Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind));
+        return resolved(cx, geo, n);
     }
     None
 }
@@ -292,8 +297,7 @@ pub(super) fn the_town(
                     && cx.best_kind(n) == Some(wanted)
             })
             .last()?;
-    let p = geo::choose(cx, geo, n)?;
-    Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
+    resolved(cx, geo, n)
 }
 
 /// Is the place name at `key` the place its sentence opens with («وفي تعز،», «أما في شبوة،»,
