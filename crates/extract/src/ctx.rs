@@ -36,6 +36,8 @@ pub struct Marks {
     /// By list, and whether a «و» before the word is taken off first.
     words: RefCell<HashMap<(W, bool), Positions>>,
     quotes: OnceCell<[Vec<usize>; QUOTE_MARKS.len()]>,
+    /// The sentences that open another story («من جهة أخرى، …»), in order.
+    stories: OnceCell<Vec<usize>>,
 }
 
 /// Token indices, in order.
@@ -179,6 +181,37 @@ impl<'a> Ctx<'a> {
     /// Index of the sentence holding a key span.
     pub fn sentence_ix(&self, s: Span) -> usize {
         self.f.a.sentence_of(s.start).unwrap_or(usize::MAX)
+    }
+
+    /// The first sentence of the story sentence `sent` is told in: an article that turns to
+    /// another story says so («من جهة أخرى»، «على صعيد آخر»، «في سياق آخر»), and what it
+    /// tells after is no part of what came before.
+    pub fn story_start(&self, sent: usize) -> usize {
+        let starts = self.marks.stories.get_or_init(|| {
+            (0..self.f.a.sentences.len())
+                .filter(|&k| self.opens_story(k))
+                .collect()
+        });
+        let n = starts.partition_point(|&k| k <= sent);
+        n.checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Does sentence `k` open with «من جهة أخرى» or its like?
+    fn opens_story(&self, k: usize) -> bool {
+        let Some(ss) = self.f.a.sentences.get(k) else {
+            return false;
+        };
+        let i = self.tok_from(ss.start);
+        let first = self
+            .tok(i)
+            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS);
+        let first = if first.is_empty() { self.tok(i) } else { first };
+        W::StoryPrep.has(first)
+            && W::StoryNoun.has(self.tok(i + 1))
+            && W::StoryOther.has(self.tok(i + 2))
     }
 
     /// Original text under a key span.

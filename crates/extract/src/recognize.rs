@@ -520,7 +520,12 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
             .get(i)
             .and_then(|t| text.get(t.key.start..n.key.start))
             .unwrap_or("");
-        W::PlaceIntro.has(prev) || own_prefix.ends_with(clitics::BA)
+        // «في العديد من المحافظات»: a quantity, not a place.
+        let next = tokens
+            .get(i + 1)
+            .and_then(|t| text.get(t.key.start..t.key.end))
+            .unwrap_or("");
+        (W::PlaceIntro.has(prev) || own_prefix.ends_with(clitics::BA)) && next != "من"
     });
 }
 

@@ -930,3 +930,200 @@ t!(
         );
     }
 );
+
+t!(
+    a_list_of_places_after_strikes_is_one_strike_each,
+    "شنت مقاتلات التحالف أمس سلسلة من الغارات على معسكر للمتمردين في مدينة إب، ومواقع أخرى \
+     في جبل صبر بمحافظة تعز ومديرية حيس بمحافظة الحديدة ومديرية ميدي التابعة لمحافظة حجة، \
+     وفي مناطق متفرقة من محافظة مأرب.",
+    "2015-08-12",
+    |r| {
+        let strikes: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::AirDroneStrike)
+            .collect();
+        for town in ["إب", "حيس", "ميدي", "مأرب"] {
+            assert!(
+                strikes.iter().any(|e| placed(e, town)),
+                "{town}: {:#?}",
+                r.events
+            );
+        }
+        // The units that hold a place of the list are not places of their own.
+        for unit in ["الحديدة", "حجة", "تعز"] {
+            assert!(
+                !strikes.iter().any(|e| placed(e, unit)),
+                "{unit}: {:#?}",
+                r.events
+            );
+        }
+    }
+);
+
+t!(
+    a_list_after_a_dual_unit_is_one_event_each,
+    "وتمكنت القوات الحكومية أمس من السيطرة على عدة مواقع في محافظتي الضالع وأبين.",
+    "2015-08-12",
+    |r| {
+        for p in ["الضالع", "أبين"] {
+            assert!(
+                r.events
+                    .iter()
+                    .any(|e| e.kind == EventType::ArmedClash && placed(e, p)),
+                "{p}: {:#?}",
+                r.events
+            );
+        }
+    }
+);
+
+t!(
+    the_strikes_a_verb_tells_are_its_plural_subjects,
+    "وقال الجيش إن الغارات الجوية استهدفت أمس مواقع المسلحين في مديرية سحار ومديرية باقم \
+     ورازح بمحافظة صعدة.",
+    "2015-08-12",
+    |r| {
+        for p in ["سحار", "باقم", "رازح"] {
+            assert!(
+                r.events
+                    .iter()
+                    .any(|e| e.kind == EventType::AirDroneStrike && placed(e, p)),
+                "{p}: {:#?}",
+                r.events
+            );
+        }
+    }
+);
+
+t!(
+    many_is_no_place,
+    "شنت الطائرات أمس غارات على مواقع المسلحين في العديد من المحافظات.",
+    "2015-08-12",
+    |r| {
+        assert!(
+            !r.events.iter().any(|e| placed(e, "العديد")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    last_week_dates_an_event_to_its_middle_day,
+    "وكان ثلاثة من عناصر الشرطة قتلوا في هجوم مسلح على حاجز لهم الأسبوع الماضي في مدينة العريش.",
+    "2015-08-12",
+    |r| {
+        let e = r.events.first().expect("an event");
+        assert_eq!(e.date.as_deref(), Some("2015-08-08"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    whom_words_were_said_to_is_no_place,
+    "وقال قائد ميداني لـ«الشرق الأوسط» إن مقاتليه هاجموا أمس ثلاثة مواقع للجيش في مدينة بانه.",
+    "2015-08-12",
+    |r| {
+        assert!(
+            !r.events.iter().any(|e| placed(e, "الشرق الأوسط")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    another_story_is_another_event,
+    "قتل خمسة مسلحين أمس في اشتباكات مع الشرطة في مدينة العريش. وقالت مصادر أمنية إن \
+     الاشتباكات استمرت ساعتين. من جهة أخرى، قتل ثلاثة جنود أمس في هجوم بسيارة مفخخة.",
+    "2015-08-12",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .any(|e| e.kind != EventType::ArmedClash && !placed(e, "العريش")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    the_same_area_is_the_place_just_named,
+    "وهاجم مسلحون فجر اليوم نقطة للشرطة في حي الصحافة بمدينة الحديدة. وكان المسلحون قد \
+     هاجموا دورية للشرطة مساء الخميس في نفس المنطقة.",
+    "2015-08-08",
+    |r| {
+        let thursday = r
+            .events
+            .iter()
+            .find(|e| e.date.as_deref() == Some("2015-08-06"))
+            .expect("Thursday's attack");
+        assert!(placed(thursday, "الحديدة"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    rockets_fired_on_towns_are_one_shelling_each,
+    "وخرق المسلحون الهدنة ليلة أمس إذ أطلقوا صواريخ على أحياء سكنية في مدن عدن وتعز.",
+    "2015-08-12",
+    |r| {
+        for p in ["عدن", "تعز"] {
+            assert!(
+                r.events
+                    .iter()
+                    .any(|e| e.kind == EventType::MissileArtillery && placed(e, p)),
+                "{p}: {:#?}",
+                r.events
+            );
+        }
+    }
+);
+
+t!(
+    the_place_of_a_motive_is_the_other_event_s,
+    "قصف المسلحون أمس بلدات محاصرة في شمال البلاد بالقذائف ردا على تعرض بلدة الزبداني لهجوم.",
+    "2015-08-12",
+    |r| {
+        assert!(
+            !r.events.iter().any(|e| placed(e, "الزبداني")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    a_place_of_the_other_part_of_a_sentence_is_the_other_event_s,
+    "وقتل خمسة مسلحين أمس في غارة جوية على حي المنصورة في وسط عدن، بينما تستمر المعارك \
+     بين الطرفين حول حي كريتر.",
+    "2015-08-12",
+    |r| {
+        assert!(
+            !r.events
+                .iter()
+                .any(|e| e.kind == EventType::ArmedClash && placed(e, "عدن")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    the_two_towns_are_the_towns_just_named,
+    "واستهدفت الفصائل اليوم بالقذائف بلدتي الفوعة وكفريا. ونفذ الطيران الحربي بعد الظهر أربع \
+     غارات على مناطق في محيط البلدتين.",
+    "2015-08-12",
+    |r| {
+        let strike = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::AirDroneStrike)
+            .expect("the air strikes");
+        assert!(
+            placed(strike, "كفريا") || placed(strike, "الفوعة"),
+            "{:#?}",
+            r.events
+        );
+    }
+);

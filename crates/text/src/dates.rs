@@ -36,7 +36,8 @@
 //!   second day, range both days. A weekday next to an explicit date («الاثنين 23 أكتوبر»)
 //!   makes one mention with the date's value.
 //! * **Relative words**: «اليوم», «هذا اليوم», «صباح/مساء/فجر اليوم», «الليلة»: publication
-//!   day; «أمس», «البارحة», «ليلة أمس», «مساء أمس», «الليلة الماضية»: the day before; «أول
+//!   day; «أمس», «البارحة», «ليلة أمس», «مساء أمس», «الليلة الماضية»: the day before; «الليلة
+//!   قبل الماضية»: two days before; «أول
 //!   أمس», «أول من أمس», «أمس الأول»: two days before; «غدا» the day after. «قبل يومين»,
 //!   «قبل ثلاثة أيام», «قبل أسبوع» (day), «قبل شهر» (month), «قبل عامين» (year).
 //!   «الشهر الماضي/الجاري/المقبل» (month), «العام الماضي/الجاري/المقبل» (year).
@@ -931,6 +932,9 @@ impl Cx<'_> {
                 }
                 if in_list(&PAST, next) {
                     (-1, i + 2)
+                } else if next == "قبل" && v.joined(i + 2) && in_list(&PAST, v.w(i + 2)) {
+                    // «الليلة قبل الماضية»: the night before last.
+                    (-2, i + 3)
                 } else {
                     (0, i + 1)
                 }

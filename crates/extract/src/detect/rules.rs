@@ -465,7 +465,9 @@ pub fn is_definite(cx: &Ctx, h: &LexHit) -> bool {
     let i = cx.tok_at(h.key.start);
     let t = cx.tok(i);
     let before = if i > 0 { cx.tok(i - 1) } else { "" };
-    W::DefinitePrefix.has(t) || W::Definite.has(before)
+    // «سلسلة من الغارات», «عدد من الهجمات»: a part of a whole, told as new.
+    let partitive = i >= 2 && before == "من" && W::Partitive.has(cx.tok(i - 2));
+    (W::DefinitePrefix.has(t) || W::Definite.has(before)) && !partitive
 }
 
 /// Does the candidate's sentence give it a date of its own: a date expression within ten tokens

@@ -158,6 +158,16 @@ fn outcomes(cx: &Ctx, ss: Span, m: &mut Mention) {
     }
 }
 
+/// Is a date a period over before publication («الأسبوع الماضي»), which dates an event to
+/// its middle day, as a coder does?
+pub(super) fn past_range(cx: &Ctx, d: &rasd_text::dates::DateMention) -> bool {
+    d.value.is_empty()
+        && !d.since
+        && d.range
+            .zip(cx.published)
+            .is_some_and(|((_, last), p)| last.to_days() < p.to_days())
+}
+
 /// The date of a trigger: the nearest date in its sentence that is not a publication stamp or the
 /// start or end of a period, preferring the part of the sentence the trigger is in; else a date
 /// told alone in the sentence before.
@@ -166,7 +176,7 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
     // Date: the nearest date in the sentence that is not a publication stamp or a range start.
     let mut date = f
         .dates_in(ss)
-        .filter(|(_, d)| !d.value.is_empty())
+        .filter(|(_, d)| !d.value.is_empty() || past_range(cx, d))
         .filter(|(_, d)| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
         .filter(|(_, d)| {
             // «منذ الأربعاء» starts a period; «حتى صباح الأحد» ends one.

@@ -162,6 +162,15 @@ pub type ResolvedDate = (Option<String>, DatePrecision, Option<String>);
 /// week before publication (the lead's «مساء السبت»), else the publication date.
 pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
     let own = |dm: &rasd_text::dates::DateMention| -> ResolvedDate {
+        // «الأسبوع الماضي»: the middle day of the period.
+        if let (true, Some((a, b))) = (dm.value.is_empty(), dm.range) {
+            let mid = a.add_days((b.to_days() - a.to_days()) / 2);
+            return (
+                Some(mid.to_string()),
+                DatePrecision::Day,
+                Some(cx.written(dm.key)),
+            );
+        }
         (
             Some(dm.value.clone()),
             dm.precision,
@@ -200,7 +209,10 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             };
             let violent = first.kind.violent();
             let near = dated.iter().rev().find(|(s, v, _, k)| {
-                *v == violent && k.start < first.trig.start && *s + 2 >= first.sent
+                *v == violent
+                    && k.start < first.trig.start
+                    && *s + 2 >= first.sent
+                    && *s >= cx.story_start(first.sent)
             });
             let told = if let Some((_, _, dm, _)) = near {
                 own(dm)

@@ -73,9 +73,22 @@ fn back_fits(cx: &Ctx, d: &Draft, m: &Mention, dk: &[TrigKind]) -> bool {
         && d.mentions.iter().all(|x| x.sent < m.sent))
 }
 
+/// Is the mention told in another story than the draft's («من جهة أخرى، قتل تسعة جنود …»)?
+/// A word that refers back («من جهة أخرى، أكد مفوض الشرطة الهجمات») still refers back.
+fn other_story(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+    if m.sent == usize::MAX || m.anaphoric {
+        return false;
+    }
+    let story = cx.story_start(m.sent);
+    d.mentions.iter().all(|x| x.sent < story)
+}
+
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     cx.f.work.add(d.mentions.len());
     if d.mentions.len() >= MAX_MENTIONS {
+        return false;
+    }
+    if other_story(cx, d, m) {
         return false;
     }
     let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
@@ -488,12 +501,22 @@ fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
         // In the same sentence the nearest; else the latest told in the two sentences before.
         let near = placed
             .iter()
-            .filter(|(s, at, w, _)| *s == m.sent && same_day(w) && !related(*at))
+            .filter(|(s, at, w, _)| {
+                *s == m.sent
+                    && same_day(w)
+                    && !related(*at)
+                    && same_part(cx, Span::new(*at, *at), m.trig, m.trig)
+            })
             .min_by_key(|(_, at, _, _)| at.abs_diff(m.trig.start))
             .or_else(|| {
                 placed
                     .iter()
-                    .filter(|(s, _, w, _)| *s < m.sent && *s + 2 >= m.sent && same_day(w))
+                    .filter(|(s, _, w, _)| {
+                        *s < m.sent
+                            && *s + 2 >= m.sent
+                            && *s >= cx.story_start(m.sent)
+                            && same_day(w)
+                    })
                     .max_by_key(|(_, at, _, _)| *at)
             });
         if let Some((_, _, _, p)) = near {

@@ -78,7 +78,21 @@ pub fn mentions(
         m.types = a.types;
         m.support = a.support;
         m.why = a.why.clone();
-        push_per_place(cx, geo, &mut out, m, c.plural);
+        // «أن الغارات الجوية … استهدفت الجمعة مواقع في X وY», «استهدفت الهجمات أهدافا قرب X
+        // وY»: the verb tells the strikes its plural subject names.
+        let plural = c.plural
+            || triggers.iter().any(|t| {
+                let d = cx.dist(t.key, c.h.key);
+                (if t.key.end <= c.h.key.start {
+                    d <= 10
+                } else {
+                    d <= 2
+                }) && cx.sentence(t.key) == cx.sentence(c.h.key)
+                    && t.value.split(',').any(|x| x == "plural")
+                    && c.kind.violent()
+                    && trigger_kind(t).is_some_and(TrigKind::violent)
+            });
+        push_per_place(cx, geo, &mut out, m, plural);
     }
     casualty_mentions(cx, geo, toll_sentences, &live, &mut out);
     out.sort_by_key(|m| m.trig.start);
@@ -157,18 +171,28 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
         }
     }
     // «ردا على المجازر بحق أهلنا في غزة», «تضامنا مع»: a motive, no event — unless it is
-    // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»).
+    // dated («ردا على الهجوم الذي استهدف قاعدة عين الأسد مساء السبت الماضي»); a date told
+    // before the motive word is the main clause's («قصفوا أمس … ردا على هجوم»).
     let motive = {
         let i = cx.tok_at(h.key.start);
-        (i.saturating_sub(4)..i).any(|j| {
+        // «ردا، بحسب قولها، على تعرض بلدة الزبداني لهجوم»: the motive may name its source
+        // and the target first.
+        (i.saturating_sub(12)..i).rev().find(|&j| {
             W::Motive.has(
                 cx.tok(j)
                     .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
             )
         })
     };
-    if motive && m.date.is_none() && kind.violent() {
-        return None;
+    if let (Some(j), true) = (motive, kind.violent()) {
+        let at = cx.f.a.tokens.get(j).map_or(0, |t| t.key.start);
+        let dated_in_motive = m
+            .date
+            .and_then(|d| cx.f.dates.get(d))
+            .is_some_and(|d| d.key.start >= at);
+        if !dated_in_motive {
+            return None;
+        }
     }
     if framed {
         m.place = None;
@@ -182,9 +206,9 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
     Some(m)
 }
 
-/// Push a mention, and one more for each place joined to its own by «و» when its trigger is
-/// plural («هجمات … على قواعد في حقل العمر والشدادي»: one event per place); then the figures
-/// are not told place by place.
+/// Push a mention, and one more for each place listed after its own when its trigger is
+/// plural or its places follow a plural unit («هجمات … على قواعد في حقل العمر والشدادي», «في
+/// محافظتي الضالع وأبين»: one event per place); then the figures are not told place by place.
 fn push_per_place(
     cx: &Ctx,
     geo: &GeoContext,
@@ -192,11 +216,7 @@ fn push_per_place(
     mut m: Mention,
     plural: bool,
 ) {
-    let others = if plural {
-        coordinated_places(cx, geo, &m)
-    } else {
-        Vec::new()
-    };
+    let others = coordinated_places(cx, geo, &m, plural);
     if !others.is_empty() {
         m.count = None;
         m.killed = None;
@@ -205,6 +225,8 @@ fn push_per_place(
     for p in others.iter().cloned() {
         let mut x = m.clone();
         x.place = Some(p);
+        // A place of a list is told as new, whatever the word («الغارات … على X وY»).
+        x.anaphoric = false;
         out.push(x);
     }
     let n = others.len();

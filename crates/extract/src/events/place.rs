@@ -10,50 +10,123 @@ use crate::lexicon::Class;
 use crate::recognize::{LexHit, Name, NameKind};
 use crate::words::W;
 
-/// Places joined to a mention's place by «و» («حقل العمر النفطي والشدادي»), of the same
-/// precision (facilities or towns).
+/// Places listed after a mention's place, each the place of an event of its own: joined by
+/// «و» («حقل العمر النفطي والشدادي»), with a few words between («ومواقع عسكرية أخرى في جبل
+/// …», «وفي مناطق متفرقة من محافظة …», «إضافة إلى منطقة …»), or named after a dual or
+/// plural unit («في محافظتي الضالع وأبين»). A place that holds or bears the one before it
+/// («مديرية حيس بمحافظة الحديدة», «التابعة لمحافظة حجة», «وسط اليمن») is no item of the list.
+/// Towns, districts and governorates only: a list of countries is of states, not of places.
 pub(super) fn coordinated_places(
     cx: &Ctx,
     geo: &GeoContext,
     m: &Mention,
+    plural: bool,
 ) -> Vec<(Span, Location, PlaceKind)> {
     let Some((pk, _, kind)) = &m.place else {
         return Vec::new();
     };
-    if *kind > PlaceKind::Locality {
+    if *kind > PlaceKind::Admin1 {
+        return Vec::new();
+    }
+    let first = cx.tok_at(pk.start);
+    let plural_unit = (first.saturating_sub(2)..first).any(|j| W::PluralUnit.has(cx.stem(j)));
+    if !(plural || plural_unit) {
         return Vec::new();
     }
     let ss = cx.sentence(m.trig);
-    let mut out = Vec::new();
+    let mut out: Vec<(Span, Location, PlaceKind)> = Vec::new();
     let mut last = *pk;
     for n in cx.f.names_in(Span::new(pk.end, ss.end)) {
         let NameKind::Known { places, .. } = &n.kind else {
             continue;
         };
-        if places.is_empty() {
+        if places.is_empty() || n.key.start < last.end {
             continue;
         }
-        // Joined by «و» right after the previous place (a modifier may stand between: «النفطي»).
         let i = cx.tok_at(n.key.start);
-        let joined =
-            cx.f.a
-                .tokens
-                .get(i)
-                .is_some_and(|t| W::And.has(cx.key(Span::new(t.key.start, n.key.start))))
-                && cx.dist(last, n.key) <= 1;
-        if !joined {
-            break;
+        let j0 = cx.tok_from(last.end);
+        if j0 > i {
+            continue;
         }
-        let Some(p) = geo::choose(cx, geo, n) else {
-            break;
+        // The words between: the first joins («و…», «إضافة»), the rest introduce the place.
+        let filler = |w: &str| {
+            W::ListFiller.has(w)
+                || W::PlaceIntro.has(w)
+                || W::AdminUnit.has(w)
+                || W::OpensPlace.has(w)
+                || W::Locative.has(w)
+                || W::SiteOf.has(w)
+                || W::PluralUnit.has(w)
         };
-        if p.kind > PlaceKind::Locality {
+        let fills = |j: usize| {
+            let t = cx.tok(j);
+            let bare = t.trim_start_matches(rasd_text::clitics::WAW_LAM_BA);
+            filler(t) || filler(bare) || filler(cx.stem(j))
+        };
+        let joins = |j: usize| {
+            let t = cx.tok(j);
+            let rest = t.strip_prefix(rasd_text::clitics::WAW).unwrap_or(t);
+            W::And.has(t)
+                || W::ListJoin.has(t)
+                || (rest.len() < t.len() && (cx.stem(j).len() < t.len() || filler(rest)))
+        };
+        let between = Span::new(last.end, n.key.start);
+        let clean = cx.f.lex_in(Class::Trigger, between).next().is_none()
+            && cx.f.lex_in(Class::Cue, between).next().is_none()
+            && cx.f.dates_in(between).next().is_none();
+        // The name's own «و» («وساقين») or a joining word before it, then fillers only.
+        // Items the gazetteer lacks may stand between («باقم وساقين ورازح»).
+        let own_and = i <= j0 + 2
+            && (j0..=i).all(|j| cx.tok(j).starts_with(rasd_text::clitics::WAW))
+            && !cx.key(n.key).starts_with(rasd_text::clitics::WAW);
+        let joined = clean
+            && (own_and
+                || (j0 < i && i - j0 <= 6 && joins(j0) && (j0 + 1..i).all(fills) && {
+                    // «ومديرية حيس», «و مواقع»: the «و» is on the first filler or alone.
+                    let t = cx.tok(j0);
+                    W::And.has(t) || W::ListJoin.has(t) || fills(j0)
+                }));
+        if !joined {
+            // A place that holds or bears the one before it qualifies it: read on past it.
+            // So does one that holds an item the gazetteer lacks («ومواقع في جبل … بمحافظة
+            // عمران»).
+            let qualifies = clean
+                && (i - j0 <= 3 || (joins(j0) && i - j0 <= 8))
+                && (bearing_of_place(cx, i) || held_by(cx, j0, i));
+            if qualifies {
+                last = n.key;
+                continue;
+            }
             break;
         }
-        out.push((n.key, geo::location_in(cx, geo, p, n.key), p.kind));
         last = n.key;
+        // An item too coarse to be a place of its own (a region, a range) keeps the list.
+        let Some(p) = geo::choose(cx, geo, n).filter(|p| p.kind <= PlaceKind::Admin1) else {
+            continue;
+        };
+        let loc = geo::location_in(cx, geo, p, n.key);
+        let same = |l: &Location| l.place_id.is_some() && l.place_id == loc.place_id;
+        if m.place.as_ref().is_some_and(|x| same(&x.1)) || out.iter().any(|(_, l, _)| same(l)) {
+            continue;
+        }
+        out.push((n.key, loc, p.kind));
     }
     out
+}
+
+/// Is the place name at token `i` the unit that holds the place told before it (from token
+/// `j0`): «بمحافظة …», «لمحافظة …», «التابعة لمحافظة …»?
+fn held_by(cx: &Ctx, j0: usize, i: usize) -> bool {
+    // «بمحافظة» as the name's own first word or the word before it.
+    let unit_at = |j: usize| {
+        let t = cx.tok(j);
+        let bare = t.trim_start_matches([rasd_text::clitics::BA, rasd_text::clitics::LAM]);
+        bare.len() < t.len() && W::AdminUnit.has(bare)
+    };
+    unit_at(i)
+        || (i > j0 && unit_at(i - 1))
+        || containing_place(cx, i)
+        || (j0..i).any(|j| W::HeldBy.has(cx.tok(j)))
 }
 
 /// The place of a trigger: the most specific place near it in its sentence.
@@ -105,6 +178,9 @@ pub(super) fn place_for(
                     continue;
                 }
             }
+        }
+        if of_another_event(cx, h, n.key, ss) {
+            continue;
         }
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
         // «سقوط مقذوفات من داخل الأراضي اليمنية على حي سكني»: from within is an origin too.
@@ -173,6 +249,43 @@ pub(super) fn place_for(
     resolved(cx, geo, n)
 }
 
+/// Is a place told of another event than the word's: in the other part of a sentence that
+/// joins two events («قتلوا في غارة على خور المكسر في وسط عدن، بينما تستمر المعارك حول حيي
+/// دار سعد»), or in the motive told after the word («أمطرت الفصائل البلدات بالقذائف ردا على
+/// تعرض بلدة الزبداني لهجوم»)?
+fn of_another_event(cx: &Ctx, h: &LexHit, key: Span, ss: Span) -> bool {
+    let i = cx.tok_at(key.start);
+    let motive = key.start >= h.key.end
+        && (cx.tok_from(h.key.end)..i).any(|j| {
+            W::Motive.has(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        });
+    motive || of_other_part(cx, h, key, ss)
+}
+
+/// Is the place at `key` in the other part of a sentence that tells two events, joined by
+/// «بينما», «فيما», «في حين», with an event word of its own there?
+fn of_other_part(cx: &Ctx, h: &LexHit, key: Span, ss: Span) -> bool {
+    let before = key.end <= h.key.start;
+    let (lo, hi) = if before { (key, h.key) } else { (h.key, key) };
+    let Some(c) = cx.first_word_after_waw(W::Contrast, cx.tok_from(lo.end), cx.tok_at(hi.start))
+    else {
+        return false;
+    };
+    let Some(ct) = cx.f.a.tokens.get(c) else {
+        return false;
+    };
+    let part = if before {
+        Span::new(ss.start, ct.key.start)
+    } else {
+        Span::new(ct.key.end, ss.end)
+    };
+    cx.f.lex_in(Class::Trigger, part)
+        .any(|t| t.key != h.key && t.key.start < part.end && t.key.end > part.start)
+}
+
 /// A place name resolved to the gazetteer's place it names here, with its location.
 fn resolved(cx: &Ctx, geo: &GeoContext, n: &Name) -> Option<(Span, Location, PlaceKind)> {
     let p = geo::choose(cx, geo, n)?;
@@ -204,7 +317,19 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
     // Where the wounded are treated: «ومازالا يعالجان في إسرائيل», «نقل إلى مستشفى في …».
     let treated = (W::In.has(prev) || prev == "الي")
         && (i.saturating_sub(4)..i).any(|j| W::Treated.has(cx.tok(j)));
-    source || said || speaks || treated
+    // To whom it was said: «وقال لـ«الشرق الأوسط»», «صرح لـ"عكاظ"».
+    let told_to = {
+        let at = cx.orig(key).start;
+        let before = cx
+            .text
+            .get(..at)
+            .unwrap_or("")
+            .trim_end_matches(['«', '"', '“', '\'', ' ']);
+        (before.ends_with("لـ") || before.ends_with(" ل"))
+            && f.lex_in(Class::Cue, Span::new(cx.sentence(key).start, key.start))
+                .any(|c| matches!(c.value.as_str(), "say" | "relay"))
+    };
+    source || said || speaks || treated || told_to
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
@@ -238,7 +363,7 @@ pub(super) fn topic_place(
 ) -> Option<(Span, Location, PlaceKind)> {
     let sentences = &cx.f.a.sentences;
     let at = cx.orig(h.key).start;
-    for k in (sent.saturating_sub(3)..sent).rev() {
+    for k in (sent.saturating_sub(3).max(cx.story_start(sent))..sent).rev() {
         let s = *sentences.get(k)?;
         let between = cx.text.get(cx.orig(s).end..at).unwrap_or("\n");
         if between.contains('\n') {
@@ -256,7 +381,7 @@ pub(super) fn topic_place(
 }
 
 /// The town or governorate a word names as known («وسط قصف جوي على البلدة», «الاشتباكات
-/// العنيفة … في المدينة»): the latest town (or governorate) named before the word, in its
+/// العنيفة … في المدينة», «في نفس المنطقة»): the latest town (or governorate) named before the word, in its
 /// sentence or the three before.
 pub(super) fn the_town(
     cx: &Ctx,
@@ -270,8 +395,13 @@ pub(super) fn the_town(
     let wanted = (i.saturating_sub(3).max(lo)..(i + 20).min(hi)).find_map(|j| {
         let t = cx.tok(j);
         let bare = t.trim_start_matches(['ب', 'ل', 'و']);
-        let located = t.len() > bare.len() || (j > lo && W::Locative.has(cx.tok(j - 1)));
-        let kind = if W::TheTown.has(bare) {
+        // «في نفس المنطقة», «في المنطقة ذاتها»: the place just named.
+        let same_before = j > lo && W::SameAs.has(cx.tok(j - 1));
+        let same = same_before || (j + 1 < hi && W::SameAfter.has(cx.tok(j + 1)));
+        let located = t.len() > bare.len()
+            || (j > lo && W::Locative.has(cx.tok(j - 1)))
+            || (same_before && j > lo + 1 && W::Locative.has(cx.tok(j - 2)));
+        let kind = if W::TheTown.has(bare) || (same && W::TheArea.has(bare)) {
             PlaceKind::Locality
         } else if W::TheGovernorate.has(bare) {
             PlaceKind::Admin1
