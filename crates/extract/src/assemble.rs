@@ -67,8 +67,13 @@ pub(crate) fn build_event(
         d.place().map(|p| p.1.clone()).or_else(|| {
             // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
             // home; the country is where, when no place is told.
+            // Failing that, the country the article is about.
             (kind == rasd_model::EventType::Arrest)
-                .then(|| d.actor().and_then(|a| a.country.clone()))
+                .then(|| {
+                    d.actor()
+                        .and_then(|a| a.country.clone())
+                        .or_else(|| crate::geo::article_country(cx))
+                })
                 .flatten()
                 .and_then(|c| crate::geo::country_location(cx, &c))
         })

@@ -128,3 +128,37 @@ pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
         precision: Some(GeoPrecision::Country),
     })
 }
+
+/// The country an article is about: the one its place names (every candidate of the name in
+/// that country) and its state actors name most, twice as often as any other; none when no
+/// country stands out.
+pub fn article_country(cx: &Ctx) -> Option<String> {
+    let mut n: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for name in &cx.f.names {
+        let crate::recognize::NameKind::Known { actors, places } = &name.kind else {
+            continue;
+        };
+        let mut countries = places
+            .iter()
+            .filter_map(|&i| cx.kb.places.get(i))
+            .map(|p| p.country.as_str())
+            .chain(
+                actors
+                    .iter()
+                    .filter_map(|&i| cx.kb.actors.get(i))
+                    .filter(|a| a.kind == crate::kb::ActorKind::State)
+                    .filter_map(|a| a.country.as_deref()),
+            );
+        let Some(first) = countries.next() else {
+            continue;
+        };
+        if countries.all(|c| c == first) {
+            *n.entry(first).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(&str, usize)> = n.into_iter().collect();
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
+    let (top, k) = *v.first()?;
+    let second = v.get(1).map_or(0, |x| x.1);
+    (k >= 2 * second).then(|| top.to_string())
+}

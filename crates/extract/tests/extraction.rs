@@ -1127,3 +1127,38 @@ t!(
         );
     }
 );
+
+t!(
+    an_arrest_with_no_place_is_in_the_country_the_article_is_about,
+    "أعلنت السلطات في الكويت أمس تفكيك شبكة لتهريب السلاح. وقالت المصادر إن الشبكة كانت تنشط \
+     في الكويت منذ عامين. كما أعلنت عن توقيف خمسة أشخاص.",
+    "2015-08-12",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert_eq!(
+            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("KW"),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    a_wire_story_printed_later_tells_its_news_on_the_day_it_was_told,
+    "قال مصدر عسكري الأحد إن القوات الحكومية تقدمت باتجاه وسط المدينة. واندلعت اشتباكات عنيفة \
+     في حي الشيخ عثمان بمدينة عدن.",
+    "2015-07-22",
+    |r| {
+        let clash = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::ArmedClash)
+            .expect("a battle");
+        assert_eq!(clash.date.as_deref(), Some("2015-07-19"), "{:#?}", r.events);
+    }
+);

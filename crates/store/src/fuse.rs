@@ -21,7 +21,8 @@
 //!   already decided that two events of one article are two events).
 //!
 //! And the evidence must be strong enough, from strongest to weakest:
-//! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses;
+//! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses; when
+//!    both are told only as a whole country, with a shared actor or the same death toll;
 //! 2. dates within a day, one place inside the other, and a shared actor or the same type (a
 //!    shared actor when one place is a whole country);
 //! 3. compatible coarse dates (month, year), the same place or one inside the other (not a
@@ -562,7 +563,9 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
         Err(why) if prominent => (false, format!("{why}, but told by {} reports", c.reports)),
         other => other?,
     };
-    let rule = if day && place == PlaceFit::Same {
+    // Two reports told only at the level of a whole country are one event by their day alone
+    // no more than a town and its country are: an arrest and another arrest of the day.
+    let rule = if day && place == PlaceFit::Same && (shared || toll || !country_wide(r, c)) {
         1
     } else if day && place == PlaceFit::Inside && (shared || (same_type && !country_wide(r, c))) {
         2
@@ -1406,6 +1409,24 @@ mod tests {
         p.key = name_key("منطقة عسير");
         p
     }
+
+    fn saudi_arabia() -> Place {
+        place("السعودية", "SA", "SA", 24.0, 45.0, GeoPrecision::Country)
+    }
+
+    t!(
+        two_arrests_of_a_day_told_only_by_country_stay_apart,
+        facts(Arrest, "2015-08-10", Some(saudi_arabia()), &[]),
+        facts(Arrest, "2015-08-10", Some(saudi_arabia()), &[]),
+        None
+    );
+
+    t!(
+        two_arrests_of_a_day_by_one_force_told_by_country_fuse,
+        facts(Arrest, "2015-08-10", Some(saudi_arabia()), &["sa.police"]),
+        facts(Arrest, "2015-08-10", Some(saudi_arabia()), &["sa.police"]),
+        Some(1)
+    );
 
     /// A canonical event told by `n` reports, with a death toll.
     fn told(mut f: Facts, n: i64, killed: Option<u64>) -> Facts {

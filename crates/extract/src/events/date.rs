@@ -198,6 +198,29 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             })
             .map(|x| x.2)
     });
+    // «قال مصدر عسكري الأحد إن القوات تقدمت …»: a wire story printed days later tells its
+    // news on the day its lead says it was told, not on the day it was printed.
+    let said = cx.published.and_then(|p| {
+        let lead = cx.f.a.sentences.get(..2).unwrap_or(&cx.f.a.sentences);
+        let lead = lead
+            .first()
+            .zip(lead.last())
+            .map(|(a, b)| Span::new(a.start, b.end))?;
+        cx.f.dates_in(lead)
+            .map(|(_, d)| d)
+            .filter(|d| d.precision == DatePrecision::Day)
+            .filter(|d| {
+                rasd_model::IsoDate::parse(&d.value)
+                    .is_ok_and(|x| (1..=7).contains(&(p.to_days() - x.to_days())))
+            })
+            .find(|d| {
+                cx.f.lex_in(Class::Cue, cx.near(d.key, 4)).any(|c| {
+                    c.key.end <= d.key.start
+                        && cx.dist(c.key, d.key) <= 4
+                        && matches!(c.value.as_str(), "say" | "relay")
+                })
+            })
+    });
     drafts
         .iter()
         .map(|d| {
@@ -217,6 +240,8 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             let told = if let Some((_, _, dm, _)) = near {
                 own(dm)
             } else if let (true, Some(dm)) = (violent, news) {
+                own(dm)
+            } else if let (true, Some(dm)) = (violent, said) {
                 own(dm)
             } else {
                 match cx.published {
