@@ -1162,3 +1162,18 @@ t!(
         assert_eq!(clash.date.as_deref(), Some("2015-07-19"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_truce_announced_for_tomorrow_is_made_today,
+    "أعلنت قيادة التحالف اليوم هدنة إنسانية في اليمن لمدة خمسة أيام ابتداء من غد الأحد. وكانت \
+     الحكومة قد طلبت في رسالة بتاريخ 7 يوليو 2015 إعلان هدنة.",
+    "2015-07-25",
+    |r| {
+        let truce = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Agreement)
+            .expect("a truce");
+        assert_eq!(truce.date.as_deref(), Some("2015-07-25"), "{:#?}", r.events);
+    }
+);

@@ -253,7 +253,7 @@ static SEASONS: Words = Words::new("صيف الصيف شتاء الشتاء رب
 /// Weekday names.
 static WEEKDAY_NAMES: Words = Words::new("الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد");
 /// Words that start a relative day.
-static DAY_WORDS: Words = Words::new("اليوم امس البارحه الليله غدا اول بعد قبل هذا هذه");
+static DAY_WORDS: Words = Words::new("اليوم امس البارحه الليله غدا غد اول بعد قبل هذا هذه");
 /// Words that start a relative week, month or year.
 static PERIOD_WORDS: Words = Words::new("الاسبوع الشهر العام السنه هذا هذه");
 /// «خلال», «في»… before «الـ 24 ساعة الماضية».
@@ -943,7 +943,8 @@ impl Cx<'_> {
                 (0, i + 2)
             }
             "هذه" if next == "الليله" => (0, i + 2),
-            "غدا" => (1, i + 1),
+            // «ابتداء من غد الأحد»: «غد» with the weekday it names.
+            "غدا" | "غد" => (1, i + 1),
             "بعد" if next == "غد" => (2, i + 2),
             "اول" if next == "امس" => (-2, i + 2),
             "اول" if next == "من" && v.joined(i + 2) && v.w(i + 2) == "امس" => (-2, i + 3),
@@ -1404,7 +1405,7 @@ fn starters() -> &'static FastSet<&'static str> {
 /// First words of the expressions that no other list holds.
 static STARTERS: Words = Words::new(
     "الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد صيف الصيف شتاء \
-    الشتاء ربيع الربيع خريف الخريف عام العام سنه السنه عامي اليوم امس البارحه الليله غدا اول بعد \
+    الشتاء ربيع الربيع خريف الخريف عام العام سنه السنه عامي اليوم امس البارحه الليله غدا غد اول بعد \
     قبل هذا هذه الاسبوع الشهر خلال في طيله طوال منذ منتصف",
 );
 
@@ -1584,9 +1585,25 @@ fn merge(cx: &Cx, raws: Vec<Raw>) -> Vec<Raw> {
                         _ => None,
                     }
                 } else {
-                    // The explicit (non-relative) one wins, then the later one.
+                    // The explicit (non-relative) one wins; a day word and a weekday are
+                    // that weekday nearest the day word's day («غد الأحد» is tomorrow, not
+                    // the Sunday before; «اليوم الجمعة» in a paper of Saturday is the day the
+                    // wire wrote, Friday); else the later one.
+                    let named = match (last.res.shape, r.res.shape, last.res.day, r.res.day) {
+                        (Shape::Day, Shape::Weekday, Some(d), Some(w))
+                        | (Shape::Weekday, Shape::Day, Some(w), Some(d))
+                            if last.res.relative && r.res.relative =>
+                        {
+                            let ahead = i64::from((w.weekday() + 7 - d.weekday()) % 7);
+                            let off = if ahead > 3 { ahead - 7 } else { ahead };
+                            Some(Res::day(d.add_days(off), true, Shape::Weekday))
+                        }
+                        _ => None,
+                    };
                     Some(if !last.res.relative && r.res.relative {
                         last.res.clone()
+                    } else if let Some(n) = named {
+                        n
                     } else {
                         r.res.clone()
                     })
@@ -2358,6 +2375,12 @@ mod tests {
     t!(since_war, "منذ بدء الحرب", PUB, []);
     t!(centuries_ago_is_no_date, "قبل 4385 عام", "1990-01-01", []);
     t!(tomorrow, "غدا", PUB, [("غدا", "2023-10-22", Day, "", true)]);
+    t!(
+        tomorrow_and_its_weekday,
+        "ابتداء من غد الأحد",
+        PUB,
+        [("غد الأحد", "2023-10-22", Day, "", true)]
+    );
 
     // Without a publication date.
     t!(

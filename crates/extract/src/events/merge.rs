@@ -73,6 +73,19 @@ fn back_fits(cx: &Ctx, d: &Draft, m: &Mention, dk: &[TrigKind]) -> bool {
         && d.mentions.iter().all(|x| x.sent < m.sent))
 }
 
+/// An article tells one agreement however many times it names it («الاتفاق», «الهدنة», «وقف
+/// إطلاق النار»), unless it dates another one («هدنة نيسان 2022»): dates a day apart at most
+/// (announced in the evening, in force at dawn), places and parties aside. One told without a
+/// day is made now: not the one a letter dated weeks before asked for («أشير إلى كتابي بتاريخ
+/// 7 يوليو … حيال إعلان هدنة»).
+fn one_agreement(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
+    match (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
+        (Some(a), Some(b)) => days_apart(a, b).is_some_and(|n| n <= 1),
+        (Some(x), None) | (None, Some(x)) => !old_date(cx, x),
+        (None, None) => true,
+    }
+}
+
 /// Is the mention told in another story than the draft's («من جهة أخرى، قتل تسعة جنود …»)?
 /// A word that refers back («من جهة أخرى، أكد مفوض الشرطة الهجمات») still refers back.
 fn other_story(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
@@ -99,14 +112,8 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if !m.kind.violent() && !dk.contains(&m.kind) {
         return false;
     }
-    // An article tells one agreement however many times it names it («الاتفاق», «الهدنة»,
-    // «وقف إطلاق النار»), unless it dates another one («هدنة نيسان 2022»): dates a day
-    // apart at most (announced in the evening, in force at dawn), places and parties aside.
     if m.kind == TrigKind::Agreement {
-        return match (d.date(cx), m.date.and_then(|i| cx.f.dates.get(i))) {
-            (Some(a), Some(b)) => days_apart(a, b).is_some_and(|n| n <= 1),
-            _ => true,
-        };
+        return one_agreement(cx, d, m);
     }
     if !back_fits(cx, d, m, &dk) {
         return false;

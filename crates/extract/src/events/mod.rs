@@ -143,11 +143,12 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
     let mut m = build(cx, geo, h, kind, c.sent, anaphoric, live);
     m.weak = c.weak;
     // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is
-    // made now, whatever day it names.
+    // made now, whatever day it names, and so is a truce announced for tomorrow.
     if let (Some(d), Some(p)) = (m.date.and_then(|i| cx.f.dates.get(i)), cx.published) {
         let future = rasd_model::IsoDate::parse(&d.value).is_ok_and(|x| x.to_days() > p.to_days());
         if future {
-            if kind == TrigKind::Threat {
+            // A truce announced today that starts tomorrow is made today.
+            if matches!(kind, TrigKind::Threat | TrigKind::Agreement) {
                 m.date = None;
             } else {
                 return None;
