@@ -489,7 +489,8 @@ fn drop_datelines(f: &mut Found) {
     });
 }
 
-/// A common word that is also a place name is a place only after a place word.
+/// A common word that is also a place name is a place only after a place word; a place name of
+/// two letters is one only alone or after «و».
 fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<String>) {
     let mut amb: Vec<Span> = f.lex(Class::Ambiguous).iter().map(|h| h.key).collect();
     amb.extend(
@@ -501,9 +502,26 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
     let tokens = &f.a.tokens;
     let text = &f.a.key.text;
     f.names.retain(|n| {
-        let NameKind::Known { actors, .. } = &n.kind else {
+        let NameKind::Known { actors, places } = &n.kind else {
             return true;
         };
+        // «باب العامود» is no «ب» + «إب»: a name of two letters takes no proclitic but «و».
+        let short = text
+            .get(n.key.start..n.key.end)
+            .unwrap_or("")
+            .chars()
+            .count()
+            <= 2;
+        if short && !places.is_empty() && actors.is_empty() {
+            let i = tokens.partition_point(|t| t.key.end <= n.key.start);
+            let own_prefix = tokens
+                .get(i)
+                .and_then(|t| text.get(t.key.start..n.key.start))
+                .unwrap_or("");
+            if !(own_prefix.is_empty() || own_prefix == "و") {
+                return false;
+            }
+        }
         if !actors.is_empty() || !amb.contains(&n.key) {
             return true;
         }

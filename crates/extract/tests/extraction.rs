@@ -1177,3 +1177,55 @@ t!(
         assert_eq!(truce.date.as_deref(), Some("2015-07-25"), "{:#?}", r.events);
     }
 );
+
+t!(
+    an_arrest_told_after_a_raid_is_of_its_day,
+    "قالت وزارة الداخلية أمس إن قواتها قتلت مسلحا في كمين بجبل الشعانبي مساء الأحد. وأضاف البيان \
+     أن قوات الأمن اعتقلت أحد العناصر الداعمة للمجموعة.",
+    "2015-08-11",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert_eq!(
+            arrest.date.as_deref(),
+            Some("2015-08-09"),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    an_anniversary_commemorates_and_reports_nothing,
+    "شارك الآلاف في المدينة اليوم في مراسم إحياء الذكرى السنوية الخمسين لتفجير السوق القديم.",
+    "2015-08-06",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_gate_is_no_town,
+    "واعتقلت قوات الاحتلال أمس شابا من منطقة باب العامود بمدينة القدس.",
+    "2015-07-22",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert!(placed(arrest, "القدس"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_force_of_nature_that_strikes_is_no_attack,
+    "قتل خمسة أشخاص هم جميعا أفراد أسرة واحدة من سكان القرية في صاعقة ضربت منطقة جبلية أمس.",
+    "2015-08-08",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -878,12 +878,19 @@ impl Cx<'_> {
         }
         let start = v.span(i).start + p;
         let (tail, end) = self.tail(i + 1);
+        // «اعتبارا من مساء الأحد», «ابتداء من السبت»: what starts on the day is to come.
+        let starting = (1..=3).any(|k| {
+            i > k
+                && v.w(i - k) == "من"
+                && matches!(v.w(i - k - 1), "اعتبارا" | "ابتداء" | "بدءا" | "ابتداءا")
+        });
         let res = match self.published {
             None => Res::unresolved(Shape::Weekday),
             Some(pd) => {
                 let back = i64::from((pd.weekday() + 7 - wd) % 7);
                 let d = match tail {
                     Tail::Past if back == 0 => pd.add_days(-7),
+                    Tail::None if starting && back > 0 => pd.add_days(7 - back),
                     Tail::Next => pd.add_days(if back == 0 { 7 } else { 7 - back }),
                     _ => pd.add_days(-back),
                 };
@@ -2375,6 +2382,12 @@ mod tests {
     t!(since_war, "منذ بدء الحرب", PUB, []);
     t!(centuries_ago_is_no_date, "قبل 4385 عام", "1990-01-01", []);
     t!(tomorrow, "غدا", PUB, [("غدا", "2023-10-22", Day, "", true)]);
+    t!(
+        a_weekday_something_starts_on_is_to_come,
+        "اعتبارا من مساء الأحد",
+        PUB,
+        [("مساء الأحد", "2023-10-22", Day, "", true)]
+    );
     t!(
         tomorrow_and_its_weekday,
         "ابتداء من غد الأحد",

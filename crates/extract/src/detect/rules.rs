@@ -171,7 +171,21 @@ pub const VETOES: &[Rule] = &[
         true,
         accident,
     ),
+    rule(
+        "anniversary",
+        "the anniversary of an event, commemorated",
+        true,
+        anniversary,
+    ),
 ];
+
+/// «مراسم إحياء الذكرى السنوية السبعين لتفجير أول قنبلة ذرية»: an event commemorated on its
+/// anniversary is history, not news.
+fn anniversary(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    (i.saturating_sub(4)..i)
+        .any(|j| W::Anniversary.has(cx.tok(j).trim_start_matches(rasd_text::clitics::WAW_LAM_BA)))
+}
 
 /// The first hard rule that holds for a candidate.
 pub fn hard_rule(c: &Cand) -> Option<&'static Rule> {
@@ -396,6 +410,20 @@ fn judicial(c: &Cand) -> bool {
 /// too few of them to weigh.
 fn accident(c: &Cand) -> bool {
     use TrigKind as K;
+    // «في صاعقة ضربت منطقة جبلية»: what struck is a force of nature, told just before.
+    if c.kind == K::Attack {
+        let (cx, i) = (c.cx, c.tok());
+        return (i.saturating_sub(2)..i).any(|k| {
+            W::Accident.has(
+                cx.tok(k)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
+            )
+        }) && cx
+            .f
+            .lex_in(Class::Weapon, cx.sentence(c.h.key))
+            .next()
+            .is_none();
+    }
     if !matches!(c.kind, K::Kill | K::Explosion | K::Crash | K::Clash) {
         return false;
     }
@@ -415,7 +443,9 @@ fn accident(c: &Cand) -> bool {
     } else {
         W::Accident
     };
-    let near = (i.saturating_sub(10).max(lo)..(i + 10).min(hi)).any(|k| list.has(word(k)));
+    // «قتل أربعة أطفال وثلاث نساء هم جميعا أفراد عائلة واحدة في صاعقة»: the cause may come
+    // after a long list of the dead.
+    let near = (i.saturating_sub(10).max(lo)..(i + 14).min(hi)).any(|k| list.has(word(k)));
     near && cx.f.lex_in(Class::Weapon, *ss).next().is_none()
         && !(lo..hi).any(|k| W::Arson.has(word(k)))
 }

@@ -231,8 +231,10 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 return (None, DatePrecision::Unknown, None);
             };
             let violent = first.kind.violent();
+            // An arrest told after a battle or a raid is of its day.
+            let arrest = d.kind() == rasd_model::EventType::Arrest;
             let near = dated.iter().rev().find(|(s, v, _, k)| {
-                *v == violent
+                (*v == violent || arrest)
                     && k.start < first.trig.start
                     && *s + 2 >= first.sent
                     && *s >= cx.story_start(first.sent)
