@@ -64,19 +64,38 @@ pub(crate) fn build_event(
     let location = if matches!(kind, rasd_model::EventType::Designation) {
         None
     } else {
-        d.place().map(|p| p.1.clone()).or_else(|| {
-            // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
-            // home; the country is where, when no place is told.
-            // Failing that, the country the article is about.
+        let own_state = || {
             (kind == rasd_model::EventType::Arrest)
-                .then(|| {
-                    d.actor()
-                        .and_then(|a| a.country.clone())
-                        .or_else(|| crate::geo::article_country(cx))
-                })
+                .then(|| d.actor().and_then(|a| a.country.clone()))
                 .flatten()
-                .and_then(|c| crate::geo::country_location(cx, &c))
-        })
+        };
+        // «أعلنت الداخلية الكويتية ضبط خلية … شاركوا في القتال في العراق»: an arrest whose
+        // own words name no place is at home, not where the arrested fought before.
+        let elsewhere = own_state().filter(|c| {
+            d.place()
+                .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
+                && d.mentions
+                    .iter()
+                    .filter(|m| m.kind == events::TrigKind::Arrest)
+                    .all(|m| m.place.is_none())
+        });
+        if let Some(loc) = elsewhere.and_then(|c| crate::geo::country_location(cx, &c)) {
+            Some(loc)
+        } else {
+            d.place().map(|p| p.1.clone()).or_else(|| {
+                // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
+                // home; the country is where, when no place is told.
+                // Failing that, the country the article is about.
+                (kind == rasd_model::EventType::Arrest)
+                    .then(|| {
+                        d.actor()
+                            .and_then(|a| a.country.clone())
+                            .or_else(|| crate::geo::article_country(cx))
+                    })
+                    .flatten()
+                    .and_then(|c| crate::geo::country_location(cx, &c))
+            })
+        }
     };
     let mut actors = events::actor_refs(d);
     let t = tally(d);

@@ -1229,3 +1229,23 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    an_arrest_with_no_place_of_its_own_is_at_home,
+    "أعلنت الشرطة التركية أمس اعتقال خمسة أشخاص يشتبه بانتمائهم إلى التنظيم. وكان المعتقلون قد \
+     شاركوا في القتال في مدينة الموصل.",
+    "2015-07-30",
+    |r| {
+        let arrest = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest)
+            .expect("an arrest");
+        assert_eq!(
+            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
+            Some("TR"),
+            "{:#?}",
+            r.events
+        );
+    }
+);
