@@ -1249,3 +1249,21 @@ t!(
         );
     }
 );
+
+t!(
+    towns_near_which_strikes_hit_are_their_places,
+    "وقال الجيش إن طائرات التحالف نفذت أمس ست ضربات جوية في سوريا أصابت مواقع قتالية بالقرب من \
+     حلب والحسكة.",
+    "2015-07-22",
+    |r| {
+        for p in ["حلب", "الحسكة"] {
+            assert!(
+                r.events
+                    .iter()
+                    .any(|e| e.kind == EventType::AirDroneStrike && placed(e, p)),
+                "{p}: {:#?}",
+                r.events
+            );
+        }
+    }
+);

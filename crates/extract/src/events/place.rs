@@ -185,7 +185,9 @@ pub(super) fn place_for(
         // Origins are not places of the event: «من اتجاه الجولان», «أطلقا من شاحنة».
         // «سقوط مقذوفات من داخل الأراضي اليمنية على حي سكني»: from within is an origin too.
         let from_within = i >= 2 && W::FromWithin.has(prev) && W::From.has(cx.tok(i - 2));
-        if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1) || from_within {
+        // «بالقرب من حلب», «قريبة من الرقة»: near, not from.
+        let near_to = i >= 2 && W::NearTo.has(cx.tok(i - 2));
+        if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1 && !near_to) || from_within {
             continue;
         }
         let Some(kind) = cx.best_kind(n) else {
@@ -238,7 +240,12 @@ pub(super) fn place_for(
         let better = match &best {
             None => true,
             Some((bs, bk, _)) => {
-                (kind < *bk && score <= bs + 4) || (score < *bs && kind <= *bk) || (score + 4 < *bs)
+                // «بتسع ضربات جوية في سوريا أصابت مواقع بالقرب من حلب»: a town told a few
+                // words after a country is where, in that country.
+                let reach = if *bk == PlaceKind::Country { 8 } else { 4 };
+                (kind < *bk && score <= bs + reach)
+                    || (score < *bs && kind <= *bk)
+                    || (score + 4 < *bs)
             }
         };
         if better {
