@@ -1267,3 +1267,16 @@ t!(
         }
     }
 );
+
+t!(
+    missiles_fired_by_aircraft_are_an_air_strike,
+    "وقتل ثلاثة أشخاص أمس في مدينة دوما نتيجة قصف من طائرات النظام بعدة صواريخ موجهة.",
+    "2015-07-22",
+    |r| {
+        assert!(
+            r.events.iter().any(|e| e.kind == EventType::AirDroneStrike),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -22,15 +22,12 @@ impl Draft {
                 .weapons
                 .iter()
                 .any(|w| matches!(w, Weapon::Drone | Weapon::Aircraft));
-            let g_weapon = m.weapons.iter().any(|w| {
-                matches!(
-                    w,
-                    Weapon::Rocket
-                        | Weapon::BallisticMissile
-                        | Weapon::CruiseMissile
-                        | Weapon::Mortar
-                        | Weapon::Artillery
-                )
+            // «قصف من طائرات النظام بعدة صواريخ موجهة»: missiles fired by aircraft are the
+            // aircraft's.
+            let g_weapon = m.weapons.iter().any(|w| match w {
+                Weapon::Rocket | Weapon::CruiseMissile => !a_weapon,
+                Weapon::BallisticMissile | Weapon::Mortar | Weapon::Artillery => true,
+                _ => false,
             });
             let a = if a_weapon {
                 2
