@@ -117,6 +117,7 @@ lists! {
     StoryOther = "story_other", "«أخرى», «آخر» of «من جهة أخرى».";
     Anniversary = "anniversary", "«الذكرى»: the event whose anniversary it is is history, not news.";
     NearTo = "near_to", "«بالقرب», «قريبة» before «من»: the place after is near, not an origin.";
+    Impose = "impose", "«فرض»: sanctions imposed on someone designate them.";
     Partitive = "partitive", "Words of a part before «من» and a definite event word, which is then new («سلسلة من الغارات»).";
     ListFiller = "list_filler", "Words between «و» and the next place of a list of places («ومواقع عسكرية أخرى في …»).";
     ListJoin = "list_join", "Words that add the next place of a list («إضافة إلى منطقة …»).";

@@ -1280,3 +1280,25 @@ t!(
         );
     }
 );
+
+t!(
+    the_harshest_punishment_of_offenders_designates_no_one,
+    "وتؤكد الوزارة حرصها على محاربة المخدرات وإيقاع أشد العقوبات على مرتكبيها.",
+    "2015-07-31",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    sanctions_imposed_on_leaders_designate_them,
+    "فرضت وزارة الخزانة الأمريكية أمس عقوبات على ثلاثة من قادة الجماعة.",
+    "2015-07-22",
+    |r| {
+        assert!(
+            r.events.iter().any(|e| e.kind == EventType::Designation),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -533,6 +533,13 @@ pub fn designation(c: &Cand) -> bool {
     let ss = cx.sentence(c.h.key);
     let (s0, s1) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
     let i = c.tok();
-    let listed = (s0.max(i.saturating_sub(8))..s1.min(i + 9)).any(|k| W::Listing.has(cx.stem(k)));
-    listed && veto(c).is_none()
+    // Another word than the trigger's own, or sanctions imposed («فرضت الخزانة عقوبات على
+    // ثلاثة من قادة الحزب»): «إيقاع أشد العقوبات على مرتكبيها» lists no one.
+    let own = i..cx.tok_from(c.h.key.end);
+    let listed = (s0.max(i.saturating_sub(8))..s1.min(i + 9))
+        .filter(|k| !own.contains(k))
+        .any(|k| W::Listing.has(cx.stem(k)));
+    let imposed = (s0.max(i.saturating_sub(6))..i)
+        .any(|k| W::Impose.has(cx.tok(k).trim_start_matches(rasd_text::clitics::WAW_LAM_BA)));
+    (listed || imposed) && veto(c).is_none()
 }
