@@ -155,7 +155,7 @@ pub(super) fn place_for(
         let tok = cx.tok(i);
         let after = n.key.start >= h.key.end;
         let d = cx.dist(n.key, h.key);
-        if too_far(cx, n.key, d, after, anaphoric) {
+        if too_far(cx, h.key, n.key, d, anaphoric) {
             continue;
         }
         // «بدأت الغارات بعد تفجير استهدف مدينة سوروج»: the other event's place.
@@ -341,10 +341,18 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
 /// tokens are, or 22 for a position at sea or the place the sentence opens with; an event
-/// word that refers back to a known event takes only a place told just after it, or the place
-/// its sentence opens with.
-fn too_far(cx: &Ctx, key: Span, d: usize, after: bool, anaphoric: bool) -> bool {
+/// word that refers back to a known event takes only a place told just after it, in its own
+/// relative clause, or the place its sentence opens with.
+fn too_far(cx: &Ctx, trig: Span, key: Span, d: usize, anaphoric: bool) -> bool {
     let i = cx.tok_at(key.start);
+    let after = key.start >= trig.end;
+    // «الاعتداء الإرهابي الذي … أوقع الثلاثاء 32 قتيلا في سروج»: a known event's own
+    // relative clause tells where it happened.
+    let own_clause = after && {
+        let t = cx.tok_from(trig.end);
+        (t..t + 3).any(|j| W::Relative.has(cx.tok(j)))
+    };
+    let anaphoric = anaphoric && !own_clause;
     // «على بعد نحو 15 ميلا بحريا غرب مدينة المخا»: a position at sea, told far from the word.
     let at_sea = after
         && (i.saturating_sub(3)..i).any(|j| {
