@@ -1316,3 +1316,18 @@ t!(
         );
     }
 );
+
+t!(
+    killed_by_gunmen_s_fire_is_an_attack,
+    "ولقي مدرس وزوجته مصرعهما اليوم بنيران مسلحين مجهولين في بلدة المدائن جنوبي العاصمة.",
+    "2015-08-09",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .any(|e| matches!(e.kind, EventType::Attack | EventType::ArmedClash)),
+            "{:#?}",
+            r.events
+        );
+    }
+);

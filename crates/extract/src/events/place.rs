@@ -171,8 +171,10 @@ pub(super) fn place_for(
                 .map(|(_, d)| d.value.clone())
                 .next();
             if let Some(v) = own_day {
+                // Another day told near the word, after it or just before it («قتلا أمس
+                // برصاص مسلحين»).
                 let told_after = f
-                    .dates_in(Span::new(h.key.end, ss.end))
+                    .dates_in(Span::new(n.key.end, ss.end))
                     .any(|(_, d)| d.value != v && cx.dist(d.key, h.key) <= 4);
                 if told_after {
                     continue;
