@@ -178,12 +178,9 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
         let i = cx.tok_at(h.key.start);
         // «ردا، بحسب قولها، على تعرض بلدة الزبداني لهجوم»: the motive may name its source
         // and the target first.
-        (i.saturating_sub(12)..i).rev().find(|&j| {
-            W::Motive.has(
-                cx.tok(j)
-                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
-            )
-        })
+        (i.saturating_sub(12)..i)
+            .rev()
+            .find(|&j| motive_word(cx, j))
     };
     if let (Some(j), true) = (motive, kind.violent()) {
         let at = cx.f.a.tokens.get(j).map_or(0, |t| t.key.start);
@@ -268,6 +265,14 @@ fn casualty_mentions(
         m.target = None;
         out.push(m);
     }
+}
+
+/// Is token `j` a word of motive («ردا», «تضامنا», «انتقاما»), after a conjunction or not?
+pub(super) fn motive_word(cx: &Ctx, j: usize) -> bool {
+    W::Motive.has(
+        cx.tok(j)
+            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+    )
 }
 
 /// The kind a trigger hit names (the first field of its lexicon value).

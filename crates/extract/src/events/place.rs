@@ -264,13 +264,8 @@ pub(super) fn place_for(
 /// تعرض بلدة الزبداني لهجوم»)?
 fn of_another_event(cx: &Ctx, h: &LexHit, key: Span, ss: Span) -> bool {
     let i = cx.tok_at(key.start);
-    let motive = key.start >= h.key.end
-        && (cx.tok_from(h.key.end)..i).any(|j| {
-            W::Motive.has(
-                cx.tok(j)
-                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
-            )
-        });
+    let motive =
+        key.start >= h.key.end && (cx.tok_from(h.key.end)..i).any(|j| super::motive_word(cx, j));
     motive || of_other_part(cx, h, key, ss)
 }
 
