@@ -28,10 +28,7 @@ t!(
         assert_eq!(e.kind, EventType::AirDroneStrike);
         assert_eq!(e.date.as_deref(), Some("2024-03-07"));
         assert_eq!(e.count, Some(2));
-        assert_eq!(
-            e.location.as_ref().and_then(|l| l.country.as_deref()),
-            Some("IQ")
-        );
+        assert_eq!(country(e), Some("IQ"));
         assert_eq!(e.claims.len(), 1);
         assert_eq!(e.claims[0].stance, Stance::Asserts);
         assert!(e.claims[0].anonymous);
@@ -43,11 +40,7 @@ t!(
     "سقطت ثلاثة صواريخ على قاعدة حرير في أربيل، ما أسفر عن مقتل جنديين وإصابة خمسة آخرين.",
     "2024-03-09",
     |r| {
-        let e = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::MissileArtillery)
-            .expect("a rocket attack");
+        let e = of_kind(&r, EventType::MissileArtillery);
         assert_eq!(e.killed, Some(2));
         assert_eq!(e.injured, Some(5));
     }
@@ -132,11 +125,7 @@ t!(
     "كتائب حزب الله - تم تصنيفها كمنظمة إرهابية في يوليو 2009.",
     "2024-03-09",
     |r| {
-        let e = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Designation)
-            .expect("a designation");
+        let e = of_kind(&r, EventType::Designation);
         assert_eq!(e.date.as_deref(), Some("2009-07"));
         assert!(e.actors.iter().any(|a| a.role == Role::Target));
     }
@@ -330,11 +319,7 @@ t!(
     "اعتقلت قوات الأمن الأردنية خمسة أشخاص في مدينة الزرقاء، الأحد، بتهمة التخطيط لهجمات.",
     "2024-03-03",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
+        let arrest = of_kind(&r, EventType::Arrest);
         let actor = arrest
             .actors
             .iter()
@@ -366,11 +351,7 @@ t!(
      مقتل 20 شخصا وإصابة 45 آخرين، بحسب مصادر في الشرطة.",
     "2024-03-07",
     |r| {
-        let bomb = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::SuicideBomb)
-            .expect("the bombing");
+        let bomb = of_kind(&r, EventType::SuicideBomb);
         // Thursday less three days.
         assert_eq!(bomb.date.as_deref(), Some("2024-03-04"), "{:#?}", r.events);
         assert_eq!(bomb.killed, Some(20));
@@ -440,11 +421,7 @@ t!(
      19 شخصا وإصابة 43.",
     "2024-03-07",
     |r| {
-        let e = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::RemoteExplosive)
-            .expect("the car bomb");
+        let e = of_kind(&r, EventType::RemoteExplosive);
         assert_eq!(e.killed, Some(19), "{:#?}", r.events);
         assert_eq!(e.injured, Some(43));
         // The series' figure is the day's toll of the country.
@@ -467,12 +444,25 @@ t!(
     }
 );
 
-/// Does an event name this dictionary actor as its actor?
 /// Is the event's place written with `name` in it?
 fn placed(e: &rasd_model::Event, name: &str) -> bool {
     e.location.as_ref().is_some_and(|l| l.name.contains(name))
 }
 
+/// The first event of a type, or a failure that shows every event.
+fn of_kind(r: &Record, kind: EventType) -> &rasd_model::Event {
+    r.events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} event: {:#?}", r.events))
+}
+
+/// The country code of the event's place.
+fn country(e: &rasd_model::Event) -> Option<&str> {
+    e.location.as_ref().and_then(|l| l.country.as_deref())
+}
+
+/// Does an event name this dictionary actor as its actor?
 fn acted_by(e: &rasd_model::Event, id: &str) -> bool {
     e.actors
         .iter()
@@ -527,11 +517,7 @@ t!(
      جنديين. وأضاف المسؤولون أن المسلحين خطفوا ثلاثة جنود آخرين قبل أن يفروا.",
     "2024-07-26",
     |r| {
-        let e = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Abduction)
-            .expect("an abduction");
+        let e = of_kind(&r, EventType::Abduction);
         assert_eq!(
             e.location.as_ref().and_then(|l| l.place_id.as_deref()),
             r.events[0]
@@ -759,11 +745,7 @@ t!(
      الفرقة الرابعة والفصائل المسلحة ومسلحين محليين من جهة أخرى في المدينة.",
     "2024-05-02",
     |r| {
-        let clash = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::ArmedClash)
-            .expect("a clash");
+        let clash = of_kind(&r, EventType::ArmedClash);
         // «في المدينة» is the town named last before the word.
         assert!(placed(clash, "درعا"), "{:#?}", r.events);
         // «منذ شهر» starts a period: no day of the fighting.
@@ -842,17 +824,8 @@ t!(
      الأيام الثلاثة الأخيرة.",
     "2024-05-05",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
-        assert_eq!(
-            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
-            Some("TR"),
-            "{:#?}",
-            r.events
-        );
+        let arrest = of_kind(&r, EventType::Arrest);
+        assert_eq!(country(arrest), Some("TR"), "{:#?}", r.events);
     }
 );
 
@@ -880,11 +853,7 @@ t!(
      منها في عملية نوعية أمس الأول الاثنين أن المليشيات باتت إلى تراجع.",
     "2015-08-05",
     |r| {
-        let clash = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::ArmedClash)
-            .expect("a battle");
+        let clash = of_kind(&r, EventType::ArmedClash);
         assert_eq!(clash.date.as_deref(), Some("2015-08-03"), "{:#?}", r.events);
     }
 );
@@ -895,11 +864,7 @@ t!(
      والإطاحة بخلية إرهابية كان يقودها إرهابي خطير.",
     "2015-07-26",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
+        let arrest = of_kind(&r, EventType::Arrest);
         assert!(placed(arrest, "سجنان"), "{:#?}", r.events);
     }
 );
@@ -909,11 +874,7 @@ t!(
     "قالت الخارجية أمس إن مسلحين خطفوا مواطنا كرواتيا أثناء توجهه إلى عمله بالقاهرة يوم الأربعاء.",
     "2015-07-24",
     |r| {
-        let e = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Abduction)
-            .expect("an abduction");
+        let e = of_kind(&r, EventType::Abduction);
         assert!(placed(e, "القاهرة"), "{:#?}", r.events);
     }
 );
@@ -1115,11 +1076,7 @@ t!(
      غارات على مناطق في محيط البلدتين.",
     "2015-08-12",
     |r| {
-        let strike = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::AirDroneStrike)
-            .expect("the air strikes");
+        let strike = of_kind(&r, EventType::AirDroneStrike);
         assert!(
             placed(strike, "كفريا") || placed(strike, "الفوعة"),
             "{:#?}",
@@ -1134,17 +1091,8 @@ t!(
      في الكويت منذ عامين. كما أعلنت عن توقيف خمسة أشخاص.",
     "2015-08-12",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
-        assert_eq!(
-            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
-            Some("KW"),
-            "{:#?}",
-            r.events
-        );
+        let arrest = of_kind(&r, EventType::Arrest);
+        assert_eq!(country(arrest), Some("KW"), "{:#?}", r.events);
     }
 );
 
@@ -1154,11 +1102,7 @@ t!(
      في حي الشيخ عثمان بمدينة عدن.",
     "2015-07-22",
     |r| {
-        let clash = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::ArmedClash)
-            .expect("a battle");
+        let clash = of_kind(&r, EventType::ArmedClash);
         assert_eq!(clash.date.as_deref(), Some("2015-07-19"), "{:#?}", r.events);
     }
 );
@@ -1169,11 +1113,7 @@ t!(
      الحكومة قد طلبت في رسالة بتاريخ 7 يوليو 2015 إعلان هدنة.",
     "2015-07-25",
     |r| {
-        let truce = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Agreement)
-            .expect("a truce");
+        let truce = of_kind(&r, EventType::Agreement);
         assert_eq!(truce.date.as_deref(), Some("2015-07-25"), "{:#?}", r.events);
     }
 );
@@ -1184,11 +1124,7 @@ t!(
      أن قوات الأمن اعتقلت أحد العناصر الداعمة للمجموعة.",
     "2015-08-11",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
+        let arrest = of_kind(&r, EventType::Arrest);
         assert_eq!(
             arrest.date.as_deref(),
             Some("2015-08-09"),
@@ -1212,11 +1148,7 @@ t!(
     "واعتقلت قوات الاحتلال أمس شابا من منطقة باب العامود بمدينة القدس.",
     "2015-07-22",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
+        let arrest = of_kind(&r, EventType::Arrest);
         assert!(placed(arrest, "القدس"), "{:#?}", r.events);
     }
 );
@@ -1236,17 +1168,8 @@ t!(
      شاركوا في القتال في مدينة الموصل.",
     "2015-07-30",
     |r| {
-        let arrest = r
-            .events
-            .iter()
-            .find(|e| e.kind == EventType::Arrest)
-            .expect("an arrest");
-        assert_eq!(
-            arrest.location.as_ref().and_then(|l| l.country.as_deref()),
-            Some("TR"),
-            "{:#?}",
-            r.events
-        );
+        let arrest = of_kind(&r, EventType::Arrest);
+        assert_eq!(country(arrest), Some("TR"), "{:#?}", r.events);
     }
 );
 
