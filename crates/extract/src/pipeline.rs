@@ -326,6 +326,7 @@ impl Pipeline {
                         hit: j.hit,
                         score: j.score,
                         types: j.types,
+                        specific: j.specific,
                         support: j.support,
                         why: self.trace.then(|| j.describe()),
                     })

@@ -357,6 +357,18 @@ fn date_fit(r: &Facts, c: &Facts) -> Result<(DateFit, String), String> {
                     ),
                 ))
             }
+            // «اتضح من الهجوم الأخير في سوروج»: a report dated only by its article, told in
+            // the month after an event many told (rule 7 decides, by place and type).
+            _ if a.0 > b.0 && d <= LATE_TOLL_DAYS && c.reports >= PROMINENT && !r.stated => Ok((
+                DateFit::Later,
+                format!(
+                    "{} is only the day an article appeared, within a month after {}, an \
+                     event told by {} reports",
+                    show(r),
+                    show(c),
+                    c.reports
+                ),
+            )),
             // Rule 7 decides whether this is enough.
             _ if a.0 > b.0 && d <= FOLLOW_UP_DAYS && c.reports >= PROMINENT => Ok((
                 DateFit::Later,
@@ -876,6 +888,25 @@ fn candidates(db: &mut Db, f: &Facts) -> Result<Vec<(i64, Facts)>, StoreError> {
                     country,
                     i64::try_from(k).unwrap_or(i64::MAX),
                     d0 - FOLLOW_UP_DAYS,
+                    PROMINENT
+                ],
+            )?);
+        }
+        // A report dated only by its article: an event many told in the month before, in
+        // the same country (rule 7 decides).
+        if let (false, Some(country)) = (f.stated, f.place.as_ref().and_then(|p| p.country.clone()))
+        {
+            rows.extend(db.query(
+                &format!(
+                    "SELECT {CANON_COLS} FROM canonical_events
+                     WHERE family = ? AND span = 0 AND day < ? AND day >= ? AND country = ?
+                       AND n_reports >= ?"
+                ),
+                &vals![
+                    family,
+                    d0 - FOLLOW_UP_DAYS,
+                    d0 - LATE_TOLL_DAYS,
+                    country,
                     PROMINENT
                 ],
             )?);
@@ -1450,6 +1481,42 @@ mod tests {
             Some(15)
         ),
         Some(7)
+    );
+    /// A report whose date is only its article's day of publication.
+    fn undated(mut f: Facts) -> Facts {
+        f.stated = false;
+        f
+    }
+
+    t!(
+        undated_mention_weeks_after_a_prominent_bombing_joins_it,
+        undated(facts(SuicideBomb, "2015-08-31", Some(abha()), &[])),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(asir()), &[]),
+            40,
+            None
+        ),
+        Some(7)
+    );
+    t!(
+        dated_report_weeks_after_a_prominent_bombing_stays_apart,
+        facts(SuicideBomb, "2015-08-31", Some(abha()), &[]),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(asir()), &[]),
+            40,
+            None
+        ),
+        None
+    );
+    t!(
+        undated_mention_over_a_month_after_stays_apart,
+        undated(facts(SuicideBomb, "2015-09-10", Some(abha()), &[])),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(asir()), &[]),
+            40,
+            None
+        ),
+        None
     );
     t!(
         late_report_of_a_little_told_bombing_stays_apart,

@@ -46,6 +46,7 @@ pub(super) fn build(
         outcome: Vec::new(),
         score: 1.0,
         types: [0.0; crate::detect::NT],
+        specific: 1.0,
     };
     weapons(cx, h, kind, ss, &mut m);
     outcomes(cx, ss, &mut m);

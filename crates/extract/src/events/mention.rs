@@ -81,6 +81,9 @@ pub struct Mention {
     pub score: f32,
     /// The detector's probability of each type of [`crate::detect::TYPES`].
     pub types: [f32; crate::detect::NT],
+    /// The detector's probability that the trigger names a specific event, reported or only
+    /// referred to (1 without a detector, 0 for figures told without an event word).
+    pub specific: f32,
 }
 
 /// An event being built from mentions.

@@ -532,11 +532,17 @@ fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
+/// How sure the detector must be that a word names one specific event for a short piece
+/// that voices a view on it to code it.
+const TOPIC_SPECIFIC: f32 = 0.85;
+
 /// An article that reports no violence of its own but keeps referring to one specific
 /// violent event, and gives a voice on it (a round-up of condemnations, a column on the
-/// bombing), codes that event once: the draft of words that only refer to it, told in three
-/// sentences or more with a speaker in one of them, is kept (its date is the article's unless
-/// it tells one; the store joins it to the event reported elsewhere).
+/// bombing), codes that event once: the draft of words that only refer to it, with a speaker
+/// in one of its sentences, is kept when it is told in three sentences or more, or when it
+/// names the event's place and one of its words surely names one event («استنكر … حادثة
+/// تفجير مسجد … بمنطقة …»). Its date is the article's unless it tells one; the store joins it
+/// to the event reported elsewhere.
 fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
     let reports = |d: &Draft| d.mentions.iter().any(|m| !m.support && m.kind.violent());
     if drafts.iter().any(reports) {
@@ -569,7 +575,12 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
                 .iter()
                 .any(|m| m.kind.violent() && !m.kind.secondary())
         })
-        .filter(|(_, d)| sentences(d).len() >= 3 && voiced(d))
+        .filter(|(_, d)| {
+            voiced(d)
+                && (sentences(d).len() >= 3
+                    || (d.place().is_some()
+                        && d.mentions.iter().any(|m| m.specific >= TOPIC_SPECIFIC)))
+        })
         .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
     if let Some(m) = best.and_then(|i| {

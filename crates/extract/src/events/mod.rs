@@ -47,6 +47,8 @@ pub struct Accepted {
     pub score: f32,
     /// The detector's probability of each type of [`crate::detect::TYPES`].
     pub types: [f32; crate::detect::NT],
+    /// The detector's probability that it names a specific event (reported or referred to).
+    pub specific: f32,
     /// It refers to a specific event but does not report one of its own: it may only join an
     /// event that another word reports (and give it its place, figures, claims).
     pub support: bool,
@@ -76,6 +78,7 @@ pub fn mentions(
         };
         m.score = a.score;
         m.types = a.types;
+        m.specific = a.specific;
         m.support = a.support;
         m.why = a.why.clone();
         // «أن الغارات الجوية … استهدفت الجمعة مواقع في X وY», «استهدفت الهجمات أهدافا قرب X
@@ -108,6 +111,7 @@ pub fn rule_accepted(cx: &Ctx, toll_sentences: &[usize]) -> Vec<Accepted> {
             hit: c.ti,
             score: 1.0,
             types: [0.0; crate::detect::NT],
+            specific: 1.0,
             support: false,
             why: None,
         })
