@@ -1273,3 +1273,19 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    who_says_that_a_policeman_was_killed_did_not_kill_him,
+    "قالت وزارة الداخلية اليوم الأحد إن شرطيا قتل وأصيب اثنان آخران عندما أطلق مسلحون النار على دورية في مدينة الإسماعيلية.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert!(
+            e.actors.iter().all(|a| a.role != Role::Actor || !a.name.contains("وزارة")),
+            "{:#?}",
+            e.actors
+        );
+        assert!(e.claims.iter().all(|c| c.stance == Stance::Asserts), "{:#?}", e.claims);
+    }
+);

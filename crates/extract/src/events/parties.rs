@@ -66,10 +66,20 @@ impl<'n> Around<'n> {
                     )
             })
         };
-        let near_before = before
-            .last()
-            .copied()
-            .filter(|n| trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4 && !speaker(n));
+        // «قالت وزارة الداخلية اليوم إن شرطيا قتل»: who says that («إن», «أن») something
+        // happened is not who did it.
+        let says_that = |n: &Name| {
+            (cx.tok_from(n.key.end)..trig_i).any(|j| {
+                W::That.has(
+                    cx.tok(j)
+                        .trim_start_matches(rasd_text::clitics::WAW)
+                        .trim_start_matches('ب'),
+                )
+            })
+        };
+        let near_before = before.last().copied().filter(|n| {
+            trig_i.saturating_sub(cx.tok_from(n.key.end)) <= 4 && !speaker(n) && !says_that(n)
+        });
         let is_verb = !f
             .lex_in(Class::Trigger, ss)
             .any(|t| t.key == h.key && t.value.contains("noun"));
