@@ -292,6 +292,9 @@ impl Recognizer {
                     value: h.payload.clone(),
                 })
                 .collect();
+            if c == Class::Trigger {
+                hits.extend(open_fire(a, &hits));
+            }
             hits.sort_by_key(|h| (h.key.start, h.key.end));
             lex.insert(c, hits);
         }
@@ -594,6 +597,45 @@ fn back_references(f: &Found, kb: &Knowledge) -> Vec<Name> {
 /// Index of the token starting at or after a key offset.
 fn tok_from(f: &Found, off: usize) -> usize {
     f.a.tokens.partition_point(|t| t.key.start < off)
+}
+
+/// «أطلق مسلحان مجهولان النار على سيارة»: a verb of opening fire whose subject stands
+/// between it and what it fires (the lexicon knows «أطلق النار» only as one phrase) is a
+/// shooting told by the verb.
+fn open_fire(a: &Analyzed, hits: &[LexHit]) -> Vec<LexHit> {
+    let text = &a.key.text;
+    let word = |i: usize| {
+        a.tokens
+            .get(i)
+            .and_then(|t| text.get(t.key.start..t.key.end))
+    };
+    let joined = |i: usize| {
+        a.tokens
+            .get(i.wrapping_sub(1))
+            .zip(a.tokens.get(i))
+            .and_then(|(p, t)| text.get(p.key.end..t.key.start))
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
+    let mut out = Vec::new();
+    for (i, t) in a.tokens.iter().enumerate() {
+        let verb = word(i)
+            .unwrap_or("")
+            .trim_start_matches(clitics::CONJUNCTIONS);
+        if !W::OpenFire.starts(verb) || hits.iter().any(|h| h.key.contains(t.key)) {
+            continue;
+        }
+        // Two words of subject at most, in the same clause, then the object.
+        let object = (i + 2..=i + 3)
+            .take_while(|&j| joined(j))
+            .any(|j| W::FireObject.has(word(j).unwrap_or("")));
+        if object {
+            out.push(LexHit {
+                key: t.key,
+                value: "shooting,verb".into(),
+            });
+        }
+    }
+    out
 }
 
 /// True when the gap between two tokens holds punctuation (anything but spaces).

@@ -1289,3 +1289,18 @@ t!(
         assert!(e.claims.iter().all(|c| c.stance == Stance::Asserts), "{:#?}", e.claims);
     }
 );
+
+t!(
+    opening_fire_with_its_subject_between_verb_and_fire,
+    "وأطلق مسلحان ملثمان الرصاص على سيارة ضابط في مدينة العريش مساء الجمعة.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert!(
+            placed(&r.events[0], "العريش"),
+            "{:#?}",
+            r.events[0].location
+        );
+        assert_eq!(r.events[0].date.as_deref(), Some("2015-08-07"));
+    }
+);
