@@ -66,7 +66,11 @@ pub(crate) fn build_event(
     } else {
         let own_state = || {
             (kind == rasd_model::EventType::Arrest)
-                .then(|| d.actor().and_then(|a| a.country.clone()))
+                .then(|| {
+                    d.actor()
+                        .and_then(|a| a.country.clone())
+                        .or_else(|| arresting_state(cx, d))
+                })
                 .flatten()
         };
         // «أعلنت الداخلية الكويتية ضبط خلية … شاركوا في القتال في العراق»: an arrest whose
@@ -76,7 +80,7 @@ pub(crate) fn build_event(
                 .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
                 && d.mentions
                     .iter()
-                    .filter(|m| m.kind == events::TrigKind::Arrest)
+                    .filter(|m| m.kind == events::TrigKind::Arrest && !m.support)
                     .all(|m| m.place.is_none())
         });
         if let Some(loc) = elsewhere.and_then(|c| crate::geo::country_location(cx, &c)) {
@@ -87,11 +91,7 @@ pub(crate) fn build_event(
                 // home; the country is where, when no place is told.
                 // Failing that, the country the article is about.
                 (kind == rasd_model::EventType::Arrest)
-                    .then(|| {
-                        d.actor()
-                            .and_then(|a| a.country.clone())
-                            .or_else(|| crate::geo::article_country(cx))
-                    })
+                    .then(|| own_state().or_else(|| crate::geo::article_country(cx)))
                     .flatten()
                     .and_then(|c| crate::geo::country_location(cx, &c))
             })
@@ -314,6 +314,28 @@ fn event_claims(
         }
     }
     (claims.into_iter().map(|(_, c)| c).collect(), blamed)
+}
+
+/// «أعلنت وزارة الداخلية الكويتية ضبط خلية»: the state whose security body (named with its
+/// nationality adjective before the arrest word, in its sentence) made an arrest.
+fn arresting_state(cx: &Ctx, d: &Draft) -> Option<String> {
+    use crate::lexicon::Class;
+    let m = d
+        .mentions
+        .iter()
+        .filter(|m| m.kind == events::TrigKind::Arrest)
+        .min_by_key(|m| (m.support, m.trig.start))?;
+    let ss = cx.sentence(m.trig);
+    let trig_i = cx.tok_at(m.trig.start);
+    cx.f.lex_in(Class::Nisba, ss)
+        .filter(|x| x.key.end <= m.trig.start && x.value.len() == 2)
+        .filter(|x| trig_i.saturating_sub(cx.tok_at(x.key.start)) <= 12)
+        .filter(|x| {
+            let k = cx.tok_at(x.key.start);
+            (k.saturating_sub(2)..k).any(|j| W::SecurityBody.starts(cx.tok(j)))
+        })
+        .last()
+        .map(|x| x.value.clone())
 }
 
 /// «مصدر أمني» after «مصدر أمني عراقي»: the same source told more briefly (keys are

@@ -1304,3 +1304,13 @@ t!(
         assert_eq!(r.events[0].date.as_deref(), Some("2015-08-07"));
     }
 );
+
+t!(
+    an_arrest_announced_by_a_states_ministry_is_in_that_state,
+    "كشفت وزارة الداخلية الكويتية أمس عن ضبط خلية إرهابية تضم أربعة مواطنين، وقالت إن المتهمين الذين تم ضبطهم قاتل أحدهم مع تنظيم داعش في العراق.",
+    "2015-07-31",
+    |r| {
+        let e = of_kind(&r, EventType::Arrest);
+        assert_eq!(country(e), Some("KW"), "{:#?}", e.location);
+    }
+);
