@@ -1314,3 +1314,18 @@ t!(
         assert_eq!(country(e), Some("KW"), "{:#?}", e.location);
     }
 );
+
+t!(
+    a_birth_year_is_no_part_of_a_name,
+    "وقالت الوزارة إن المتهمين هم سالم عبيد مواليد 1990، وناصر حمد مواليد 1988.",
+    "2015-07-31",
+    |r| {
+        let people: Vec<&str> = r
+            .entities
+            .iter()
+            .filter(|e| e.kind == rasd_model::EntityType::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(people.iter().all(|p| !p.contains("مواليد")), "{people:?}");
+    }
+);
