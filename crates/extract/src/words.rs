@@ -163,6 +163,7 @@ lists! {
     HeadSpokesman = "head_spokesman", "Forms of the source head of a spokesman; the first word is the head's lemma.";
     OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
     SecurityBody = "security_body", "Beginnings of the words of a state's security bodies, before their nationality adjective.";
+    RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

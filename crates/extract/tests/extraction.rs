@@ -1329,3 +1329,15 @@ t!(
         assert!(people.iter().all(|p| !p.contains("مواليد")), "{people:?}");
     }
 );
+
+t!(
+    the_ends_of_a_route_are_not_where_the_attack_was,
+    "قالت وزارة الداخلية اليوم السبت إن شرطيا قتل عندما أطلق مسلحان النار على سيارة في محافظة الفيوم. وأضافت أن السيارة كانت تنقل سجينين من محافظة الوادي الجديد إلى القاهرة عندما أطلق المسلحان النار على الحراس.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert!(placed(e, "الفيوم"), "{:#?}", e.location);
+        assert!(e.actors.iter().all(|a| a.name != "القاهرة"), "{:#?}", e.actors);
+    }
+);

@@ -344,6 +344,8 @@ pub(super) fn is_place_use(cx: &Ctx, n: &Name) -> bool {
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let tok = cx.tok(i);
     W::Locative.has(prev)
+        // «نقلت سجينين من الوادي الجديد إلى القاهرة»: a route's end is a place.
+        || W::RouteTo.has(prev)
         || (tok.starts_with(rasd_text::clitics::BA)
             && !cx.key(n.key).starts_with(rasd_text::clitics::BA))
 }

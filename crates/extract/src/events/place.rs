@@ -192,6 +192,16 @@ pub(super) fn place_for(
         if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1 && !near_to) || from_within {
             continue;
         }
+        // «كانت تنقل سجينين من محافظة الوادي الجديد إلى القاهرة»: the end of a route told
+        // from a place is where it led, not where it happened.
+        if W::RouteTo.has(prev) && route_from(cx, i) {
+            continue;
+        }
+        // …nor is where it started from.
+        let name_end = cx.tok_from(n.key.end);
+        if W::From.has(prev) && (name_end..name_end + 3).any(|j| W::RouteTo.has(cx.tok(j))) {
+            continue;
+        }
         let Some(kind) = cx.best_kind(n) else {
             continue;
         };
@@ -452,6 +462,21 @@ pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
 
 /// Is the place name at token `i` a reference point, the bearing of a place named just
 /// before: «لوغار جنوب كابول», «بلدة الصالحية شمال شرقي دمشق»?
+/// Is a place named after «من» a few words before token `i` (the start of a route)?
+fn route_from(cx: &Ctx, i: usize) -> bool {
+    let toks = &cx.f.a.tokens;
+    (i.saturating_sub(8)..i.saturating_sub(1)).any(|j| {
+        let (Some(a), Some(b)) = (toks.get(j + 1), toks.get((j + 3).min(i - 1))) else {
+            return false;
+        };
+        W::From.has(cx.tok(j))
+            && cx.f.names_in(Span::new(a.key.start, b.key.end)).any(|n| {
+                n.key.start <= toks.get(j + 2).map_or(a.key.start, |t| t.key.start)
+                    && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+            })
+    })
+}
+
 fn bearing_of_place(cx: &Ctx, i: usize) -> bool {
     containing_place(cx, i) || bearing_after_place(cx, i)
 }
