@@ -1,6 +1,6 @@
 //! The output record's events, assembled from drafts: claims given to events with their
 //! stance, designation parties, follow-up claims, aliases merged.
-use rasd_model::{ActorRef, Event, Role, Span, Stance, TraceLine};
+use rasd_model::{ActorRef, Event, Location, Role, Span, Stance, TraceLine};
 
 use crate::claims::{self, RawClaim};
 use crate::ctx::Ctx;
@@ -61,42 +61,7 @@ pub(crate) fn build_event(
     mut trace: Option<&mut Vec<TraceLine>>,
 ) -> Event {
     let kind = d.kind();
-    let location = if matches!(kind, rasd_model::EventType::Designation) {
-        None
-    } else {
-        let own_state = || {
-            (kind == rasd_model::EventType::Arrest)
-                .then(|| {
-                    d.actor()
-                        .and_then(|a| a.country.clone())
-                        .or_else(|| arresting_state(cx, d))
-                })
-                .flatten()
-        };
-        // «أعلنت الداخلية الكويتية ضبط خلية … شاركوا في القتال في العراق»: an arrest whose
-        // own words name no place is at home, not where the arrested fought before.
-        let elsewhere = own_state().filter(|c| {
-            d.place()
-                .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
-                && d.mentions
-                    .iter()
-                    .filter(|m| m.kind == events::TrigKind::Arrest && !m.support)
-                    .all(|m| m.place.is_none())
-        });
-        if let Some(loc) = elsewhere.and_then(|c| crate::geo::country_location(cx, &c)) {
-            Some(loc)
-        } else {
-            d.place().map(|p| p.1.clone()).or_else(|| {
-                // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
-                // home; the country is where, when no place is told.
-                // Failing that, the country the article is about.
-                (kind == rasd_model::EventType::Arrest)
-                    .then(|| own_state().or_else(|| crate::geo::article_country(cx)))
-                    .flatten()
-                    .and_then(|c| crate::geo::country_location(cx, &c))
-            })
-        }
-    };
+    let location = with_facility(cx, d, event_location(cx, d, kind));
     let mut actors = events::actor_refs(d);
     let t = tally(d);
     no_aircraft_of_armed_groups(cx, kind, &t, &mut actors);
@@ -314,6 +279,76 @@ fn event_claims(
         }
     }
     (claims.into_iter().map(|(_, c)| c).collect(), blamed)
+}
+
+/// Where an event happened: its most specific place; an arrest's state when its own words
+/// name none; a designation has no place.
+fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Location> {
+    if matches!(kind, rasd_model::EventType::Designation) {
+        None
+    } else {
+        let own_state = || {
+            (kind == rasd_model::EventType::Arrest)
+                .then(|| {
+                    d.actor()
+                        .and_then(|a| a.country.clone())
+                        .or_else(|| arresting_state(cx, d))
+                })
+                .flatten()
+        };
+        // «أعلنت الداخلية الكويتية ضبط خلية … شاركوا في القتال في العراق»: an arrest whose
+        // own words name no place is at home, not where the arrested fought before.
+        let elsewhere = own_state().filter(|c| {
+            d.place()
+                .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
+                && d.mentions
+                    .iter()
+                    .filter(|m| m.kind == events::TrigKind::Arrest && !m.support)
+                    .all(|m| m.place.is_none())
+        });
+        if let Some(loc) = elsewhere.and_then(|c| crate::geo::country_location(cx, &c)) {
+            Some(loc)
+        } else {
+            d.place().map(|p| p.1.clone()).or_else(|| {
+                // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
+                // home; the country is where, when no place is told.
+                // Failing that, the country the article is about.
+                (kind == rasd_model::EventType::Arrest)
+                    .then(|| own_state().or_else(|| crate::geo::article_country(cx)))
+                    .flatten()
+                    .and_then(|c| crate::geo::country_location(cx, &c))
+            })
+        }
+    }
+}
+
+/// «فجر انتحاري نفسه في مسجد الإمام الصادق بالكويت»: an event placed no more precisely than a
+/// country (or not at all) is placed at the named building it struck, in that country.
+fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Location> {
+    use rasd_model::GeoPrecision as G;
+    let coarse = location
+        .as_ref()
+        .is_none_or(|l| matches!(l.precision, None | Some(G::Country) | Some(G::Region)));
+    if !coarse {
+        return location;
+    }
+    let Some(name) = events::named_facility(cx, d) else {
+        return location;
+    };
+    let country = location
+        .as_ref()
+        .and_then(|l| l.country.clone())
+        .or_else(|| crate::geo::article_country(cx));
+    Some(Location {
+        name,
+        name_en: None,
+        place_id: None,
+        country,
+        admin1: None,
+        lat: None,
+        lon: None,
+        precision: Some(rasd_model::GeoPrecision::Facility),
+    })
 }
 
 /// «أعلنت وزارة الداخلية الكويتية ضبط خلية»: the state whose security body (named with its

@@ -164,6 +164,8 @@ lists! {
     OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
     SecurityBody = "security_body", "Beginnings of the words of a state's security bodies, before their nationality adjective.";
     RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
+    FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
+    FacilityStop = "facility_stop", "Words that end a building's name.";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

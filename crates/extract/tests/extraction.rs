@@ -1341,3 +1341,27 @@ t!(
         assert!(e.actors.iter().all(|a| a.name != "القاهرة"), "{:#?}", e.actors);
     }
 );
+
+t!(
+    a_named_building_the_gazetteer_lacks_places_the_attack,
+    "وقتل ثلاثة حراس في الهجوم على فندق «النخيل الذهبي» في مالي السبت.",
+    "2015-08-09",
+    |r| {
+        let e = of_kind(&r, EventType::Attack);
+        let l = e.location.as_ref().expect("a location");
+        assert_eq!(l.name, "فندق النخيل الذهبي");
+        assert_eq!(l.precision, Some(rasd_model::GeoPrecision::Facility));
+        assert_eq!(l.country.as_deref(), Some("ML"));
+    }
+);
+
+t!(
+    a_buildings_name_ends_with_its_definite_noun,
+    "فجر انتحاري نفسه في مسجد المعسكر صلاة الظهر يوم الخميس في اليمن.",
+    "2015-08-09",
+    |r| {
+        let e = &r.events[0];
+        let l = e.location.as_ref().expect("a location");
+        assert_eq!(l.name, "مسجد المعسكر");
+    }
+);

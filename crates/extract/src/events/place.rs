@@ -192,14 +192,7 @@ pub(super) fn place_for(
         if W::Origin.has(prev) || (W::From.has(prev) && after && d > 1 && !near_to) || from_within {
             continue;
         }
-        // «كانت تنقل سجينين من محافظة الوادي الجديد إلى القاهرة»: the end of a route told
-        // from a place is where it led, not where it happened.
-        if W::RouteTo.has(prev) && route_from(cx, i) {
-            continue;
-        }
-        // …nor is where it started from.
-        let name_end = cx.tok_from(n.key.end);
-        if W::From.has(prev) && (name_end..name_end + 3).any(|j| W::RouteTo.has(cx.tok(j))) {
+        if route_end(cx, i, n.key) {
             continue;
         }
         let Some(kind) = cx.best_kind(n) else {
@@ -462,6 +455,16 @@ pub(super) fn opens_sentence(cx: &Ctx, key: Span) -> bool {
 
 /// Is the place name at token `i` a reference point, the bearing of a place named just
 /// before: «لوغار جنوب كابول», «بلدة الصالحية شمال شرقي دمشق»?
+/// «كانت تنقل سجينين من محافظة الوادي الجديد إلى القاهرة»: is the place name at token `i`
+/// (key span `key`) an end of a route, where it led or where it started from, rather than
+/// where something happened?
+fn route_end(cx: &Ctx, i: usize, key: Span) -> bool {
+    let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+    let name_end = cx.tok_from(key.end);
+    (W::RouteTo.has(prev) && route_from(cx, i))
+        || (W::From.has(prev) && (name_end..name_end + 3).any(|j| W::RouteTo.has(cx.tok(j))))
+}
+
 /// Is a place named after «من» a few words before token `i` (the start of a route)?
 fn route_from(cx: &Ctx, i: usize) -> bool {
     let toks = &cx.f.a.tokens;
@@ -533,4 +536,76 @@ fn bearing_after_place(cx: &Ctx, i: usize) -> bool {
                 && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
         })
     }
+}
+
+/// «تفجير مسجد الإمام الصادق», «هجوم على فندق ريو إمبريال»: the named building where an event
+/// happened, told near its word, that the gazetteer does not know (its name as written).
+/// Only a building with a name of its own: «مسجدا» or «المسجد» alone is none.
+pub fn named_facility(cx: &Ctx, d: &super::Draft) -> Option<String> {
+    let m = d
+        .mentions
+        .iter()
+        .filter(|m| !m.headline && m.kind.violent())
+        .min_by_key(|m| (m.support, m.trig.start))?;
+    let ss = super::build::clause(cx, m.trig, cx.sentence(m.trig));
+    let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
+    let t = cx.tok_at(m.trig.start);
+    let toks = &cx.f.a.tokens;
+    // The nearest head: after the word within ten words, or before it within four.
+    let mut heads: Vec<usize> = (t.saturating_sub(4).max(lo)..(t + 11).min(hi))
+        .filter(|&j| {
+            // «مسجد», «بمسجد», «ومسجد» (but «فندق» is no «ف» + «ندق»).
+            let w = cx.tok(j);
+            W::FacilityHead.has(w)
+                || w.strip_prefix(rasd_text::clitics::CONJUNCTIONS_BA)
+                    .is_some_and(|r| W::FacilityHead.has(r))
+        })
+        .collect();
+    heads.sort_by_key(|&j| (j.abs_diff(t), j < t));
+    heads.into_iter().find_map(|j| {
+        let joined = |k: usize| {
+            toks.get(k - 1)
+                .zip(toks.get(k))
+                .and_then(|(p, q)| cx.f.a.key.text.get(p.key.end..q.key.start))
+                .is_some_and(|g| {
+                    g.chars()
+                        .all(|c| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '(' | ')'))
+                })
+        };
+        let definite = |w: &str| rasd_text::clitics::starts_with_article(w);
+        let mut end = j;
+        for (k, tk) in toks.iter().enumerate().take((j + 4).min(hi)).skip(j + 1) {
+            let w = cx.tok(k);
+            if !joined(k)
+                || W::FacilityStop.has(w)
+                || w.starts_with(rasd_text::clitics::WAW)
+                || w.chars().any(|c| c.is_ascii_digit())
+                || cx
+                    .f
+                    .lex_in(crate::lexicon::Class::Trigger, toks[k].key)
+                    .next()
+                    .is_some()
+                || cx.f.dates_in(toks[k].key).next().is_some()
+            {
+                break;
+            }
+            // A place after the first word of the name is where the building is.
+            let place = cx.f.names.iter().any(|n| {
+                n.key.start == tk.key.start
+                    && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+            });
+            // A definite word ends the chain of nouns: only its adjectives may follow («مسجد
+            // المعسكر صلاة الظهر» is the camp's mosque).
+            if (place && k > j + 1) || (definite(cx.tok(end)) && !definite(w)) {
+                break;
+            }
+            end = k;
+        }
+        (end > j).then(|| {
+            (j..=end)
+                .map(|k| cx.written(toks[k].key))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    })
 }
