@@ -322,8 +322,9 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
     }
 }
 
-/// «فجر انتحاري نفسه في مسجد الإمام الصادق بالكويت»: an event placed no more precisely than a
-/// country (or not at all) is placed at the named building it struck, in that country.
+/// «فجر انتحاري نفسه في مسجد الإمام الصادق بالكويت», «نصبت كمينا في بلدة باتيكول»: an event
+/// placed no more precisely than a country (or not at all) is placed at the named building or
+/// settlement the gazetteer lacks, in that country.
 fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Location> {
     use rasd_model::GeoPrecision as G;
     let coarse = location
@@ -332,7 +333,7 @@ fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Loca
     if !coarse {
         return location;
     }
-    let Some(name) = events::named_facility(cx, d) else {
+    let Some((name, building)) = events::named_site(cx, d) else {
         return location;
     };
     let country = location
@@ -347,7 +348,7 @@ fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Loca
         admin1: None,
         lat: None,
         lon: None,
-        precision: Some(rasd_model::GeoPrecision::Facility),
+        precision: Some(if building { G::Facility } else { G::Locality }),
     })
 }
 

@@ -165,7 +165,8 @@ lists! {
     SecurityBody = "security_body", "Beginnings of the words of a state's security bodies, before their nationality adjective.";
     RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
     FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
-    FacilityStop = "facility_stop", "Words that end a building's name.";
+    SettlementHead = "settlement_head", "Nouns of settlements whose own name follows them («قرية», «بلدة»).";
+    FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

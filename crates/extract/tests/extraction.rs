@@ -1365,3 +1365,27 @@ t!(
         assert_eq!(l.name, "مسجد المعسكر");
     }
 );
+
+t!(
+    a_settlement_the_gazetteer_lacks_places_the_ambush,
+    "وقال الجنرال إن الجماعة نصبت كمينا لجنديين أول أمس الأحد على طريق ناء في بلدة كالوتان جنوب البلاد.",
+    "2015-08-11",
+    |r| {
+        let e = &r.events[0];
+        let l = e.location.as_ref().expect("a location");
+        assert_eq!(l.name, "كالوتان");
+        assert_eq!(l.precision, Some(rasd_model::GeoPrecision::Locality));
+    }
+);
+
+t!(
+    the_hospital_of_the_wounded_is_not_where_the_bombing_was,
+    "زار المدير المصابين في مستشفى النور العام جراء التفجير الذي وقع أمس في مسجد الحي الغربي.",
+    "2015-08-11",
+    |r| {
+        for e in &r.events {
+            let l = e.location.as_ref().map(|l| l.name.as_str());
+            assert_ne!(l, Some("مستشفى النور العام"), "{:#?}", e.location);
+        }
+    }
+);

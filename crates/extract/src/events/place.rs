@@ -538,10 +538,12 @@ fn bearing_after_place(cx: &Ctx, i: usize) -> bool {
     }
 }
 
-/// «تفجير مسجد الإمام الصادق», «هجوم على فندق ريو إمبريال»: the named building where an event
-/// happened, told near its word, that the gazetteer does not know (its name as written).
-/// Only a building with a name of its own: «مسجدا» or «المسجد» alone is none.
-pub fn named_facility(cx: &Ctx, d: &super::Draft) -> Option<String> {
+/// «تفجير مسجد الإمام الصادق», «هجوم على فندق ريو إمبريال», «كمين في بلدة باتيكول»: the named
+/// building or settlement where an event happened, told near its word, that the gazetteer does
+/// not know: its name as written (a building's with its noun, a settlement's without), and
+/// whether it is a building. Only a name of its own counts: «مسجدا», «المسجد», «بلدة» alone
+/// are none.
+pub fn named_site(cx: &Ctx, d: &super::Draft) -> Option<(String, bool)> {
     let m = d
         .mentions
         .iter()
@@ -550,62 +552,107 @@ pub fn named_facility(cx: &Ctx, d: &super::Draft) -> Option<String> {
     let ss = super::build::clause(cx, m.trig, cx.sentence(m.trig));
     let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
     let t = cx.tok_at(m.trig.start);
-    let toks = &cx.f.a.tokens;
-    // The nearest head: after the word within ten words, or before it within four.
-    let mut heads: Vec<usize> = (t.saturating_sub(4).max(lo)..(t + 11).min(hi))
-        .filter(|&j| {
-            // «مسجد», «بمسجد», «ومسجد» (but «فندق» is no «ف» + «ندق»).
-            let w = cx.tok(j);
-            W::FacilityHead.has(w)
-                || w.strip_prefix(rasd_text::clitics::CONJUNCTIONS_BA)
-                    .is_some_and(|r| W::FacilityHead.has(r))
+    // «مسجد», «بمسجد», «ومسجد» (but «فندق» is no «ف» + «ندق»).
+    let head = |j: usize, list: W| {
+        let w = cx.tok(j);
+        list.has(w)
+            || w.strip_prefix(rasd_text::clitics::CONJUNCTIONS_BA)
+                .is_some_and(|r| list.has(r))
+    };
+    // The nearest head after the word, within ten words; else the nearest before it, within
+    // four («المصابين في مستشفى عسير جراء الاعتداء في مسجد قوات الطوارئ» is the mosque).
+    let mut heads: Vec<(usize, bool)> = (t.saturating_sub(4).max(lo)..(t + 11).min(hi))
+        .filter_map(|j| {
+            if head(j, W::FacilityHead) {
+                Some((j, true))
+            } else {
+                head(j, W::SettlementHead).then_some((j, false))
+            }
         })
         .collect();
-    heads.sort_by_key(|&j| (j.abs_diff(t), j < t));
-    heads.into_iter().find_map(|j| {
-        let joined = |k: usize| {
-            toks.get(k - 1)
-                .zip(toks.get(k))
-                .and_then(|(p, q)| cx.f.a.key.text.get(p.key.end..q.key.start))
-                .is_some_and(|g| {
-                    g.chars()
-                        .all(|c| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '(' | ')'))
-                })
-        };
-        let definite = |w: &str| rasd_text::clitics::starts_with_article(w);
-        let mut end = j;
-        for (k, tk) in toks.iter().enumerate().take((j + 4).min(hi)).skip(j + 1) {
-            let w = cx.tok(k);
-            if !joined(k)
-                || W::FacilityStop.has(w)
-                || w.starts_with(rasd_text::clitics::WAW)
-                || w.chars().any(|c| c.is_ascii_digit())
-                || cx
-                    .f
-                    .lex_in(crate::lexicon::Class::Trigger, toks[k].key)
-                    .next()
-                    .is_some()
-                || cx.f.dates_in(toks[k].key).next().is_some()
-            {
-                break;
+    heads.sort_by_key(|&(j, _)| (j < t, j.abs_diff(t)));
+    heads.into_iter().find_map(|(j, building)| {
+        let end = name_chain(cx, j, hi)?;
+        let first = if building { j } else { j + 1 };
+        let toks = &cx.f.a.tokens;
+        // A settlement the gazetteer knows was placed, or left out, by the rules of places.
+        let at = toks[j + 1].key.start;
+        let known = cx.f.names.iter().any(|n| {
+            n.key.start <= at
+                && at < n.key.end
+                && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+        });
+        (building || !known).then(|| {
+            let mut words: Vec<String> = (first..=end).map(|k| cx.written(toks[k].key)).collect();
+            // «بمسجد الإمام الصادق»: the building's noun without its preposition.
+            if building && !W::FacilityHead.has(cx.tok(j)) {
+                if let Some(w) = words.first_mut() {
+                    *w = w.chars().skip(1).collect();
+                }
             }
-            // A place after the first word of the name is where the building is.
-            let place = cx.f.names.iter().any(|n| {
-                n.key.start == tk.key.start
-                    && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
-            });
-            // A definite word ends the chain of nouns: only its adjectives may follow («مسجد
-            // المعسكر صلاة الظهر» is the camp's mosque).
-            if (place && k > j + 1) || (definite(cx.tok(end)) && !definite(w)) {
-                break;
-            }
-            end = k;
-        }
-        (end > j).then(|| {
-            (j..=end)
-                .map(|k| cx.written(toks[k].key))
-                .collect::<Vec<_>>()
-                .join(" ")
+            (words.join(" "), building)
         })
     })
+}
+
+/// The last token of the name that follows the noun at token `j` (before token `hi`), if any:
+/// up to three words, joined by spaces or quotes, that are no function word, number, date or
+/// event word; a definite word ends the chain of nouns (only its adjectives may follow: «مسجد
+/// المعسكر صلاة الظهر» is the camp's mosque), and so do a known place after the first word
+/// and a word with a preposition («قرية دوما بالضفة الغربية»).
+fn name_chain(cx: &Ctx, j: usize, hi: usize) -> Option<usize> {
+    let toks = &cx.f.a.tokens;
+    let joined = |k: usize| {
+        toks.get(k - 1)
+            .zip(toks.get(k))
+            .and_then(|(p, q)| cx.f.a.key.text.get(p.key.end..q.key.start))
+            .is_some_and(|g| {
+                g.chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '"' | '«' | '»' | '(' | ')'))
+            })
+    };
+    let definite = |w: &str| rasd_text::clitics::starts_with_article(w);
+    let mut end = j;
+    for (k, tk) in toks.iter().enumerate().take((j + 4).min(hi)).skip(j + 1) {
+        let w = cx.tok(k);
+        let prepositional = w.len() > 6 && W::DefinitePrefix.starts(w) && !definite(w);
+        // «حي سكني», «مسجد شيعي», «سوسة التونسية»: an adjective is no name; «ميلووكي تعرض»:
+        // nor is a verb after the name's first word.
+        let adjective = (!definite(w) && (w.ends_with('ي') || w.ends_with("يه")))
+            || cx
+                .f
+                .lex_in(crate::lexicon::Class::Nisba, tk.key)
+                .next()
+                .is_some();
+        let verb = k > j + 1 && !definite(w) && (w.starts_with('ي') || w.starts_with('ت'));
+        if !joined(k)
+            || w.chars().count() < 3
+            || adjective
+            || verb
+            || W::Direction.has(w)
+            || W::PlaceIntro.has(w)
+            || W::SettlementHead.has(w)
+            || W::FacilityStop.has(w)
+            || w.starts_with(rasd_text::clitics::WAW)
+            || prepositional
+            || w.chars().any(|c| c.is_ascii_digit())
+            || cx
+                .f
+                .lex_in(crate::lexicon::Class::Trigger, tk.key)
+                .next()
+                .is_some()
+            || cx.f.dates_in(tk.key).next().is_some()
+        {
+            break;
+        }
+        let place = cx.f.names.iter().any(|n| {
+            n.key.start == tk.key.start
+                && matches!(&n.kind, NameKind::Known { places, .. } if !places.is_empty())
+        });
+        if (place && k > j + 1) || (definite(cx.tok(end)) && !definite(w)) {
+            break;
+        }
+        end = k;
+    }
+    (end > j).then_some(end)
 }
