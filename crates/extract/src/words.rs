@@ -167,6 +167,8 @@ lists! {
     FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
     SettlementHead = "settlement_head", "Nouns of settlements whose own name follows them («قرية», «بلدة»).";
     FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";
+    Between = "between", "\"Between\" before the sides of fighting.";
+    Countryside = "countryside", "\"Countryside\" before a town: its governorate, less the town.";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

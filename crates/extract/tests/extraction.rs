@@ -1389,3 +1389,29 @@ t!(
         }
     }
 );
+
+t!(
+    the_countryside_of_a_town_is_its_governorate,
+    "وتستمر الاشتباكات بين قوات النظام وعناصر التنظيم في محيط الحقول النفطية بريف حمص الشرقي منذ صباح اليوم.",
+    "2015-08-11",
+    |r| {
+        let e = of_kind(&r, EventType::ArmedClash);
+        let l = e.location.as_ref().expect("a location");
+        assert_eq!(l.name, "ريف حمص");
+        assert_eq!(l.precision, Some(rasd_model::GeoPrecision::Admin1));
+    }
+);
+
+t!(
+    fighting_told_with_its_sides_is_told_anew,
+    "وقتل عشرة في معارك بين الفصائل وقوات النظام في بلدة الفوعة بريف إدلب. ويأتي هذا فيما تستمر الاشتباكات بين قوات النظام وعناصر تنظيم داعش في محيط الحقول النفطية بريف حمص الشرقي.",
+    "2015-08-11",
+    |r| {
+        let clashes: Vec<_> = r
+            .events
+            .iter()
+            .filter(|e| e.kind == EventType::ArmedClash)
+            .collect();
+        assert_eq!(clashes.len(), 2, "{:#?}", r.events);
+    }
+);

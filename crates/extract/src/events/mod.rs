@@ -144,7 +144,11 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
     // «والإطاحة بخلية إرهابية», «القبض على 13 إرهابيا»: an arrest's verbal noun takes the
     // article with its object; it tells the arrest, it does not point back to one.
     let arrest_noun = kind == TrigKind::Arrest && !framed;
-    let anaphoric = c.noun && !arrest_noun && (is_definite(cx, h) || framed);
+    // «تستمر الاشتباكات بين قوات النظام وعناصر داعش في محيط حقلي شاعر»: fighting told with its
+    // sides is told anew, with its own place, however definite.
+    let sides =
+        kind == TrigKind::Clash && !framed && W::Between.has(cx.tok(cx.tok_from(h.key.end)));
+    let anaphoric = c.noun && !arrest_noun && !sides && (is_definite(cx, h) || framed);
     let mut m = build(cx, geo, h, kind, c.sent, anaphoric, live);
     m.weak = c.weak;
     // What is still to come is no event: «تظاهرة مركزية يوم الجمعة المقبل». A threat is

@@ -296,6 +296,20 @@ fn of_other_part(cx: &Ctx, h: &LexHit, key: Span, ss: Span) -> bool {
 /// A place name resolved to the gazetteer's place it names here, with its location.
 fn resolved(cx: &Ctx, geo: &GeoContext, n: &Name) -> Option<(Span, Location, PlaceKind)> {
     let p = geo::choose(cx, geo, n)?;
+    // «بريف حمص الشرقي»: the countryside of a town is its governorate, less the town.
+    let i = cx.tok_at(n.key.start);
+    let countryside = i > 0
+        && W::Countryside.has(
+            cx.tok(i - 1)
+                .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
+        );
+    if countryside && p.kind < PlaceKind::Admin1 {
+        if let Some(a) = p.admin1.as_deref().and_then(|id| cx.kb.place(id)) {
+            let mut l = geo::location_in(cx, geo, a, n.key);
+            l.name = format!("{} {}", W::Countryside.lemma(), cx.written(n.key));
+            return Some((n.key, l, a.kind));
+        }
+    }
     Some((n.key, geo::location_in(cx, geo, p, n.key), p.kind))
 }
 
