@@ -60,7 +60,7 @@ pub(crate) fn build_event(
     id: &str,
     mut trace: Option<&mut Vec<TraceLine>>,
 ) -> Event {
-    let kind = d.kind();
+    let kind = d.kind(cx);
     let location = with_facility(cx, d, event_location(cx, d, kind));
     let mut actors = events::actor_refs(d);
     let t = tally(d);

@@ -169,6 +169,7 @@ lists! {
     FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";
     Between = "between", "\"Between\" before the sides of fighting.";
     Countryside = "countryside", "\"Countryside\" before a town: its governorate, less the town.";
+    AirArm = "air_arm", "Beginnings of the words of forces that strike from the air (aircraft, helicopters).";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

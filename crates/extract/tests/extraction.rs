@@ -1415,3 +1415,35 @@ t!(
         assert_eq!(clashes.len(), 2, "{:#?}", r.events);
     }
 );
+
+t!(
+    the_towns_a_force_shelled_are_one_event_each_but_twin_towns_one,
+    "وقصفت قوات النظام الحولة وتلبيسة بريف حمص الشمالي أمس. وقصفت الفصائل بلدتي الفوعة وكفريا بريف إدلب.",
+    "2015-08-11",
+    |r| {
+        let places: Vec<&str> = r
+            .events
+            .iter()
+            .filter_map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+            .collect();
+        assert_eq!(r.events.len(), 3, "{places:?}");
+        assert!(r
+            .events
+            .iter()
+            .all(|e| e.kind == EventType::MissileArtillery), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_ground_forces_bombardment_is_shelling_though_aircraft_struck_nearby,
+    "وترافق ذلك مع قصف الطيران الحربي على مناطق الاشتباك، فيما قصفت قوات النظام بلدة تلبيسة بريف حمص الشمالي.",
+    "2015-08-11",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| placed(e, "تلبيسة"))
+            .expect("the shelling of Talbiseh");
+        assert_eq!(e.kind, EventType::MissileArtillery);
+    }
+);

@@ -232,7 +232,7 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             };
             let violent = first.kind.violent();
             // An arrest told after a battle or a raid is of its day.
-            let arrest = d.kind() == rasd_model::EventType::Arrest;
+            let arrest = d.kind(cx) == rasd_model::EventType::Arrest;
             let near = dated.iter().rev().find(|(s, v, _, k)| {
                 (*v == violent || arrest)
                     && k.start < first.trig.start

@@ -96,12 +96,31 @@ fn other_story(cx: &Ctx, d: &Draft, m: &Mention) -> bool {
     d.mentions.iter().all(|x| x.sent < story)
 }
 
+/// Places further apart than twin towns: two items of a list of places.
+const TWIN_KM: f64 = 5.0;
+
+/// Are the places of two mentions distinct places, further apart than twin towns?
+fn apart(a: &Mention, b: &Mention) -> bool {
+    match (&a.place, &b.place) {
+        (Some(p), Some(q)) if p.0 != q.0 => match (p.1.lat, p.1.lon, q.1.lat, q.1.lon) {
+            (Some(a), Some(b), Some(c), Some(d)) => km(a, b, c, d) > TWIN_KM,
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
 pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) -> bool {
     cx.f.work.add(d.mentions.len());
     if d.mentions.len() >= MAX_MENTIONS {
         return false;
     }
     if other_story(cx, d, m) {
+        return false;
+    }
+    // «قصفت قوات النظام الحولة وتلبيسة»: the places of one word's list are one event each,
+    // unless they are twin towns a few kilometres apart («بلدتي الفوعة وكفريا»).
+    if d.mentions.iter().any(|x| x.trig == m.trig && apart(x, m)) {
         return false;
     }
     let dk = d.mentions.iter().map(|x| x.kind).collect::<Vec<_>>();
@@ -417,7 +436,7 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
 fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
     let key = |d: &Draft| {
         let place = d.place()?.1.place_id.clone()?;
-        Some((d.kind(), place, d.date(cx).map(|x| x.value.clone())))
+        Some((d.kind(cx), place, d.date(cx).map(|x| x.value.clone())))
     };
     // The same type and place, and the same day or a day told for one only («قتل حرقا في قرية
     // دوما … قبل عدة أيام» and «الهجوم الذي وقع يوم 31 يوليو»).

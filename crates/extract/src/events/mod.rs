@@ -85,6 +85,7 @@ pub fn mentions(
         // «أن الغارات الجوية … استهدفت الجمعة مواقع في X وY», «استهدفت الهجمات أهدافا قرب X
         // وY»: the verb tells the strikes its plural subject names.
         let plural = c.plural
+            || (!c.noun && c.kind.violent())
             || triggers.iter().any(|t| {
                 let d = cx.dist(t.key, c.h.key);
                 (if t.key.end <= c.h.key.start {

@@ -29,7 +29,14 @@ pub(super) fn coordinated_places(
         return Vec::new();
     }
     let first = cx.tok_at(pk.start);
-    let plural_unit = (first.saturating_sub(2)..first).any(|j| W::PluralUnit.has(cx.stem(j)));
+    let plural_unit = (first.saturating_sub(2)..first).any(|j| {
+        // «بلدتي» is the dual of «بلدة», not «ب» + «لدتي».
+        let t = cx.tok(j);
+        W::PluralUnit.has(t)
+            || W::PluralUnit.has(cx.stem(j))
+            || t.strip_prefix(rasd_text::clitics::WAW_LAM_BA)
+                .is_some_and(|r| W::PluralUnit.has(r))
+    });
     if !(plural || plural_unit) {
         return Vec::new();
     }

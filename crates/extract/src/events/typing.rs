@@ -46,11 +46,11 @@ impl Draft {
     }
 
     /// The event type from triggers and weapons.
-    pub fn kind(&self) -> EventType {
+    pub fn kind(&self, cx: &crate::ctx::Ctx) -> EventType {
         // The triggers and weapons decide when they name the means or the kind of event
         // («غارة», «طائرة مسيرة», «اعتقال»); the type model decides what they leave open
         // («هجوم», «تفجير», «قتل»).
-        let (r, strong) = self.rule_kind_why();
+        let (r, strong) = self.rule_kind_why(cx);
         match self.learned_kind() {
             Some(t) if !strong => t,
             _ => r,
@@ -77,14 +77,36 @@ impl Draft {
         (*v > 0.0).then(|| crate::detect::TYPES[best])
     }
 
+    /// «قصفت قوات النظام الحولة»: is a bombardment of the event told of a ground force named
+    /// as its subject (no air arm in its name, between it and the word, or just before the
+    /// word: «قصف عنيف لطيران التحالف», «قيام الطيران العراقي بقصف التنظيم»)?
+    fn by_ground_force(&self, cx: &crate::ctx::Ctx) -> bool {
+        let air = |w: &str| crate::words::W::AirArm.starts(w.trim_start_matches(['ل', 'ب']));
+        self.mentions.iter().any(|m| {
+            let t = cx.tok_at(m.trig.start);
+            m.kind == TrigKind::Missile
+                && !m.headline
+                && !m.support
+                && !(t.saturating_sub(4)..t).any(|j| air(cx.tok(j)))
+                && m.actor.as_ref().is_some_and(|a| {
+                    let (t0, t1) = (cx.tok_from(m.trig.end), cx.tok_at(a.key.start));
+                    a.key.start >= m.trig.end
+                        && t1 <= t0 + 1
+                        && !a.strikes_from_air()
+                        && !(t0..t1).any(|j| air(cx.tok(j)))
+                        && !cx.key(a.key).split(' ').any(air)
+                })
+        })
+    }
+
     /// The type from the triggers and weapons alone.
-    pub fn rule_kind(&self) -> EventType {
-        self.rule_kind_why().0
+    pub fn rule_kind(&self, cx: &crate::ctx::Ctx) -> EventType {
+        self.rule_kind_why(cx).0
     }
 
     /// The type from the triggers and weapons alone, and whether it rests on explicit evidence
     /// (a weapon, a word that names the means or the kind of event) rather than on a fallback.
-    pub fn rule_kind_why(&self) -> (EventType, bool) {
+    pub fn rule_kind_why(&self, cx: &crate::ctx::Ctx) -> (EventType, bool) {
         let kinds: Vec<TrigKind> = self.mentions.iter().map(|m| m.kind).collect();
         let weapons: Vec<Weapon> = self
             .mentions
@@ -144,12 +166,10 @@ impl Draft {
                 .actor()
                 .and_then(|a| a.country.as_deref())
                 .is_some_and(|c| AIR_POWERS.contains(&c));
-            let t = if by_air_force {
-                EventType::AirDroneStrike
-            } else {
-                EventType::MissileArtillery
-            };
-            return (t, false);
+            if by_air_force {
+                return (EventType::AirDroneStrike, false);
+            }
+            return (EventType::MissileArtillery, self.by_ground_force(cx));
         }
         if [Weapon::Ied, Weapon::CarBomb, Weapon::Landmine]
             .iter()
