@@ -1447,3 +1447,12 @@ t!(
         assert_eq!(e.kind, EventType::MissileArtillery);
     }
 );
+
+t!(
+    casualties_told_at_a_place_of_their_own_are_another_event,
+    "وتدور منذ أسابيع معارك في بلدات بأطراف مدينة الفلوجة. من جهتها قالت مصادر في الشرطة إن خمسة من أفرادها قتلوا أثناء هجومهم على ثكنات التنظيم غربي بلدة حديثة.",
+    "2015-08-09",
+    |r| {
+        assert!(r.events.iter().any(|e| placed(e, "حديثة")), "{:#?}", r.events);
+    }
+);
