@@ -198,6 +198,12 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     }) {
         return true;
     }
+    parties_fit(d, m)
+}
+
+/// Do the parties of the mention fit the draft's: the same party cannot be attacker in one and
+/// target in the other, nor two states the attackers?
+fn parties_fit(d: &Draft, m: &Mention) -> bool {
     // Actors: the same party cannot be attacker in one and target in the other.
     let same = |x: &Party, y: &Party| {
         x.entity_id.is_some() && x.entity_id == y.entity_id
