@@ -562,7 +562,7 @@ fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
 
 /// How sure the detector must be that a word names one specific event for a short piece
 /// that voices a view on it to code it.
-const TOPIC_SPECIFIC: f32 = 0.85;
+const TOPIC_SPECIFIC: f32 = 0.75;
 
 /// An article that reports no violence of its own but keeps referring to one specific
 /// violent event, and gives a voice on it (a round-up of condemnations, a column on the
