@@ -1456,3 +1456,12 @@ t!(
         assert!(r.events.iter().any(|e| placed(e, "حديثة")), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_district_of_istanbul_places_the_bombing,
+    "استهدف هجوم بسيارة مفخخة مركزا للشرطة في حي سلطان بايلي في الجانب الآسيوي من إسطنبول بعد منتصف ليل الأحد.",
+    "2015-08-11",
+    |r| {
+        assert!(placed(&r.events[0], "سلطان بايلي"), "{:#?}", r.events[0].location);
+    }
+);
