@@ -1465,3 +1465,15 @@ t!(
         assert!(placed(&r.events[0], "سلطان بايلي"), "{:#?}", r.events[0].location);
     }
 );
+
+t!(
+    modern_munitions_are_not_haditha,
+    "وقالت الوزارة إن الطائرات قصفت أمس مخابئ ومخازن وذخائر حديثة وتقليدية تابعة للتنظيم في جبال قنديل.",
+    "2015-07-25",
+    |r| {
+        assert!(r
+            .events
+            .iter()
+            .all(|e| !placed(e, "حديثة")), "{:#?}", r.events);
+    }
+);
