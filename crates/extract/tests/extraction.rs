@@ -1477,3 +1477,19 @@ t!(
             .all(|e| !placed(e, "حديثة")), "{:#?}", r.events);
     }
 );
+
+t!(
+    common_words_are_no_towns,
+    "وكانت المراسم بدأت بمسيرة سلمية، ثم أطلق مسلح النار على زوجته فاطمة أمس فقتلها.",
+    "2015-08-11",
+    |r| {
+        for e in &r.events {
+            let id = e.location.as_ref().and_then(|l| l.place_id.as_deref());
+            assert!(
+                !matches!(id, Some("SY.salamiyah" | "SY.atmeh")),
+                "{:#?}",
+                e.location
+            );
+        }
+    }
+);
