@@ -334,7 +334,14 @@ fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Loca
         return location;
     }
     let Some((name, building)) = events::named_site(cx, d) else {
-        return location;
+        // «في غرب العاصمة»: the capital of the country the article is about.
+        let country = location
+            .as_ref()
+            .and_then(|l| l.country.clone())
+            .or_else(|| crate::geo::article_country(cx));
+        return country
+            .and_then(|c| events::bare_capital(cx, d, &c))
+            .or(location);
     };
     let country = location
         .as_ref()

@@ -1493,3 +1493,18 @@ t!(
         }
     }
 );
+
+t!(
+    the_capital_alone_is_the_capital_of_the_articles_country,
+    "قالت مصادر يمنية إن قتلى سقطوا في اقتتال داخلي نشب أمس داخل معسكرين للحرس الجمهوري في غرب العاصمة وجنوبها، بين ضباط موالين للرئيس السابق وآخرين موالين لجماعة الحوثي في اليمن.",
+    "2015-08-03",
+    |r| {
+        let e = of_kind(&r, EventType::ArmedClash);
+        assert_eq!(
+            e.location.as_ref().and_then(|l| l.place_id.as_deref()),
+            Some("YE.sanaa_city"),
+            "{:#?}",
+            e.location
+        );
+    }
+);

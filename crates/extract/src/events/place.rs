@@ -565,11 +565,18 @@ fn bearing_after_place(cx: &Ctx, i: usize) -> bool {
 /// whether it is a building. Only a name of its own counts: «مسجدا», «المسجد», «بلدة» alone
 /// are none.
 pub fn named_site(cx: &Ctx, d: &super::Draft) -> Option<(String, bool)> {
-    let m = d
+    let mut told: Vec<&super::Mention> = d
         .mentions
         .iter()
         .filter(|m| !m.headline && m.kind.violent())
-        .min_by_key(|m| (m.support, m.trig.start))?;
+        .collect();
+    told.sort_by_key(|m| (m.support, m.trig.start));
+    // The words that report the event first, then those that refer to it.
+    told.into_iter().find_map(|m| site_near(cx, m))
+}
+
+/// The named building or settlement near one word of an event (see [`named_site`]).
+fn site_near(cx: &Ctx, m: &super::Mention) -> Option<(String, bool)> {
     let ss = super::build::clause(cx, m.trig, cx.sentence(m.trig));
     let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
     let t = cx.tok_at(m.trig.start);
@@ -676,4 +683,50 @@ fn name_chain(cx: &Ctx, j: usize, hi: usize) -> Option<usize> {
         end = k;
     }
     (end > j).then_some(end)
+}
+
+/// «اقتتال داخل معسكرين في غرب العاصمة وجنوبها»: the capital, named by «العاصمة» alone in the
+/// sentence of one of the event's words, is the capital of the country the article is about (the
+/// town the gazetteer calls «العاصمة» with that country's adjective).
+pub fn bare_capital(cx: &Ctx, d: &super::Draft, country: &str) -> Option<Location> {
+    let named_alone = d.mentions.iter().filter(|m| !m.headline).any(|m| {
+        let ss = cx.sentence(m.trig);
+        let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
+        (lo..hi).any(|j| {
+            let w = cx.tok(j);
+            let bare = w
+                .strip_prefix(rasd_text::clitics::CONJUNCTIONS_BA)
+                .unwrap_or(w);
+            // «العاصمة» itself, not «العاصمة صنعاء», «العاصمة اليمنية» (names of their own),
+            // nor the capital of another subject («عاصمة المحافظة»).
+            let toks = &cx.f.a.tokens;
+            let (Some(t), next) = (toks.get(j), toks.get(j + 1)) else {
+                return false;
+            };
+            let around = Span::new(t.key.start, next.map_or(t.key.end, |n| n.key.end));
+            (W::Capital.has(w) || W::Capital.has(bare))
+                && rasd_text::clitics::starts_with_article(bare)
+                && cx.f.names_in(around).next().is_none()
+                && cx.f.lex_in(Class::Nisba, around).next().is_none()
+        })
+    });
+    if !named_alone {
+        return None;
+    }
+    let capital = cx.kb.places.iter().find(|p| {
+        p.country == country
+            && p.kind == PlaceKind::Locality
+            && p.aliases_ar.iter().any(|a| {
+                let k = rasd_text::match_key_str(a);
+                let mut w = k.split(' ');
+                w.next().is_some_and(|x| W::Capital.has(x))
+                    && w.next().is_some_and(|x| x.ends_with("يه"))
+                    && w.next().is_none()
+            })
+    })?;
+    let i = d.mentions.iter().find(|m| !m.headline)?;
+    Some(geo::location(cx, capital, i.trig).clone()).map(|mut l| {
+        l.name = capital.name_ar.clone();
+        l
+    })
 }
