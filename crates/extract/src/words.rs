@@ -170,6 +170,8 @@ lists! {
     Between = "between", "\"Between\" before the sides of fighting.";
     Countryside = "countryside", "\"Countryside\" before a town: its governorate, less the town.";
     AirArm = "air_arm", "Beginnings of the words of forces that strike from the air (aircraft, helicopters).";
+    OperationNoun = "operation_noun", "Nouns before the name of a military operation («عملية فجر الكرمة»).";
+    Defuse = "defuse", "Beginnings of words of defusing or seizing weapons: the weapons after them were not used.";
     OpenFire = "open_fire", "Verbs of opening fire, whose object may come after their subject.";
     FireObject = "fire_object", "What a verb of opening fire fires: fire, bullets.";
     Title = "title", "Titles before a person's name (brigadier, sheikh).";

@@ -1508,3 +1508,13 @@ t!(
         );
     }
 );
+
+t!(
+    an_operations_dawn_and_defused_bombs_make_no_bombing,
+    "وواصلت القوات تطهير ناحية الكرمة ضمن عملية فجر الكرمة، وكانت النتائج قتل 21 مسلحا وتفكيك 3 منازل مفخخة، و42 عبوة ناسفة.",
+    "2015-07-22",
+    |r| {
+        assert!(r.events.iter().all(|e| e.kind == EventType::ArmedClash), "{:#?}", r.events);
+        assert!(!r.events.is_empty());
+    }
+);

@@ -480,9 +480,17 @@ pub fn live_trigger(cx: &Ctx, h: &LexHit, kind: TrigKind) -> bool {
         let i = cx.tok_at(h.key.start);
         let word = cx.tok(i);
         let stem = cx.stem(i);
+        // «عملية فجر الكرمة»: «فجر» (dawn) names an operation.
+        let operation = i > 0
+            && W::DawnStem.has(word)
+            && W::OperationNoun.has(
+                cx.tok(i - 1)
+                    .trim_start_matches(rasd_text::clitics::WAW_LAM_BA),
+            );
         if W::Dawn.ends(word)
             || W::Dawn.has(stem)
             || (W::DawnStem.has(stem) && W::Article.within(word))
+            || operation
         {
             return false;
         }

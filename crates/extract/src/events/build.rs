@@ -119,7 +119,15 @@ fn weapons(cx: &Ctx, h: &LexHit, kind: TrigKind, ss: Span, m: &mut Mention) {
                     .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
             )
         });
-        if destroyed || W::NotUsedAfter.has(prev) {
+        // «وتفكيك 3 منازل مفخخة، و42 عبوة ناسفة», «ضبط أحزمة ناسفة»: weapons defused or
+        // seized, a few words before, were not used.
+        let defused = (i.saturating_sub(6)..i).any(|j| {
+            W::Defuse.starts(
+                cx.tok(j)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+            )
+        });
+        if destroyed || defused || W::NotUsedAfter.has(prev) {
             continue;
         }
         // «مسيرة احتجاجية»: a march, not a drone.
