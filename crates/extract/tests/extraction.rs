@@ -1522,3 +1522,18 @@ t!(
         );
     }
 );
+
+t!(
+    an_area_the_gazetteer_lacks_places_the_ambush,
+    "وقتل تسعة من المسلحين في كمين نصبته المقاومة أمس في منطقة الحدبة شمال البلاد.",
+    "2015-07-26",
+    |r| {
+        let e = &r.events[0];
+        assert_eq!(
+            e.location.as_ref().map(|l| l.name.as_str()),
+            Some("الحدبة"),
+            "{:#?}",
+            e.location
+        );
+    }
+);
