@@ -357,7 +357,20 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
             && f.lex_in(Class::Cue, Span::new(cx.sentence(key).start, key.start))
                 .any(|c| matches!(c.value.as_str(), "say" | "relay"))
     };
-    source || said || speaks || treated || told_to
+    // «وقال المسؤول الصحي في عدن الخضر لصور إن …»: where a speaker named by his office is,
+    // told right after a speech verb, even when his name follows.
+    let office = W::In.has(prev)
+        && (i.saturating_sub(4)..i.saturating_sub(1)).any(|j| {
+            let w = rasd_text::clitics::strip_article(cx.tok(j));
+            (W::HeadOfficial.starts(w) || W::HeadSource.starts(w) || W::HeadSpokesman.starts(w))
+                && f.lex_in(Class::Cue, cx.near(cx.f.a.tokens[j].key, 0))
+                    .any(|c| {
+                        c.key.end <= cx.f.a.tokens[j].key.start
+                            && cx.dist(c.key, cx.f.a.tokens[j].key) <= 1
+                            && matches!(c.value.as_str(), "say" | "relay")
+                    })
+        });
+    source || said || speaks || treated || told_to || office
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
