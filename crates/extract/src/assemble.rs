@@ -61,7 +61,7 @@ pub(crate) fn build_event(
     mut trace: Option<&mut Vec<TraceLine>>,
 ) -> Event {
     let kind = d.kind(cx);
-    let location = with_facility(cx, d, event_location(cx, d, kind));
+    let location = with_named_site(cx, d, event_location(cx, d, kind));
     let mut actors = events::actor_refs(d);
     let t = tally(d);
     no_aircraft_of_armed_groups(cx, kind, &t, &mut actors);
@@ -325,7 +325,7 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
 /// «فجر انتحاري نفسه في مسجد الإمام الصادق بالكويت», «نصبت كمينا في بلدة باتيكول»: an event
 /// placed no more precisely than a country (or not at all) is placed at the named building or
 /// settlement the gazetteer lacks, in that country.
-fn with_facility(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Location> {
+fn with_named_site(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Location> {
     use rasd_model::GeoPrecision as G;
     let coarse = location
         .as_ref()

@@ -738,8 +738,7 @@ pub fn bare_capital(cx: &Ctx, d: &super::Draft, country: &str) -> Option<Locatio
             })
     })?;
     let i = d.mentions.iter().find(|m| !m.headline)?;
-    Some(geo::location(cx, capital, i.trig).clone()).map(|mut l| {
-        l.name = capital.name_ar.clone();
-        l
-    })
+    let mut l = geo::location(cx, capital, i.trig);
+    l.name = capital.name_ar.clone();
+    Some(l)
 }
