@@ -312,10 +312,11 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
             d.place().map(|p| p.1.clone()).or_else(|| {
                 // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
                 // home; the country is where, when no place is told.
-                // Failing that, the country the article is about.
-                (kind == rasd_model::EventType::Arrest)
-                    .then(|| own_state().or_else(|| crate::geo::article_country(cx)))
-                    .flatten()
+                // Failing that, for any event, the country the article is about.
+                // Failing that, the outlet's own country.
+                own_state()
+                    .or_else(|| crate::geo::article_country(cx))
+                    .or_else(|| cx.home.clone())
                     .and_then(|c| crate::geo::country_location(cx, &c))
             })
         }

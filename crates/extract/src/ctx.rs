@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub published: Option<IsoDate>,
     /// The original text.
     pub text: &'a str,
+    /// The country of the outlet that published it (ISO code), when its address tells.
+    pub home: Option<String>,
     /// Where the words of some lists and the quotation marks are, found once a document.
     pub marks: Marks,
 }

@@ -12,6 +12,7 @@ use crate::ctx::Ctx;
 use crate::kb::{Place, PlaceKind};
 use crate::lexicon::Class;
 use crate::recognize::{Name, NameKind};
+use crate::words::W;
 
 /// What the article is about, geographically.
 #[derive(Debug, Clone, Default)]
@@ -129,6 +130,27 @@ pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
     })
 }
 
+/// The countries whose outlets call their country «المملكة».
+const KINGDOMS: &[&str] = &["SA", "JO", "MA", "BH"];
+
+/// How many times the article names its outlet's own country as home: «بلادنا», «وطننا», and
+/// «المملكة» with no adjective after it (not «المملكة المتحدة») when that country is a kingdom.
+fn homeland_words(cx: &Ctx, home: &str) -> usize {
+    let n = cx.f.a.tokens.len();
+    (0..n)
+        .filter(|&t| {
+            let w = rasd_text::clitics::article_form(
+                cx.tok(t)
+                    .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
+            );
+            W::Homeland.has(&w)
+                || (KINGDOMS.contains(&home)
+                    && W::Kingdom.has(&w)
+                    && !(t + 1 < n && rasd_text::clitics::starts_with_article(cx.tok(t + 1))))
+        })
+        .count()
+}
+
 /// The country an article is about: the one its place names (every candidate of the name in
 /// that country) and its state actors name most, twice as often as any other; none when no
 /// country stands out.
@@ -154,6 +176,12 @@ pub fn article_country(cx: &Ctx) -> Option<String> {
         };
         if countries.all(|c| c == first) {
             *n.entry(first).or_default() += 1;
+        }
+    }
+    if let Some(home) = cx.home.as_deref() {
+        let k = homeland_words(cx, home);
+        if k > 0 {
+            *n.entry(home).or_default() += k;
         }
     }
     let mut v: Vec<(&str, usize)> = n.into_iter().collect();

@@ -34,6 +34,7 @@ pub mod events;
 pub mod geo;
 pub mod kb;
 pub mod lexicon;
+pub mod outlet;
 mod pipeline;
 pub mod recognize;
 pub mod relations;

@@ -177,6 +177,11 @@ impl Pipeline {
             f: &found,
             published: doc.meta.published,
             text: &doc.text,
+            home: doc
+                .meta
+                .url
+                .as_deref()
+                .and_then(crate::outlet::home_country),
             marks: Default::default(),
         };
         let ix = rasd_model::CharIndex::new(&doc.text);
@@ -249,6 +254,11 @@ impl Pipeline {
             f: &found,
             published,
             text: &doc.text,
+            home: doc
+                .meta
+                .url
+                .as_deref()
+                .and_then(crate::outlet::home_country),
             marks: Default::default(),
         };
         let mut trace = Vec::new();

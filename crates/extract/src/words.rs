@@ -163,6 +163,8 @@ lists! {
     HeadSpokesman = "head_spokesman", "Forms of the source head of a spokesman; the first word is the head's lemma.";
     OneOf = "one_of", "The word before a source head that makes it one of several (one of the officials).";
     SecurityBody = "security_body", "Beginnings of the words of a state's security bodies, before their nationality adjective.";
+    Homeland = "homeland", "\"Our country\": the country of the outlet that publishes the article.";
+    Kingdom = "kingdom", "\"The Kingdom\" alone: the outlet's country when it is a kingdom.";
     RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
     FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
     SettlementHead = "settlement_head", "Nouns of settlements whose own name follows them («قرية», «بلدة»).";

@@ -1530,3 +1530,51 @@ t!(
         assert!(placed(e, "زنجبار"), "{:#?}", e.location);
     }
 );
+
+/// A document published at a web address (its outlet's country comes from it).
+fn run_at(url: &str, text: &str, published: &str) -> Record {
+    let mut doc = Document::new("t", text);
+    doc.meta.published = IsoDate::parse(published).ok();
+    doc.meta.url = Some(url.to_string());
+    Pipeline::new().extract(&doc)
+}
+
+#[test]
+fn an_event_with_no_place_is_in_the_country_the_article_is_about() {
+    let r = run(
+        "أعلنت السلطات في العراق أن مسلحين هاجموا دورية للجيش أمس. وقال مسؤول عراقي إن الهجوم أسفر عن مقتل جنديين. وتشهد محافظات العراق توترا منذ أشهر.",
+        "2015-08-09",
+    );
+    assert!(!r.events.is_empty(), "{:#?}", r.events);
+    assert!(
+        r.events.iter().all(|e| country(e) == Some("IQ")),
+        "{:#?}",
+        r.events
+    );
+}
+
+#[test]
+fn an_arrest_a_home_outlet_praises_is_in_its_country() {
+    let text = "أشاد مواطنون بنجاح الأجهزة الأمنية في القبض على خلية إرهابية كانت تخطط لاستهداف المساجد، مؤكدين أن المملكة ستبقى آمنة بفضل يقظة رجال الأمن. وقال أحدهم إن أمن بلادنا خط أحمر.";
+    let r = run_at("http://www.example.com.sa/news/1", text, "2015-07-21");
+    let e = of_kind(&r, EventType::Arrest);
+    assert_eq!(country(e), Some("SA"), "{:#?}", e.location);
+    // Without its outlet, «المملكة» and «بلادنا» name no country.
+    let r = run(text, "2015-07-21");
+    assert!(
+        r.events.iter().all(|e| e.location.is_none()),
+        "{:#?}",
+        r.events
+    );
+}
+
+t!(
+    a_piece_on_the_wounded_of_a_bombing_codes_the_bombing_once,
+    "تبرع عشرات المواطنين بدمائهم لمصابي حادثة تفجير مسجد قوات الأمن في مدينة الدمام، وقدموا العزاء لأسر الضحايا. \
+     وامتلأت قاعات بنك الدم بالمتبرعين منذ الصباح، فيما نقل مصابو تفجير المسجد إلى المستشفيات.",
+    "2015-08-12",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert!(placed(&r.events[0], "الدمام"), "{:#?}", r.events[0].location);
+    }
+);

@@ -24,7 +24,8 @@
 //! 1. dates within a day and the same place (same id or name, or within 25 km) — fuses; when
 //!    both are told only as a whole country, with a shared actor or the same death toll;
 //! 2. dates within a day, one place inside the other, and a shared actor or the same type (a
-//!    shared actor when one place is a whole country);
+//!    shared actor when one place is a whole country, unless the event is a bombing, an
+//!    assault or an abduction many reports told and the report gives its type);
 //! 3. compatible coarse dates (month, year), the same place or one inside the other (not a
 //!    whole country), and a shared actor or the same type;
 //! 4. an unknown date (or an unknown place) only when everything else is strong: same type,
@@ -579,7 +580,11 @@ pub fn judge(r: &Facts, c: &Facts) -> Result<Match, String> {
     // no more than a town and its country are: an arrest and another arrest of the day.
     let rule = if day && place == PlaceFit::Same && (shared || toll || !country_wide(r, c)) {
         1
-    } else if day && place == PlaceFit::Inside && (shared || (same_type && !country_wide(r, c))) {
+    } else if day
+        && place == PlaceFit::Inside
+        && (shared || (same_type && (!country_wide(r, c) || (prominent && one_off(r.kind)))))
+    {
+        // A bombing told the next day only with its country is the bombing many told there.
         2
     } else if date == DateFit::Coarse
         && (place == PlaceFit::Same || (place == PlaceFit::Inside && !country_wide(r, c)))
@@ -1449,6 +1454,28 @@ mod tests {
         two_arrests_of_a_day_told_only_by_country_stay_apart,
         facts(Arrest, "2015-08-10", Some(saudi_arabia()), &[]),
         facts(Arrest, "2015-08-10", Some(saudi_arabia()), &[]),
+        None
+    );
+
+    t!(
+        a_bombing_told_only_by_country_the_next_day_joins_the_bombing_many_told,
+        facts(
+            SuicideBomb,
+            "2015-08-07",
+            Some(saudi_arabia()),
+            &["p.someone"]
+        ),
+        told(
+            facts(SuicideBomb, "2015-08-06", Some(abha()), &["int.isis"]),
+            40,
+            Some(15)
+        ),
+        Some(2)
+    );
+    t!(
+        a_bombing_told_only_by_country_stays_apart_from_a_small_one,
+        facts(SuicideBomb, "2015-08-07", Some(saudi_arabia()), &[]),
+        facts(SuicideBomb, "2015-08-06", Some(abha()), &[]),
         None
     );
 

@@ -419,6 +419,7 @@ pub fn merge(cx: &Ctx, mentions: Vec<Mention>) -> Vec<Draft> {
     }
     refer_back_places(cx, &mut drafts);
     topic_event(cx, &mut drafts);
+    topic_arrest(&mut drafts);
     // An event is reported when one of its words reports it; words that only refer to it
     // bring their place, figures and claims.
     drafts.retain(|d| d.mentions.iter().any(|m| !m.support));
@@ -560,6 +561,14 @@ fn sentence_places(cx: &Ctx, drafts: &mut [Draft]) {
     }
 }
 
+/// The sentences that tell a draft, in order.
+fn sentences(d: &Draft) -> Vec<usize> {
+    let mut s: Vec<usize> = d.mentions.iter().map(|m| m.sent).collect();
+    s.sort_unstable();
+    s.dedup();
+    s
+}
+
 /// How sure the detector must be that a word names one specific event for a short piece
 /// that voices a view on it to code it.
 const TOPIC_SPECIFIC: f32 = 0.75;
@@ -569,19 +578,15 @@ const TOPIC_SPECIFIC: f32 = 0.75;
 /// bombing), codes that event once: the draft of words that only refer to it, with a speaker
 /// in one of its sentences, is kept when it is told in three sentences or more, or when it
 /// names the event's place and one of its words surely names one event («استنكر … حادثة
-/// تفجير مسجد … بمنطقة …»). Its date is the article's unless it tells one; the store joins it
+/// تفجير مسجد … بمنطقة …»). With no speaker, a draft that names its place, surely names one
+/// event and is told in two sentences or more is kept too (a piece on the blood drive for the
+/// wounded of the bombing). Its date is the article's unless it tells one; the store joins it
 /// to the event reported elsewhere.
 fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
     let reports = |d: &Draft| d.mentions.iter().any(|m| !m.support && m.kind.violent());
     if drafts.iter().any(reports) {
         return;
     }
-    let sentences = |d: &Draft| {
-        let mut s: Vec<usize> = d.mentions.iter().map(|m| m.sent).collect();
-        s.sort_unstable();
-        s.dedup();
-        s
-    };
     let voiced = |d: &Draft| {
         sentences(d).iter().any(|&i| {
             cx.f.a
@@ -604,10 +609,9 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
                 .any(|m| m.kind.violent() && !m.kind.secondary())
         })
         .filter(|(_, d)| {
-            voiced(d)
-                && (sentences(d).len() >= 3
-                    || (d.place().is_some()
-                        && d.mentions.iter().any(|m| m.specific >= TOPIC_SPECIFIC)))
+            let sure = d.mentions.iter().any(|m| m.specific >= TOPIC_SPECIFIC);
+            (voiced(d) && (sentences(d).len() >= 3 || (d.place().is_some() && sure)))
+                || (d.place().is_some() && sure && sentences(d).len() >= 2)
         })
         .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
@@ -617,6 +621,25 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
             .iter_mut()
             .find(|m| m.kind.violent() && !m.kind.secondary())
     }) {
+        m.support = false;
+    }
+}
+
+/// An article that reports nothing of its own but refers to one arrest that a word surely names
+/// («أشاد المواطنون بنجاح الأجهزة الأمنية في القبض على …»: a piece praising the security
+/// services for a round-up) codes that arrest once, as the coders do.
+fn topic_arrest(drafts: &mut [Draft]) {
+    if drafts.iter().any(|d| d.mentions.iter().any(|m| !m.support)) {
+        return;
+    }
+    let best = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.mentions.iter().all(|m| m.kind == TrigKind::Arrest))
+        .filter(|(_, d)| d.mentions.iter().any(|m| m.specific >= TOPIC_SPECIFIC))
+        .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    if let Some(m) = best.and_then(|i| drafts[i].mentions.first_mut()) {
         m.support = false;
     }
 }
