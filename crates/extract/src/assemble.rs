@@ -297,15 +297,22 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
                 .flatten()
         };
         // «أعلنت الداخلية الكويتية ضبط خلية … شاركوا في القتال في العراق»: an arrest whose
-        // own words name no place is at home, not where the arrested fought before.
-        let elsewhere = own_state().filter(|c| {
-            d.place()
-                .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
-                && d.mentions
-                    .iter()
-                    .filter(|m| m.kind == events::TrigKind::Arrest && !m.support)
-                    .all(|m| m.place.is_none())
-        });
+        // own words name no place is at home, not where the arrested fought before; so is one
+        // in an article about one country, whose arresting state the article does not name.
+        let elsewhere = own_state()
+            .or_else(|| {
+                (kind == rasd_model::EventType::Arrest)
+                    .then(|| crate::geo::article_country(cx))
+                    .flatten()
+            })
+            .filter(|c| {
+                d.place()
+                    .is_some_and(|p| p.1.country.as_deref() != Some(c.as_str()))
+                    && d.mentions
+                        .iter()
+                        .filter(|m| m.kind == events::TrigKind::Arrest && !m.support)
+                        .all(|m| m.place.is_none())
+            });
         if let Some(loc) = elsewhere.and_then(|c| crate::geo::country_location(cx, &c)) {
             Some(loc)
         } else {
@@ -315,8 +322,8 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
                 // Failing that, for any event, the country the article is about.
                 // Failing that, the outlet's own country.
                 own_state()
-                    .or_else(|| crate::geo::article_country(cx))
-                    .or_else(|| cx.home.clone())
+                    .or_else(|| crate::geo::main_country(cx))
+                    .or_else(|| crate::geo::home_country(cx))
                     .and_then(|c| crate::geo::country_location(cx, &c))
             })
         }

@@ -151,10 +151,10 @@ fn homeland_words(cx: &Ctx, home: &str) -> usize {
         .count()
 }
 
-/// The country an article is about: the one its place names (every candidate of the name in
-/// that country) and its state actors name most, twice as often as any other; none when no
-/// country stands out.
-pub fn article_country(cx: &Ctx) -> Option<String> {
+/// How often an article names each country, most named first: its place names (every
+/// candidate of the name in that country), its state actors, its nationality adjectives
+/// («مدن مغربية») and, for its outlet's country, «بلادنا» and «المملكة».
+fn country_votes<'a>(cx: &'a Ctx) -> Vec<(&'a str, usize)> {
     let mut n: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for name in &cx.f.names {
         let crate::recognize::NameKind::Known { actors, places } = &name.kind else {
@@ -178,6 +178,17 @@ pub fn article_country(cx: &Ctx) -> Option<String> {
             *n.entry(first).or_default() += 1;
         }
     }
+    // An adjective, not the country's name read as one («سوريا» begins like «سوري…»).
+    let named = |h: &crate::recognize::LexHit| {
+        cx.f.names
+            .iter()
+            .any(|m| m.key.start < h.key.end && h.key.start < m.key.end)
+    };
+    for h in cx.f.lex(Class::Nisba) {
+        if h.value.len() == 2 && !named(h) {
+            *n.entry(h.value.as_str()).or_default() += 1;
+        }
+    }
     if let Some(home) = cx.home.as_deref() {
         let k = homeland_words(cx, home);
         if k > 0 {
@@ -186,7 +197,33 @@ pub fn article_country(cx: &Ctx) -> Option<String> {
     }
     let mut v: Vec<(&str, usize)> = n.into_iter().collect();
     v.sort_by_key(|x| std::cmp::Reverse(x.1));
+    v
+}
+
+/// The country an article is about: the one it names most (`country_votes`), twice as often
+/// as any other; none when no country stands out.
+pub fn article_country(cx: &Ctx) -> Option<String> {
+    let v = country_votes(cx);
     let (top, k) = *v.first()?;
     let second = v.get(1).map_or(0, |x| x.1);
     (k >= 2 * second).then(|| top.to_string())
+}
+
+/// The country an article names most, half as often again as any other: where an event it
+/// gives no place is, when the article is about no country more surely (`article_country`).
+pub fn main_country(cx: &Ctx) -> Option<String> {
+    let v = country_votes(cx);
+    let (top, k) = *v.first()?;
+    let second = v.get(1).map_or(0, |x| x.1);
+    (2 * k >= 3 * second && k > second).then(|| top.to_string())
+}
+
+/// The outlet's own country, for an article that names no other: a Saudi column on «الأجهزة
+/// الأمنية» that names no country is about Saudi Arabia.
+pub fn home_country(cx: &Ctx) -> Option<String> {
+    let home = cx.home.as_deref()?;
+    country_votes(cx)
+        .iter()
+        .all(|(c, _)| *c == home)
+        .then(|| home.to_string())
 }

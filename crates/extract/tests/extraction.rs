@@ -1578,3 +1578,26 @@ t!(
         assert!(placed(&r.events[0], "الدمام"), "{:#?}", r.events[0].location);
     }
 );
+
+t!(
+    fighting_in_the_accusative_is_a_clash,
+    "وشهدت محافظة لحج أمس قتالا عنيفا بين المقاومة والمتمردين.",
+    "2015-08-09",
+    |r| {
+        let e = of_kind(&r, EventType::ArmedClash);
+        assert!(placed(e, "لحج"), "{:#?}", e.location);
+    }
+);
+
+#[test]
+fn an_arrest_with_no_place_is_in_the_country_its_article_and_its_adjectives_name_most() {
+    let r = run_at(
+        "https://aawsat.com/home/article/1",
+        "فككت السلطات المغربية خلية تضم ثمانية عناصر. \
+         واعتقلت الأجهزة الأمنية أمس المشتبه بهم في أربع مدن مغربية، بحسب بيان لوزارة الداخلية. \
+         وقال البيان إن عناصر الخلية تدربوا في سوريا والعراق، وإن المغرب يواجه خطر عودة المقاتلين.",
+        "2015-07-22",
+    );
+    let e = of_kind(&r, EventType::Arrest);
+    assert_eq!(country(e), Some("MA"), "{:#?}", e.location);
+}

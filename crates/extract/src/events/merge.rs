@@ -610,8 +610,13 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
         })
         .filter(|(_, d)| {
             let sure = d.mentions.iter().any(|m| m.specific >= TOPIC_SPECIFIC);
+            // Without a speaker, a word of the attack itself (not of its dead) names it surely.
+            let named = d
+                .mentions
+                .iter()
+                .any(|m| m.kind.violent() && !m.kind.secondary() && m.specific >= TOPIC_SPECIFIC);
             (voiced(d) && (sentences(d).len() >= 3 || (d.place().is_some() && sure)))
-                || (d.place().is_some() && sure && sentences(d).len() >= 2)
+                || (d.place().is_some() && named && sentences(d).len() >= 2)
         })
         .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
