@@ -39,7 +39,7 @@ impl GeoContext {
             }
         }
         for h in cx.f.lex(Class::Nisba) {
-            if h.value.len() == 2 {
+            if h.value.len() == 2 && !within_name(cx, h) {
                 *counts.entry(h.value.clone()).or_default() += 1;
             }
         }
@@ -130,6 +130,13 @@ pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
     })
 }
 
+/// A nationality adjective that is a name, not an adjective («سوريا» begins like «سوري…»).
+fn within_name(cx: &Ctx, h: &crate::recognize::LexHit) -> bool {
+    cx.f.names
+        .iter()
+        .any(|m| m.key.start < h.key.end && h.key.start < m.key.end)
+}
+
 /// The countries whose outlets call their country «المملكة».
 const KINGDOMS: &[&str] = &["SA", "JO", "MA", "BH"];
 
@@ -178,14 +185,8 @@ fn country_votes<'a>(cx: &'a Ctx) -> Vec<(&'a str, usize)> {
             *n.entry(first).or_default() += 1;
         }
     }
-    // An adjective, not the country's name read as one («سوريا» begins like «سوري…»).
-    let named = |h: &crate::recognize::LexHit| {
-        cx.f.names
-            .iter()
-            .any(|m| m.key.start < h.key.end && h.key.start < m.key.end)
-    };
     for h in cx.f.lex(Class::Nisba) {
-        if h.value.len() == 2 && !named(h) {
+        if h.value.len() == 2 && !within_name(cx, h) {
             *n.entry(h.value.as_str()).or_default() += 1;
         }
     }
