@@ -314,6 +314,12 @@ impl Recognizer {
                     .get(h.with_clitics.start..h.key.start)
                     .is_some_and(|p| p.contains(clitics::SIN))
         });
+        // A place name written without the article, read with one right after a definite word,
+        // is an adjective of that word: «الطريق المؤدية» is no «مودية».
+        all.retain(|h| {
+            !matches!(h.payload, NameRef::Place(_))
+                || !adjective_after_definite(&f.a, h.key, h.with_clitics)
+        });
         all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
         let mut out: Vec<Name> = Vec::new();
         let mut index = SpanIndex::default();
@@ -346,6 +352,25 @@ impl Recognizer {
         out.sort_by_key(|n| (n.key.start, n.key.end));
         out
     }
+}
+
+/// Does a hit take the article from its proclitics (the name itself has none) right after a
+/// definite word?
+fn adjective_after_definite(a: &rasd_text::Analyzed, key: Span, with_clitics: Span) -> bool {
+    let Some(prefix) = a.key.text.get(with_clitics.start..key.start) else {
+        return false;
+    };
+    if !clitics::has_article(prefix) {
+        return false;
+    }
+    let t = a.token_at(with_clitics.start);
+    t > 0
+        && a.tokens.get(t - 1).is_some_and(|prev| {
+            let w = a.key_str(prev.key);
+            clitics::starts_with_article(&clitics::article_form(
+                w.trim_start_matches(clitics::CONJUNCTIONS_BA),
+            ))
+        })
 }
 
 /// A name several actors share («التحالف») means, first, the one whose theatre is the country

@@ -1601,3 +1601,22 @@ fn an_arrest_with_no_place_is_in_the_country_its_article_and_its_adjectives_name
     let e = of_kind(&r, EventType::Arrest);
     assert_eq!(country(e), Some("MA"), "{:#?}", e.location);
 }
+
+t!(
+    an_adjective_after_a_definite_noun_is_no_town,
+    "وقتل ثلاثة جنود في هجوم على قرية كيلوا على الطريق المؤدية إلى مدينة باما أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(nowhere(&r, "مودية"), "{:#?}", r.events);
+        assert!(!r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_town_written_without_the_article_is_still_read_alone,
+    "اندلعت اشتباكات عنيفة في مديرية مودية أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "مودية"), "{:#?}", r.events);
+    }
+);
