@@ -1620,3 +1620,14 @@ t!(
         assert!(somewhere(&r, "مودية"), "{:#?}", r.events);
     }
 );
+
+t!(
+    towns_told_after_a_country_in_its_clause_are_where,
+    "وقالت القيادة في بيان إن الضربات التي نفذت في سوريا أصابت مواقع قتالية ومخازن للأسلحة بالقرب من مدن حلب والحسكة والرقة.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "حلب"), "{:#?}", r.events);
+        assert!(somewhere(&r, "الحسكة"), "{:#?}", r.events);
+        assert!(nowhere(&r, "سوريا"), "{:#?}", r.events);
+    }
+);

@@ -251,10 +251,23 @@ pub(super) fn place_for(
             };
         let better = match &best {
             None => true,
-            Some((bs, bk, _)) => {
+            Some((bs, bk, bn)) => {
                 // «بتسع ضربات جوية في سوريا أصابت مواقع بالقرب من حلب»: a town told a few
-                // words after a country is where, in that country.
-                let reach = if *bk == PlaceKind::Country { 8 } else { 4 };
+                // words after a country is where, in that country; further words off when
+                // it lies in it («الضربات التي وجهت في سوريا أصابت وحدات تكتيكية ومواقع
+                // قتالية بالقرب من مدن حلب»).
+                let in_it = || {
+                    let country = |x: &Name| resolved(cx, geo, x).and_then(|p| p.1.country);
+                    let c = country(bn);
+                    c.is_some() && c == country(n)
+                };
+                let reach = if *bk != PlaceKind::Country {
+                    4
+                } else if after && in_it() {
+                    14
+                } else {
+                    8
+                };
                 (kind < *bk && score <= bs + reach)
                     || (score < *bs && kind <= *bk)
                     || (score + 4 < *bs)
