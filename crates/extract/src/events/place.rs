@@ -249,36 +249,42 @@ pub(super) fn place_for(
             } else {
                 d + if after { 0 } else { 3 }
             };
-        let better = match &best {
-            None => true,
-            Some((bs, bk, bn)) => {
-                // «بتسع ضربات جوية في سوريا أصابت مواقع بالقرب من حلب»: a town told a few
-                // words after a country is where, in that country; further words off when
-                // it lies in it («الضربات التي وجهت في سوريا أصابت وحدات تكتيكية ومواقع
-                // قتالية بالقرب من مدن حلب»).
-                let in_it = || {
-                    let country = |x: &Name| resolved(cx, geo, x).and_then(|p| p.1.country);
-                    let c = country(bn);
-                    c.is_some() && c == country(n)
-                };
-                let reach = if *bk != PlaceKind::Country {
-                    4
-                } else if after && in_it() {
-                    14
-                } else {
-                    8
-                };
-                (kind < *bk && score <= bs + reach)
-                    || (score < *bs && kind <= *bk)
-                    || (score + 4 < *bs)
-            }
-        };
+        let better = best
+            .as_ref()
+            .is_none_or(|b| outranks(cx, geo, (score, kind, n), b, after));
         if better {
             best = Some((score, kind, n));
         }
     }
     let (_, _, n) = best?;
     resolved(cx, geo, n)
+}
+
+/// Does a place (its score, kind and name) outrank the best one so far? A more specific place
+/// within reach, or a nearer one as specific, or a much nearer one.
+fn outranks(
+    cx: &Ctx,
+    geo: &GeoContext,
+    (score, kind, n): (usize, PlaceKind, &Name),
+    (bs, bk, bn): &(usize, PlaceKind, &Name),
+    after: bool,
+) -> bool {
+    // «بتسع ضربات جوية في سوريا أصابت مواقع بالقرب من حلب»: a town told a few words after a
+    // country is where, in that country; further words off when it lies in it («الضربات
+    // التي وجهت في سوريا أصابت وحدات تكتيكية ومواقع قتالية بالقرب من مدن حلب»).
+    let in_it = || {
+        let country = |x: &Name| resolved(cx, geo, x).and_then(|p| p.1.country);
+        let c = country(bn);
+        c.is_some() && c == country(n)
+    };
+    let reach = if *bk != PlaceKind::Country {
+        4
+    } else if after && in_it() {
+        14
+    } else {
+        8
+    };
+    (kind < *bk && score <= bs + reach) || (score < *bs && kind <= *bk) || (score + 4 < *bs)
 }
 
 /// Is a place told of another event than the word's: in the other part of a sentence that
