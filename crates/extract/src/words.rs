@@ -53,6 +53,7 @@ lists! {
     Series = "series", "A series of attacks: its figures are a total.";
     DualEnding = "dual_ending", "The dual ending of a noun.";
     PointsBack = "points_back", "Demonstratives before an event word: it refers to an event told.";
+    OnTrial = "on_trial", "Beginnings of words of a trial before an event word: it refers to an event told.";
     Demonstrative = "demonstrative", "Demonstratives before a plural: events told before.";
     Definite = "definite", "Words before a noun that make it refer back.";
     DefinitePrefix = "definite_prefix", "Beginnings of a word with the article.";

@@ -134,7 +134,16 @@ impl Detector {
                     cx.tok(c.tok().wrapping_sub(1))
                         .trim_start_matches(rasd_text::clitics::WAW),
                 ) && cx.tok(c.tok()).starts_with("ال");
-                let accept = rule.is_none() && told && !pointed;
+                // «متهمي تفجير مسجد …», «محاكمة المتهمين بتفجير …»: a trial refers to the
+                // event it judges.
+                let on_trial = (1..=2).any(|k| {
+                    c.tok() >= k
+                        && crate::words::W::OnTrial.starts(
+                            cx.tok(c.tok() - k)
+                                .trim_start_matches(rasd_text::clitics::WAW),
+                        )
+                });
+                let accept = rule.is_none() && told && !pointed && !on_trial;
                 Judgement {
                     hit: c.ti,
                     score,
