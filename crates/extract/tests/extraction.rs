@@ -1640,3 +1640,12 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    the_subject_of_being_hit_is_the_named_village,
+    "كما تعرضت قرية المحصنة التي تم تحريرها أخيرا إلى قصف مكثف من المتمردين بقذائف الهاون.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "المحصنة"), "{:#?}", r.events);
+    }
+);

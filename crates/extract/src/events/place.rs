@@ -620,8 +620,17 @@ fn site_near(cx: &Ctx, m: &super::Mention) -> Option<(String, bool)> {
                 .is_some_and(|r| list.has(r))
     };
     // The nearest head after the word, within ten words; else the nearest before it, within
-    // four («المصابين في مستشفى عسير جراء الاعتداء في مسجد قوات الطوارئ» is the mosque).
-    let mut heads: Vec<(usize, bool)> = (t.saturating_sub(4).max(lo)..(t + 11).min(hi))
+    // four («المصابين في مستشفى عسير جراء الاعتداء في مسجد قوات الطوارئ» is the mosque), or
+    // the subject of a passive verb of being hit.
+    // The subject of «تعرضت قرية السلامية التي … إلى قصف» is the place hit, further back.
+    let passive = (t.saturating_sub(10).max(lo)..t)
+        .find(|&j| W::Passive.has(cx.stem(j)) || W::Passive.has(cx.tok(j)))
+        .map(|j| j + 1);
+    let back = passive
+        .unwrap_or(t.saturating_sub(4))
+        .min(t.saturating_sub(4));
+    let mut heads: Vec<(usize, bool)> = (back.max(lo)..(t + 11).min(hi))
+        .filter(|&j| j + 4 >= t || Some(j) == passive)
         .filter_map(|j| {
             if head(j, W::FacilityHead) {
                 Some((j, true))
