@@ -1649,3 +1649,13 @@ t!(
         assert!(somewhere(&r, "المحصنة"), "{:#?}", r.events);
     }
 );
+
+t!(
+    advancing_towards_a_place_is_a_battle,
+    "وقال مصدر عسكري إن قوات المقاومة تواصل تقدمها باتجاه مدينة الحوطة بعد معارك مع المتمردين.",
+    "2015-08-09",
+    |r| {
+        let e = of_kind(&r, EventType::ArmedClash);
+        assert!(placed(e, "الحوطة"), "{:#?}", e.location);
+    }
+);
