@@ -643,13 +643,16 @@ fn open_fire(a: &Analyzed, hits: &[LexHit]) -> Vec<LexHit> {
     };
     let mut out = Vec::new();
     for (i, t) in a.tokens.iter().enumerate() {
-        let verb = word(i)
-            .unwrap_or("")
-            .trim_start_matches(clitics::CONJUNCTIONS);
-        if !W::OpenFire.starts(verb) || hits.iter().any(|h| h.key.contains(t.key)) {
+        // «وأطلق», «فأطلق»; «فتح» keeps its «ف».
+        let w = word(i).unwrap_or("");
+        let verb = W::OpenFire.starts(w)
+            || w.strip_prefix(clitics::CONJUNCTIONS)
+                .is_some_and(|r| W::OpenFire.starts(r));
+        if !verb || hits.iter().any(|h| h.key.contains(t.key)) {
             continue;
         }
-        // Two words of subject at most, in the same clause, then the object.
+        // Three words of subject and time at most («فتح مسلحان صباح الاثنين النار»), in the
+        // same clause, then the object.
         let object = (i + 2..=i + 3)
             .take_while(|&j| joined(j))
             .any(|j| W::FireObject.has(word(j).unwrap_or("")));

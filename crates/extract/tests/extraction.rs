@@ -1659,3 +1659,12 @@ t!(
         assert!(placed(e, "الحوطة"), "{:#?}", e.location);
     }
 );
+
+t!(
+    opening_fire_with_fath_keeps_its_fa,
+    "وفتحت قوات الأمن النار على مسيرة في مدينة حماة أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "حماة"), "{:#?}", r.events);
+    }
+);
