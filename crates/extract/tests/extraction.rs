@@ -1668,3 +1668,13 @@ t!(
         assert!(somewhere(&r, "حماة"), "{:#?}", r.events);
     }
 );
+
+t!(
+    air_strikes_and_a_ground_forces_rockets_are_two_events,
+    "قتل عشرات المسلحين بغارات طائرات التحالف على مواقعهم في مدينة الفلوجة، وقصف الجيش العراقي براجمات صواريخ أحياء في مدينة الفلوجة أمس.",
+    "2015-08-09",
+    |r| {
+        of_kind(&r, EventType::AirDroneStrike);
+        of_kind(&r, EventType::MissileArtillery);
+    }
+);

@@ -180,7 +180,7 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
         return false;
     }
     // A battle and a strike told together («اشتباكات وقصف لطائرات التحالف»): two events.
-    if battle_and_strike(d, m) {
+    if battle_and_strike(d, m) || air_and_ground(d, m) {
         return false;
     }
     // «ويأتي هذا التفجير بعد أيام من تفجير انتحاري في خان بني سعد»: what one event came after
@@ -917,6 +917,16 @@ fn battle_and_strike(d: &Draft, m: &Mention) -> bool {
         .filter(|x| *x != Means::Other)
         .collect();
     !theirs.is_empty() && theirs.iter().all(|x| *x != mine)
+}
+
+/// Air strikes, and a ground force's shelling with its weapon told («وقصف الجيش براجمات
+/// صواريخ أحياء في الفلوجة» after «بغارات طائرات التحالف»): two events.
+fn air_and_ground(d: &Draft, m: &Mention) -> bool {
+    let ground = m.kind == TrigKind::Missile
+        && !m.weapons.is_empty()
+        && m.actor.as_ref().is_some_and(|a| !a.strikes_from_air());
+    let told: Vec<&Mention> = d.mentions.iter().filter(|x| !x.support).collect();
+    ground && !told.is_empty() && told.iter().all(|x| x.kind == TrigKind::Air)
 }
 
 /// Is the later of two triggers told as what the earlier came after or before: a word of time
