@@ -578,9 +578,9 @@ const TOPIC_SPECIFIC: f32 = 0.75;
 /// bombing), codes that event once: the draft of words that only refer to it, with a speaker
 /// in one of its sentences, is kept when it is told in three sentences or more, or when it
 /// names the event's place and one of its words surely names one event («استنكر … حادثة
-/// تفجير مسجد … بمنطقة …»). With no speaker, a draft that names its place, surely names one
-/// event and is told in two sentences or more is kept too (a piece on the blood drive for the
-/// wounded of the bombing). Its date is the article's unless it tells one; the store joins it
+/// تفجير مسجد … بمنطقة …»). With no speaker, a draft that names its place and whose word of
+/// the attack itself surely names one event is kept too (a piece on the blood drive for the
+/// wounded of the bombing, a prayer for its dead). Its date is the article's unless it tells one; the store joins it
 /// to the event reported elsewhere.
 fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
     let reports = |d: &Draft| d.mentions.iter().any(|m| !m.support && m.kind.violent());
@@ -616,7 +616,7 @@ fn topic_event(cx: &Ctx, drafts: &mut [Draft]) {
                 .iter()
                 .any(|m| m.kind.violent() && !m.kind.secondary() && m.specific >= TOPIC_SPECIFIC);
             (voiced(d) && (sentences(d).len() >= 3 || (d.place().is_some() && sure)))
-                || (d.place().is_some() && named && sentences(d).len() >= 2)
+                || (d.place().is_some() && named)
         })
         .max_by_key(|(i, d)| (sentences(d).len(), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
