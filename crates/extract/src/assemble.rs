@@ -319,8 +319,8 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
             d.place().map(|p| p.1.clone()).or_else(|| {
                 // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
                 // home; the country is where, when no place is told.
-                // Failing that, for any event, the country the article is about.
-                // Failing that, the outlet's own country.
+                // Failing that, for any event, the country the article names most; failing
+                // that, the outlet's own country.
                 own_state()
                     .or_else(|| crate::geo::main_country(cx))
                     .or_else(|| crate::geo::home_country(cx))

@@ -40,6 +40,8 @@ pub struct Marks {
     quotes: OnceCell<[Vec<usize>; QUOTE_MARKS.len()]>,
     /// The sentences that open another story («من جهة أخرى، …»), in order.
     stories: OnceCell<Vec<usize>>,
+    /// How often the document names each country, most named first (`geo::country_votes`).
+    pub(crate) countries: OnceCell<Vec<(String, usize)>>,
 }
 
 /// Token indices, in order.

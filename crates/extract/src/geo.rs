@@ -132,9 +132,7 @@ pub fn country_location(cx: &Ctx, code: &str) -> Option<Location> {
 
 /// A nationality adjective that is a name, not an adjective («سوريا» begins like «سوري…»).
 fn within_name(cx: &Ctx, h: &crate::recognize::LexHit) -> bool {
-    cx.f.names
-        .iter()
-        .any(|m| m.key.start < h.key.end && h.key.start < m.key.end)
+    cx.f.names_over(h.key).next().is_some()
 }
 
 /// The countries whose outlets call their country «المملكة».
@@ -158,10 +156,20 @@ fn homeland_words(cx: &Ctx, home: &str) -> usize {
         .count()
 }
 
+/// How often an article names each country, most named first (counted once a document).
+fn country_votes<'c>(cx: &'c Ctx) -> &'c [(String, usize)] {
+    cx.marks.countries.get_or_init(|| {
+        count_countries(cx)
+            .into_iter()
+            .map(|(c, k)| (c.to_string(), k))
+            .collect()
+    })
+}
+
 /// How often an article names each country, most named first: its place names (every
 /// candidate of the name in that country), its state actors, its nationality adjectives
 /// («مدن مغربية») and, for its outlet's country, «بلادنا» and «المملكة».
-fn country_votes<'a>(cx: &'a Ctx) -> Vec<(&'a str, usize)> {
+fn count_countries<'a>(cx: &'a Ctx) -> Vec<(&'a str, usize)> {
     let mut n: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for name in &cx.f.names {
         let crate::recognize::NameKind::Known { actors, places } = &name.kind else {
@@ -205,18 +213,18 @@ fn country_votes<'a>(cx: &'a Ctx) -> Vec<(&'a str, usize)> {
 /// as any other; none when no country stands out.
 pub fn article_country(cx: &Ctx) -> Option<String> {
     let v = country_votes(cx);
-    let (top, k) = *v.first()?;
+    let (top, k) = v.first()?;
     let second = v.get(1).map_or(0, |x| x.1);
-    (k >= 2 * second).then(|| top.to_string())
+    (*k >= 2 * second).then(|| top.clone())
 }
 
 /// The country an article names most, half as often again as any other: where an event it
 /// gives no place is, when the article is about no country more surely (`article_country`).
 pub fn main_country(cx: &Ctx) -> Option<String> {
     let v = country_votes(cx);
-    let (top, k) = *v.first()?;
+    let (top, k) = v.first()?;
     let second = v.get(1).map_or(0, |x| x.1);
-    (2 * k >= 3 * second && k > second).then(|| top.to_string())
+    (2 * k >= 3 * second && *k > second).then(|| top.clone())
 }
 
 /// The outlet's own country, for an article that names no other: a Saudi column on «الأجهزة
