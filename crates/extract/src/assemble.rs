@@ -323,7 +323,7 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
                 // that, the outlet's own country.
                 own_state()
                     .or_else(|| crate::geo::main_country(cx))
-                    .or_else(|| crate::geo::home_country(cx))
+                    .or_else(|| crate::geo::home_alone(cx))
                     .and_then(|c| crate::geo::country_location(cx, &c))
             })
         }

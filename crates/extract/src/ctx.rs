@@ -58,6 +58,23 @@ fn count_in(sorted: &[usize], lo: usize, hi: usize) -> usize {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of one document: what was recognised in it, with the knowledge it was
+    /// recognised with, its publication date and its outlet's country.
+    pub fn new(kb: &'a Knowledge, f: &'a Found, doc: &'a rasd_model::Document) -> Ctx<'a> {
+        Ctx {
+            kb,
+            f,
+            published: doc.meta.published,
+            text: &doc.text,
+            home: doc
+                .meta
+                .url
+                .as_deref()
+                .and_then(crate::outlet::home_country),
+            marks: Marks::default(),
+        }
+    }
+
     /// Index of the token that starts at or after a key offset.
     pub fn tok_from(&self, off: usize) -> usize {
         self.f.a.tokens.partition_point(|t| t.key.start < off)

@@ -229,7 +229,7 @@ pub fn main_country(cx: &Ctx) -> Option<String> {
 
 /// The outlet's own country, for an article that names no other: a Saudi column on «الأجهزة
 /// الأمنية» that names no country is about Saudi Arabia.
-pub fn home_country(cx: &Ctx) -> Option<String> {
+pub fn home_alone(cx: &Ctx) -> Option<String> {
     let home = cx.home.as_deref()?;
     country_votes(cx)
         .iter()

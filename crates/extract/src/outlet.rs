@@ -58,38 +58,35 @@ pub fn home_country(url: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Each address with the country it must give.
+    fn check(cases: &[(&str, Option<&str>)]) {
+        for (url, want) in cases {
+            assert_eq!(home_country(url).as_deref(), *want, "{url}");
+        }
+    }
+
     #[test]
     fn listed_hosts_and_their_subdomains() {
-        assert_eq!(
-            home_country("http://www.alriyadh.com/1060000").as_deref(),
-            Some("SA")
-        );
-        assert_eq!(
-            home_country("https://m.aawsat.com/home/x").as_deref(),
-            Some("SA")
-        );
-        assert_eq!(home_country("https://notalriyadh.com/x"), None);
+        check(&[
+            ("http://www.alriyadh.com/1060000", Some("SA")),
+            ("https://m.aawsat.com/home/x", Some("SA")),
+            ("https://notalriyadh.com/x", None),
+        ]);
     }
 
     #[test]
     fn country_domains() {
-        assert_eq!(
-            home_country("http://www.okaz.com.sa/new/x.htm").as_deref(),
-            Some("SA")
-        );
-        assert_eq!(
-            home_country("https://gate.ahram.org.eg/News/1.aspx").as_deref(),
-            Some("EG")
-        );
-        assert_eq!(home_country("https://example.co.uk/a"), None);
-        assert_eq!(home_country("https://www.example.com:8080/a"), None);
+        check(&[
+            ("http://www.okaz.com.sa/new/x.htm", Some("SA")),
+            ("https://gate.ahram.org.eg/News/1.aspx", Some("EG")),
+            ("https://example.co.uk/a", None),
+            ("https://www.example.com:8080/a", None),
+        ]);
     }
 
     #[test]
     fn bad_addresses_give_nothing() {
-        assert_eq!(home_country(""), None);
-        assert_eq!(home_country("://"), None);
-        assert_eq!(home_country("not a url"), None);
+        check(&[("", None), ("://", None), ("not a url", None)]);
     }
 
     #[test]

@@ -172,18 +172,7 @@ impl Pipeline {
     /// offsets of the original text.
     pub fn candidates(&self, doc: &Document) -> Vec<CandFeatures> {
         let found = self.rec.recognize(&self.kb, &doc.text, doc.meta.published);
-        let cx = Ctx {
-            kb: &self.kb,
-            f: &found,
-            published: doc.meta.published,
-            text: &doc.text,
-            home: doc
-                .meta
-                .url
-                .as_deref()
-                .and_then(crate::outlet::home_country),
-            marks: Default::default(),
-        };
+        let cx = Ctx::new(&self.kb, &found, doc);
         let ix = rasd_model::CharIndex::new(&doc.text);
         let toll_sents = tolls::toll_sentences(&cx);
         let mut v = detect::candidate_features(&cx, doc.meta.title.as_deref(), &toll_sents);
@@ -249,18 +238,7 @@ impl Pipeline {
                 budget: budget.unwrap_or_default(),
             })
         };
-        let cx = Ctx {
-            kb: &self.kb,
-            f: &found,
-            published,
-            text: &doc.text,
-            home: doc
-                .meta
-                .url
-                .as_deref()
-                .and_then(crate::outlet::home_country),
-            marks: Default::default(),
-        };
+        let cx = Ctx::new(&self.kb, &found, doc);
         let mut trace = Vec::new();
         let geo = GeoContext::new(&cx);
         let toll_sents = tolls::toll_sentences(&cx);
