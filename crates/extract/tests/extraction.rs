@@ -1689,3 +1689,23 @@ t!(
         assert!(placed(&r.events[0], "الدمام"), "{:#?}", r.events[0].location);
     }
 );
+
+t!(
+    setting_fire_to_a_home_is_an_attack,
+    "أضرم مستوطنون النار في منزل عائلة فلسطينية في قرية دوما جنوب نابلس فجر الجمعة.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Attack);
+        assert!(placed(&r.events[0], "دوما"), "{:#?}", r.events[0].location);
+    }
+);
+
+t!(
+    burning_calories_is_no_attack,
+    "أحرقت العداءة سعرات كثيرة في السباق أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -400,6 +400,8 @@ pub(crate) fn clean(s: &str) -> String {
             ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             '\t' | '|' | '\n' | '\r' => out.push(' '),
+            // Direction marks («حفر الباطن\u{200e}») are no part of a name.
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' => {}
             c => out.push(c),
         }
     }

@@ -30,7 +30,8 @@
 //!   («مدينة خليفة أ»);
 //! * a reviewed list of names (`data/places-geonames-review.tsv`) drops the names that are
 //!   common words in news Arabic, or keeps them cue-only (`~`, matched after «في»، «بلدة»…),
-//!   and drops places whose data is wrong;
+//!   drops places whose data is wrong, and gives Arabic names to towns that GeoNames gives
+//!   none (`name<TAB>gn:ID<TAB>سوسة|…`; they then pass the same checks as GeoNames' own);
 //! * two imported places of one country that share a name: the most populous keeps it.
 //!
 //! The output is sorted by country and geonameid, so the same package and the same data give the
@@ -168,6 +169,8 @@ pub struct Reserved {
     review: HashMap<String, Verdict>,
     /// Reviewed-out geonameids.
     drop_ids: HashSet<u64>,
+    /// Arabic names given by the review list to cities that GeoNames gives none.
+    names: HashMap<u64, Vec<String>>,
 }
 
 /// The comparison key of a name: its match key without the cue-only mark and without the article
@@ -186,8 +189,8 @@ pub fn name_key(name: &str) -> String {
 impl Reserved {
     /// Reserve the hand places and actor names of `kb`, the built-in lexicon (every class but
     /// `ambiguous`, whose words stay places after a cue), the closed word lists and the given
-    /// names, and read a review list (`drop<TAB>NAME`, `cue<TAB>NAME`, `drop<TAB>gn:ID`; `#`
-    /// starts a comment).
+    /// names, and read a review list (`drop<TAB>NAME`, `cue<TAB>NAME`, `drop<TAB>gn:ID`,
+    /// `name<TAB>gn:ID<TAB>NAME|NAME…`; `#` starts a comment).
     pub fn new(kb: &Knowledge, review: &str) -> Result<Reserved, CacheError> {
         let mut r = Reserved::default();
         for p in &kb.places {
@@ -245,12 +248,30 @@ impl Reserved {
                     "expected VERDICT<TAB>NAME (a third column may say why)",
                 ));
             };
+            let what = what.trim();
+            if verdict == "name" {
+                let id = what
+                    .strip_prefix("gn:")
+                    .and_then(|id| id.parse().ok())
+                    .ok_or_else(|| err("`name` takes gn:ID, then the Arabic names"))?;
+                let names: Vec<String> = cols
+                    .next()
+                    .unwrap_or_default()
+                    .split('|')
+                    .map(clean)
+                    .filter(|n| arabic_name(n))
+                    .collect();
+                if names.is_empty() {
+                    return Err(err("`name` needs Arabic names, separated by |"));
+                }
+                self.names.entry(id).or_default().extend(names);
+                continue;
+            }
             let verdict = match verdict {
                 "drop" => Verdict::Drop,
                 "cue" => Verdict::Cue,
-                _ => return Err(err("the verdict is `drop` or `cue`")),
+                _ => return Err(err("the verdict is `drop`, `cue` or `name`")),
             };
-            let what = what.trim();
             if let Some(id) = what.strip_prefix("gn:") {
                 let id = id.parse().map_err(|_| err("gn: takes a geonameid"))?;
                 if verdict != Verdict::Drop {
@@ -418,7 +439,8 @@ fn candidate(
         return None;
     }
     let mut written: Vec<(String, String)> = Vec::new();
-    for n in &city.alternatenames {
+    let given = reserved.names.get(&city.geonameid).into_iter().flatten();
+    for n in city.alternatenames.iter().chain(given) {
         let n = clean(n);
         if !arabic_name(&n) {
             continue;
@@ -570,6 +592,37 @@ mod tests {
         let d = distance_km(33.34, 44.40, 33.75, 44.64);
         assert!((45.0..56.0).contains(&d), "{d}");
         assert!(distance_km(33.0, 44.0, 33.0, 44.0) < 1e-9);
+    }
+
+    #[test]
+    fn review_names_a_city_without_arabic_name() {
+        let cities = r#"{"1": {"geonameid": 1, "name": "Wadi Zamran", "latitude": 35.8, "longitude": 10.6,
+          "countrycode": "TN", "population": 9000, "admin1code": "23", "alternatenames": ["Wadi Zamran"]}}"#;
+        let import_with = |review: &str| {
+            let reserved = Reserved::new(&Knowledge::default(), review).unwrap();
+            let mut out = Vec::new();
+            import(
+                cities.as_bytes(),
+                &reserved,
+                &CacheOptions::default(),
+                &mut out,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(!import_with("").contains("gn:1\t"));
+        let named = import_with("name\tgn:1\tوادي زمران|وادى زمران\n");
+        assert!(
+            named.contains("gn:1\tlocality\tوادي زمران\tWadi Zamran"),
+            "{named}"
+        );
+        // The names pass the same checks: a cue-only verdict still applies.
+        let cue = import_with("name\tgn:1\tوادي زمران\ncue\tوادي زمران\n");
+        assert!(cue.contains("\t~وادي زمران\t"), "{cue}");
+        for bad in ["name\tgn:x\tوادي", "name\tgn:1\tWadi", "name\tgn:1"] {
+            let e = Reserved::new(&Knowledge::default(), bad).unwrap_err();
+            assert!(e.to_string().contains("line 1"), "{e}");
+        }
     }
 
     #[test]
