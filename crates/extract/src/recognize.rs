@@ -318,7 +318,8 @@ impl Recognizer {
         // is an adjective of that word: «الطريق المؤدية» is no «مودية».
         all.retain(|h| {
             !matches!(h.payload, NameRef::Place(_))
-                || !adjective_after_definite(&f.a, h.key, h.with_clitics)
+                || !(adjective_after_definite(&f.a, h.key, h.with_clitics)
+                    || heads_a_construct(&f.a, h.key))
         });
         all.sort_by(|x, y| (y.key.len(), x.key.start).cmp(&(x.key.len(), y.key.start)));
         let mut out: Vec<Name> = Vec::new();
@@ -371,6 +372,21 @@ fn adjective_after_definite(a: &rasd_text::Analyzed, key: Span, with_clitics: Sp
                 w.trim_start_matches(clitics::CONJUNCTIONS_BA),
             ))
         })
+}
+
+/// Is a place name a plural noun heading a construct: «حماة الوطن», «حماة الدين» ("the
+/// protectors of…"), a definite word after it that is no bearing («حماة الشمالي» is Hama)?
+fn heads_a_construct(a: &rasd_text::Analyzed, key: Span) -> bool {
+    if !W::ConstructHead.has(a.key_str(key)) {
+        return false;
+    }
+    let t = a.token_at(key.end.saturating_sub(1));
+    a.tokens.get(t + 1).is_some_and(|next| {
+        // «حماة والحسكة» is a list: a construct's second word takes no conjunction.
+        let w = a.key_str(next.key);
+        clitics::starts_with_article(&clitics::article_form(w))
+            && !W::Direction.has(w.strip_prefix("ال").unwrap_or(w))
+    })
 }
 
 /// A name several actors share («التحالف») means, first, the one whose theatre is the country

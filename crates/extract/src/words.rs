@@ -132,6 +132,8 @@ lists! {
     TheArea = "the_area", "«المنطقة»: a town named as known when said to be the same («في نفس المنطقة»).";
     SameAs = "same_as", "«نفس», «ذات» before a noun: the one just named.";
     SameAfter = "same_after", "«نفسها», «ذاتها» after a noun: the one just named.";
+    AffiliationTitle = "affiliation_title", "Titles of a person whose institution a place names («وكيل جامعة حفر الباطن»).";
+    TheFacility = "the_facility", "A base, an airport, a camp named as known («القاعدة»): the latest facility named before.";
     TheGovernorate = "the_governorate", "A governorate named as known («المحافظة»).";
     AtSea = "at_sea", "Words of a position at sea.";
     AtSeaPrefix = "at_sea_prefix", "Prefixes of a position at sea.";
@@ -172,6 +174,7 @@ lists! {
     FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";
     Between = "between", "\"Between\" before the sides of fighting.";
     Countryside = "countryside", "\"Countryside\" before a town: its governorate, less the town.";
+    ConstructHead = "construct_head", "Place names that are also plural nouns heading a construct («حماة الوطن»).";
     AirArm = "air_arm", "Beginnings of the words of forces that strike from the air (aircraft, helicopters).";
     OperationNoun = "operation_noun", "Nouns before the name of a military operation («عملية فجر الكرمة»).";
     Defuse = "defuse", "Beginnings of words of defusing or seizing weapons: the weapons after them were not used.";

@@ -1709,3 +1709,57 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    protectors_of_the_homeland_are_no_hama,
+    "أدان المجلس استهداف حماة الوطن في مسجد قوات الأمن بمدينة الدمام أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| !placed(e, "حماة")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    hama_with_its_bearing_is_hama,
+    "قصفت الطائرات ريف حماة الشمالي أمس.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "حماة"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    the_one_day_an_article_names_dates_its_event,
+    "خيب القدر آمال الانتحاري في تفجير مسجد قوات الأمن بمدينة الدمام. وكان الانتحاري يعلم أن المصلين سيؤدون صلاة الظهر في المسجد يوم الخميس.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].date.as_deref(), Some("2015-08-06"));
+    }
+);
+
+t!(
+    the_base_stormed_is_the_base_named_before,
+    "تحصن المتمردون داخل قاعدة العند الجوية في محافظة لحج منذ أسابيع، وقامت المقاومة الشعبية أمس بدعم من طائرات التحالف العربي وقوات الجيش الموالية للحكومة الشرعية في اليمن باقتحام القاعدة والسيطرة عليها.",
+    "2015-08-09",
+    |r| {
+        assert!(somewhere(&r, "العند"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_speakers_university_is_not_where_it_happened,
+    "وصف وكيل جامعة حفر الباطن التفجير الإرهابي الذي استهدف مسجدا بأنه عمل إجرامي.",
+    "2015-08-09",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| !placed(e, "حفر الباطن")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

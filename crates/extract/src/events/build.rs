@@ -61,6 +61,17 @@ pub(super) fn build(
     });
     if m.place.is_none() && sent != usize::MAX && !crate::events::is_headline(cx, sent) {
         m.place = the_town(cx, geo, h, ss, sent).or_else(|| topic_place(cx, geo, h, sent));
+    } else if m
+        .place
+        .as_ref()
+        .is_some_and(|p| p.2 == crate::kb::PlaceKind::Country)
+        && sent != usize::MAX
+        && !crate::events::is_headline(cx, sent)
+    {
+        // «… في اليمن باقتحام القاعدة»: the base named before is more precise than the country.
+        if let Some(t) = the_town(cx, geo, h, ss, sent) {
+            m.place = Some(t);
+        }
     }
     m.date = date(cx, h, ss, sent);
     // Actor and target.

@@ -389,7 +389,11 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
                             && matches!(c.value.as_str(), "say" | "relay")
                     })
         });
-    source || said || speaks || treated || told_to || office
+    // «وكيل جامعة حفر الباطن»: the place names a speaker's institution.
+    let affiliation = i >= 2
+        && W::FacilityHead.has(prev)
+        && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(i - 2)));
+    source || said || speaks || treated || told_to || office || affiliation
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
@@ -448,9 +452,9 @@ pub(super) fn topic_place(
     None
 }
 
-/// The town or governorate a word names as known («وسط قصف جوي على البلدة», «الاشتباكات
-/// العنيفة … في المدينة», «في نفس المنطقة»): the latest town (or governorate) named before the word, in its
-/// sentence or the three before.
+/// The town, governorate or facility a word names as known («وسط قصف جوي على البلدة»,
+/// «الاشتباكات العنيفة … في المدينة», «في نفس المنطقة», «باقتحام القاعدة»): the latest town
+/// (governorate, facility) named before the word, in its sentence or the three before.
 pub(super) fn the_town(
     cx: &Ctx,
     geo: &GeoContext,
@@ -473,6 +477,18 @@ pub(super) fn the_town(
             PlaceKind::Locality
         } else if W::TheGovernorate.has(bare) {
             PlaceKind::Admin1
+        } else if W::TheFacility.has(bare) {
+            // «باقتحام القاعدة»: a facility is also the object of the word just before it.
+            if j != i + 1 && t.len() == bare.len() && !(j > lo && W::Locative.has(cx.tok(j - 1))) {
+                return None;
+            }
+            return Some(PlaceKind::Facility).filter(|_| {
+                !cx.f.a.tokens.get(j + 1).is_some_and(|nt| {
+                    cx.f.names_in(nt.key).any(|n| {
+                        n.key.start == nt.key.start && matches!(n.kind, NameKind::Known { .. })
+                    })
+                })
+            });
         } else {
             return None;
         };
@@ -632,7 +648,12 @@ fn site_near(cx: &Ctx, m: &super::Mention) -> Option<(String, bool)> {
     let mut heads: Vec<(usize, bool)> = (back.max(lo)..(t + 11).min(hi))
         .filter(|&j| j + 4 >= t || Some(j) == passive)
         .filter_map(|j| {
-            if head(j, W::FacilityHead) {
+            // «وكيل جامعة حفر الباطن»: a speaker's institution, not a building hit.
+            let affiliation =
+                j > 0 && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(j - 1)));
+            if affiliation {
+                None
+            } else if head(j, W::FacilityHead) {
                 Some((j, true))
             } else {
                 head(j, W::SettlementHead).then_some((j, false))
