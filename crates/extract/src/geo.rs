@@ -236,3 +236,67 @@ pub fn home_alone(cx: &Ctx) -> Option<String> {
         .all(|(c, _)| *c == home)
         .then(|| home.to_string())
 }
+
+/// The place inside a country that an article is about: the governorate its place names of
+/// that country fall in, twice as often as in any other and at least twice, and in it the
+/// place named most (a town before its governorate, the first named on a tie). «اليمن» alone,
+/// in an article whose places in Yemen are «لحج» and «الحوطة», is most likely in Lahij.
+pub fn focus_in(cx: &Ctx, geo: &GeoContext, country: &str) -> Option<Location> {
+    // Per governorate: mentions; per place: (mentions, first mention, the place).
+    let mut by_admin1: HashMap<&str, usize> = HashMap::new();
+    let mut by_place: HashMap<&str, (usize, Span, &Place)> = HashMap::new();
+    for n in &cx.f.names {
+        if !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty()) {
+            continue;
+        }
+        // «تفجير سروج»: a place told as another event's is not what the article is about.
+        let i = cx.tok_at(n.key.start);
+        let lo = cx.f.a.tokens[i.saturating_sub(6)].key.start;
+        if cx
+            .f
+            .lex_in(Class::Trigger, Span::new(lo, n.key.start))
+            .next()
+            .is_some()
+        {
+            continue;
+        }
+        let Some(p) = choose(cx, geo, n) else {
+            continue;
+        };
+        if p.country != country || p.kind >= PlaceKind::Region {
+            continue;
+        }
+        let unit = admin1_unit(p);
+        *by_admin1.entry(unit).or_default() += 1;
+        by_place
+            .entry(p.id.as_str())
+            .and_modify(|e| e.0 += 1)
+            .or_insert((1, n.key, p));
+    }
+    let mut units: Vec<(&str, usize)> = by_admin1.into_iter().collect();
+    units.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (unit, k) = *units.first()?;
+    if k < 2 || units.get(1).is_some_and(|s| 2 * s.1 > k) {
+        return None;
+    }
+    let (_, key, p) = by_place
+        .into_values()
+        .filter(|(_, _, p)| admin1_unit(p) == unit)
+        .min_by_key(|(k, key, p)| {
+            (
+                p.kind == PlaceKind::Admin1,
+                std::cmp::Reverse(*k),
+                key.start,
+            )
+        })?;
+    Some(location_in(cx, geo, p, key))
+}
+
+/// The governorate a place counts for: its admin1, itself when it is one or has none.
+pub fn admin1_unit(p: &Place) -> &str {
+    if p.kind == PlaceKind::Admin1 {
+        p.id.as_str()
+    } else {
+        p.admin1.as_deref().unwrap_or(p.id.as_str())
+    }
+}

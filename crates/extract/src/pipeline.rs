@@ -396,7 +396,47 @@ fn build_events(
         let ev = build_event(cx, d, date, raw_claims, &extra, &id, trace.as_deref_mut());
         out.push(ev);
     }
+    place_at_focus(cx, &mut out);
     out
+}
+
+/// An event placed no more precisely than a country is at the place in that country that the
+/// article is about (`geo::focus_in`), unless another of its events is placed in that
+/// governorate by its own words: then the article tells of that event there («تفجير سروج»),
+/// and this one's country is all it says.
+fn place_at_focus(cx: &Ctx, events: &mut [rasd_model::Event]) {
+    use rasd_model::GeoPrecision;
+    let coarse = |e: &rasd_model::Event| {
+        e.location
+            .as_ref()
+            .is_some_and(|l| l.precision == Some(GeoPrecision::Country))
+    };
+    if !events.iter().any(coarse) {
+        return;
+    }
+    let geo = GeoContext::new(cx);
+    let unit_of = |l: &rasd_model::Location| {
+        l.place_id
+            .as_deref()
+            .and_then(|id| cx.kb.place(id))
+            .map(|p| crate::geo::admin1_unit(p).to_string())
+    };
+    let placed: Vec<String> = events
+        .iter()
+        .filter(|e| !coarse(e))
+        .filter_map(|e| e.location.as_ref().and_then(unit_of))
+        .collect();
+    for e in events.iter_mut().filter(|e| coarse(e)) {
+        let Some(country) = e.location.as_ref().and_then(|l| l.country.clone()) else {
+            continue;
+        };
+        let Some(focus) = crate::geo::focus_in(cx, &geo, &country) else {
+            continue;
+        };
+        if unit_of(&focus).is_some_and(|u| !placed.contains(&u)) {
+            e.location = Some(focus);
+        }
+    }
 }
 
 /// Fold the drafts whose events have one type, one day and one known place into the first of

@@ -1763,3 +1763,44 @@ t!(
         );
     }
 );
+
+t!(
+    an_event_placed_at_its_country_is_where_the_article_is,
+    "اشتبكت القوات الحكومية مع مسلحين في اليمن أمس. وقال محافظ لحج إن الوضع في مدينة الحوطة هادئ.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.admin1.as_deref(), Some("لحج"), "{l:#?}");
+    }
+);
+
+t!(
+    places_spread_over_a_country_leave_its_event_there,
+    "اشتبكت القوات الحكومية مع مسلحين في اليمن أمس. وقال محافظ لحج إن الوضع في مدينة تعز هادئ.",
+    "2015-08-09",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(
+            l.precision,
+            Some(rasd_model::GeoPrecision::Country),
+            "{l:#?}"
+        );
+    }
+);
+
+t!(
+    the_place_of_another_event_is_not_what_the_article_is_about,
+    "اشتبكت قوات الأمن التركية مع مسلحي حزب العمال الكردستاني في تركيا أمس، بعد أيام من \
+     التفجير الانتحاري الذي وقع في مدينة سروج. وكان تفجير سروج قد أوقع 32 قتيلا.",
+    "2015-08-09",
+    |r| {
+        let clash = r
+            .events
+            .iter()
+            .find(|e| e.kind == EventType::ArmedClash)
+            .expect("the clash");
+        assert!(!placed(clash, "سروج"), "{:#?}", clash.location);
+    }
+);
