@@ -221,7 +221,6 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 })
             })
     });
-    let lone = lone_day(cx);
     drafts
         .iter()
         .map(|d| {
@@ -246,16 +245,6 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 own(dm)
             } else if let (true, Some(dm)) = (violent, said) {
                 own(dm)
-            } else if let (true, Some(dm)) = (
-                violent,
-                // A day told in the event's own sentence was left for something else there.
-                lone.filter(|dm| {
-                    let s = cx.sentence(dm.key);
-                    d.mentions.iter().all(|m| cx.sentence(m.trig) != s)
-                }),
-            ) {
-                // Read from another sentence: no words of the event's own state it.
-                (own(dm).0, dm.precision, None)
             } else {
                 match cx.published {
                     Some(p) if std::env::var("RASD_NULLDATE").is_err() => {
@@ -270,20 +259,6 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             counted_back(told, back)
         })
         .collect()
-}
-
-/// «كان الانتحاري يعلم أنهم سيؤدون الصلاة يوم الخميس»: the one day of the week before
-/// publication that an article names, when it names no other (used for an event told in
-/// another sentence).
-fn lone_day<'a>(cx: &Ctx<'a>) -> Option<&'a rasd_text::dates::DateMention> {
-    let p = cx.published?;
-    let mut days = cx.f.dates.iter().filter(|d| {
-        d.precision == DatePrecision::Day
-            && rasd_model::IsoDate::parse(&d.value)
-                .is_ok_and(|x| (1..=7).contains(&(p.to_days() - x.to_days())))
-    });
-    let first = days.next()?;
-    days.all(|d| d.value == first.value).then_some(first)
 }
 
 /// The date of an event told as so many days before the one beside it («بعد ثلاثة أيام على
