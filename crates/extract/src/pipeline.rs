@@ -325,7 +325,7 @@ impl Pipeline {
         let mentions = events::mentions(cx, geo, toll_sents, &accepted);
         let mut drafts = events::merge(cx, mentions);
         fill_designations(cx, &mut drafts);
-        let built = build_events(cx, &drafts, &raw_claims, toll_sents, None);
+        let built = build_events(cx, geo, &drafts, &raw_claims, toll_sents, None);
         // One event a type, place and day (as ACLED codes): an article that tells an event
         // twice, its words apart, tells it once.
         let folded = fold_same_day_place(&mut drafts, &built);
@@ -334,6 +334,7 @@ impl Pipeline {
         }
         build_events(
             cx,
+            geo,
             &drafts,
             &raw_claims,
             toll_sents,
@@ -375,6 +376,7 @@ impl Pipeline {
 /// Build the events of a document's drafts: dates, claims, fields.
 fn build_events(
     cx: &Ctx,
+    geo: &GeoContext,
     drafts: &[events::Draft],
     raw_claims: &[claims::RawClaim],
     toll_sents: &[usize],
@@ -396,7 +398,7 @@ fn build_events(
         let ev = build_event(cx, d, date, raw_claims, &extra, &id, trace.as_deref_mut());
         out.push(ev);
     }
-    place_at_focus(cx, &mut out);
+    place_at_focus(cx, geo, &mut out);
     out
 }
 
@@ -404,7 +406,7 @@ fn build_events(
 /// article is about (`geo::focus_in`), unless another of its events is placed in that
 /// governorate by its own words: then the article tells of that event there («تفجير سروج»),
 /// and this one's country is all it says.
-fn place_at_focus(cx: &Ctx, events: &mut [rasd_model::Event]) {
+fn place_at_focus(cx: &Ctx, geo: &GeoContext, events: &mut [rasd_model::Event]) {
     use rasd_model::GeoPrecision;
     let coarse = |e: &rasd_model::Event| {
         e.location
@@ -414,7 +416,6 @@ fn place_at_focus(cx: &Ctx, events: &mut [rasd_model::Event]) {
     if !events.iter().any(coarse) {
         return;
     }
-    let geo = GeoContext::new(cx);
     let unit_of = |l: &rasd_model::Location| {
         l.place_id
             .as_deref()
@@ -430,7 +431,7 @@ fn place_at_focus(cx: &Ctx, events: &mut [rasd_model::Event]) {
         let Some(country) = e.location.as_ref().and_then(|l| l.country.clone()) else {
             continue;
         };
-        let Some(focus) = crate::geo::focus_in(cx, &geo, &country) else {
+        let Some(focus) = crate::geo::focus_in(cx, geo, &country) else {
             continue;
         };
         if unit_of(&focus).is_some_and(|u| !placed.contains(&u)) {

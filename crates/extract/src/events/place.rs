@@ -478,17 +478,7 @@ pub(super) fn the_town(
         } else if W::TheGovernorate.has(bare) {
             PlaceKind::Admin1
         } else if W::TheFacility.has(bare) {
-            // «باقتحام القاعدة»: a facility is also the object of the word just before it.
-            if j != i + 1 && t.len() == bare.len() && !(j > lo && W::Locative.has(cx.tok(j - 1))) {
-                return None;
-            }
-            return Some(PlaceKind::Facility).filter(|_| {
-                !cx.f.a.tokens.get(j + 1).is_some_and(|nt| {
-                    cx.f.names_in(nt.key).any(|n| {
-                        n.key.start == nt.key.start && matches!(n.kind, NameKind::Known { .. })
-                    })
-                })
-            });
+            PlaceKind::Facility
         } else {
             return None;
         };
@@ -497,7 +487,9 @@ pub(super) fn the_town(
             cx.f.names_in(nt.key)
                 .any(|n| n.key.start == nt.key.start && matches!(n.kind, NameKind::Known { .. }))
         });
-        (located && !named_after).then_some(kind)
+        // «باقتحام القاعدة»: a facility is also the object of the word just before it.
+        let object = kind == PlaceKind::Facility && j == i + 1;
+        ((located || object) && !named_after).then_some(kind)
     })?;
     let first =
         cx.f.a
