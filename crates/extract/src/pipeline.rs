@@ -427,15 +427,23 @@ fn place_at_focus(cx: &Ctx, geo: &GeoContext, events: &mut [rasd_model::Event]) 
         .filter(|e| !coarse(e))
         .filter_map(|e| e.location.as_ref().and_then(unit_of))
         .collect();
+    // The place each country's events go to, weighed once a country.
+    let mut focus: Vec<(String, Option<rasd_model::Location>)> = Vec::new();
     for e in events.iter_mut().filter(|e| coarse(e)) {
         let Some(country) = e.location.as_ref().and_then(|l| l.country.clone()) else {
             continue;
         };
-        let Some(focus) = crate::geo::focus_in(cx, geo, &country) else {
-            continue;
+        let at = match focus.iter().position(|(c, _)| *c == country) {
+            Some(k) => k,
+            None => {
+                let f = crate::geo::focus_in(cx, geo, &country)
+                    .filter(|f| unit_of(f).is_some_and(|u| !placed.contains(&u)));
+                focus.push((country, f));
+                focus.len() - 1
+            }
         };
-        if unit_of(&focus).is_some_and(|u| !placed.contains(&u)) {
-            e.location = Some(focus);
+        if let Some(f) = &focus[at].1 {
+            e.location = Some(f.clone());
         }
     }
 }

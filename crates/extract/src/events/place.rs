@@ -136,6 +136,12 @@ fn held_by(cx: &Ctx, j0: usize, i: usize) -> bool {
         || (j0..i).any(|j| W::HeldBy.has(cx.tok(j)))
 }
 
+/// Is the word at token `j` (an institution's noun) the complement of a person's title:
+/// «وكيل جامعة …», «رئيس مستشفى …»?
+fn of_a_title(cx: &Ctx, j: usize) -> bool {
+    j > 0 && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(j - 1)))
+}
+
 /// The place of a trigger: the most specific place near it in its sentence.
 pub(super) fn place_for(
     cx: &Ctx,
@@ -390,9 +396,7 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
                     })
         });
     // «وكيل جامعة حفر الباطن»: the place names a speaker's institution.
-    let affiliation = i >= 2
-        && W::FacilityHead.has(prev)
-        && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(i - 2)));
+    let affiliation = i >= 1 && W::FacilityHead.has(prev) && of_a_title(cx, i - 1);
     source || said || speaks || treated || told_to || office || affiliation
 }
 
@@ -641,9 +645,7 @@ fn site_near(cx: &Ctx, m: &super::Mention) -> Option<(String, bool)> {
         .filter(|&j| j + 4 >= t || Some(j) == passive)
         .filter_map(|j| {
             // «وكيل جامعة حفر الباطن»: a speaker's institution, not a building hit.
-            let affiliation =
-                j > 0 && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(j - 1)));
-            if affiliation {
+            if of_a_title(cx, j) {
                 None
             } else if head(j, W::FacilityHead) {
                 Some((j, true))
