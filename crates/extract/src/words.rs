@@ -134,6 +134,8 @@ lists! {
     SameAfter = "same_after", "«نفسها», «ذاتها» after a noun: the one just named.";
     AffiliationTitle = "affiliation_title", "Titles of a person whose institution a place names («وكيل جامعة حفر الباطن»).";
     TheFacility = "the_facility", "A base, an airport, a camp named as known («القاعدة»): the latest facility named before.";
+    Backing = "backing", "Words of support from the air for a ground force («مدعومة بضربات جوية», «بدعم من»).";
+    Weekday = "weekday", "The days of the week («الخميس»).";
     TheGovernorate = "the_governorate", "A governorate named as known («المحافظة»).";
     AtSea = "at_sea", "Words of a position at sea.";
     AtSeaPrefix = "at_sea_prefix", "Prefixes of a position at sea.";

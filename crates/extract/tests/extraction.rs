@@ -1794,3 +1794,117 @@ t!(
         assert!(!placed(clash, "سروج"), "{:#?}", clash.location);
     }
 );
+
+t!(
+    a_weekday_in_direct_speech_dates_the_event,
+    "قال مسؤول إن «المسلح قتل أربعة جنود في ولاية أوهايو الخميس الماضي قبل أن تقتله الشرطة».",
+    "2015-07-21",
+    |r| {
+        let e = of_kind(&r, EventType::Attack);
+        assert_eq!(e.date.as_deref(), Some("2015-07-16"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    today_in_direct_speech_is_the_day_of_the_words,
+    "وقال المحافظ إن «مروحيتين هاجمتا صباح اليوم حاجزا للجيش».",
+    "2015-07-21",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| e.date_text.is_none()),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    a_town_the_gazetteer_lacks_ends_before_its_date,
+    "قتل مسلح ثلاثة أشخاص في بلدة كارمينغتون الأحد الماضي.",
+    "2015-07-21",
+    |r| {
+        assert!(somewhere(&r, "كارمينغتون"), "{:#?}", r.events);
+        assert!(nowhere(&r, "كارمينغتون الأحد"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_town_the_gazetteer_lacks_ends_before_its_adjective,
+    "أصيب شخصان في هجوم بسكين داخل متجر في مدينة هيلمارسون الواقعة شمال البلاد أمس.",
+    "2015-07-21",
+    |r| {
+        assert!(somewhere(&r, "هيلمارسون"), "{:#?}", r.events);
+        assert!(nowhere(&r, "هيلمارسون الواقعة"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    strikes_backing_a_ground_force_are_its_battle,
+    "قال مسؤولون إن القوات الحكومية مدعومة بضربات جوية من التحالف استعادت مواقع على مشارف مدينة زنجبار أمس.",
+    "2015-07-21",
+    |r| {
+        assert!(
+            r.events.iter().any(|e| e.kind == EventType::ArmedClash),
+            "{:#?}",
+            r.events
+        );
+        assert!(
+            r.events.iter().all(|e| e.kind != EventType::AirDroneStrike),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    strikes_of_their_own_stay_strikes,
+    "شنت طائرات التحالف غارات على مواقع المتمردين في مدينة زنجبار أمس.",
+    "2015-07-21",
+    |r| {
+        assert!(
+            r.events.iter().any(|e| e.kind == EventType::AirDroneStrike),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    a_state_of_a_country_far_away_is_placed,
+    "قتل مسلح خمسة أشخاص في إطلاق نار داخل كنيسة في ولاية كارولاينا الجنوبية أمس.",
+    "2015-07-21",
+    |r| {
+        let e = of_kind(&r, EventType::Attack);
+        let loc = e.location.as_ref().expect("a place");
+        assert_eq!(loc.country.as_deref(), Some("US"), "{loc:#?}");
+        assert_eq!(
+            loc.precision,
+            Some(rasd_model::GeoPrecision::Admin1),
+            "{loc:#?}"
+        );
+    }
+);
+
+t!(
+    a_wilaya_named_like_its_town_leaves_the_town_its_name,
+    "قتل جنديان في هجوم على دورية قرب مدينة باتنة أمس.",
+    "2015-07-21",
+    |r| {
+        let e = r.events.first().expect("an event");
+        let loc = e.location.as_ref().expect("a place");
+        assert_eq!(
+            loc.precision,
+            Some(rasd_model::GeoPrecision::Locality),
+            "{loc:#?}"
+        );
+    }
+);
+
+t!(
+    kashmir_is_a_place_of_its_own,
+    "قتل ثلاثة مدنيين في قصف عبر خط المراقبة في إقليم كشمير أمس.",
+    "2015-07-21",
+    |r| {
+        assert!(somewhere(&r, "كشمير"), "{:#?}", r.events);
+    }
+);

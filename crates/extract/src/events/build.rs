@@ -213,7 +213,11 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 && cx.any_word(W::Since, cx.tok_from(h.key.end), cx.tok_at(d.key.start));
             // «وقال الحاكم إن "مروحيتين هاجمتا صباح اليوم الحاجز"»: a relative day in direct
             // speech counts from the day the words were said, which the article does not give.
-            let quoted = d.relative && in_quote(cx, d.key, ss);
+            // A day of the week («الخميس الماضي») is the same day whether counted from the
+            // words or from the paper, when they came out within the week.
+            let quoted = d.relative
+                && in_quote(cx, d.key, ss)
+                && !cx.key(d.key).split_whitespace().any(|w| W::Weekday.has(w));
             // «ويهدف الهجوم إلى اقتحام مدينة الضالع، عاصمة المحافظة، التي أرغمتهم المقاومة،
             // في مايو الماضي، على مغادرتها»: a date in a relative clause of a noun told after
             // the word is that clause's.

@@ -725,7 +725,12 @@ fn name_chain(cx: &Ctx, j: usize, hi: usize) -> Option<usize> {
                 .lex_in(crate::lexicon::Class::Trigger, tk.key)
                 .next()
                 .is_some()
-            || cx.f.dates_in(tk.key).next().is_some()
+            // «تشاتانوغا الخميس الماضي»: a date that begins at the word ends the name.
+            || cx
+                .f
+                .dates_in(Span::new(tk.key.start, cx.f.a.key.text.len()))
+                .next()
+                .is_some_and(|(_, d)| d.key.start == tk.key.start)
         {
             break;
         }

@@ -141,6 +141,14 @@ impl Draft {
         {
             return (EventType::ArmedClash, false);
         }
+        // «القوات مدعومة بضربات جوية استعادت مواقع»: strikes told first as the support of a
+        // ground force's fighting are that fighting.
+        // The first of the body's words tells the event.
+        if self.mentions.iter().find(|m| !m.headline).is_some_and(|m| {
+            matches!(m.kind, TrigKind::Air | TrigKind::Missile) && backs_ground_force(cx, m)
+        }) {
+            return (EventType::ArmedClash, true);
+        }
         // From the air or from launchers and guns: the means most of its mentions tell.
         let (air, ground) = self.means_votes();
         if air > 0 || ground > 0 {
@@ -189,6 +197,13 @@ impl Draft {
         }
         (EventType::Attack, false)
     }
+}
+
+/// «مدعومة بضربات جوية», «بدعم من غارات التحالف»: is a strike word told as the support of a
+/// ground force (a word of backing at most three words before it)?
+fn backs_ground_force(cx: &crate::ctx::Ctx, m: &Mention) -> bool {
+    let t = cx.tok_at(m.trig.start);
+    (t.saturating_sub(3)..t).any(|j| crate::words::W::Backing.has(cx.tok(j)))
 }
 
 /// States whose «قصف» is bombing from the air when nothing else is said.
