@@ -116,6 +116,8 @@ lists! {
     StoryPrep = "story_prep", "The preposition of «من جهة أخرى», «على صعيد آخر»: another story follows.";
     StoryNoun = "story_noun", "The noun of «من جهة أخرى», «في سياق آخر».";
     StoryOther = "story_other", "«أخرى», «آخر» of «من جهة أخرى».";
+    Incident = "incident", "Nouns of an incident or a case before its event word («حادث التفجير», «قضية الهجوم»).";
+    Trial = "trial", "Words of a trial or an indictment («محاكمة», «الاتهام»).";
     Anniversary = "anniversary", "«الذكرى»: the event whose anniversary it is is history, not news.";
     NearTo = "near_to", "«بالقرب», «قريبة» before «من»: the place after is near, not an origin.";
     Impose = "impose", "«فرض»: sanctions imposed on someone designate them.";

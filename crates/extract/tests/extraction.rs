@@ -1908,3 +1908,30 @@ t!(
         assert!(somewhere(&r, "كشمير"), "{:#?}", r.events);
     }
 );
+
+t!(
+    the_bombing_a_trial_is_about_is_no_news,
+    "ووجهت النيابة في 14 يوليو الماضي الاتهام إلى المتهمين العشرين في حادث التفجير الذي استهدف المسجد.",
+    "2015-08-07",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    an_almanac_item_is_history,
+    "1972- مقتل ثلاثة أشخاص في انفجار قنبلة في مدينة بلفاست",
+    "2015-08-07",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_plane_crash_is_an_accident,
+    "قتل أربعة أشخاص إثر تحطم طائرة صغيرة في ضاحية مدينة أوساكا أمس.",
+    "2015-08-07",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

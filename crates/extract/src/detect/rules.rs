@@ -177,7 +177,66 @@ pub const VETOES: &[Rule] = &[
         true,
         anniversary,
     ),
+    rule(
+        "trial",
+        "the crime a trial or an indictment is about",
+        true,
+        trial,
+    ),
+    rule(
+        "almanac",
+        "an item of a list of what happened on this day in past years",
+        true,
+        almanac,
+    ),
 ];
+
+/// «وجهت النيابة الاتهام إلى المتهمين في حادث التفجير الذي استهدف المسجد», «محاكمة 29 متهما
+/// في تفجير مسجد»: the crime a trial or an indictment is about is told as known, not as news.
+fn trial(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    let bare = |k: usize| {
+        cx.tok(k)
+            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS)
+    };
+    // «في حادث التفجير», «في قضية الهجوم»: the incident's noun before the word.
+    let mut j = i;
+    while j > 0 && i - j < 2 && W::Incident.has(bare(j - 1)) {
+        j -= 1;
+    }
+    // «المتهمين في …», or «المتهمين بتفجير …».
+    let at = if j > 0 && cx.tok(j - 1) == "في" {
+        j - 1
+    } else if j == i && cx.tok(i).starts_with('ب') {
+        i
+    } else {
+        return false;
+    };
+    (at.saturating_sub(4)..at).any(|k| W::Trial.has(bare(k)))
+}
+
+/// «1969- مقتل الممثلة شارون تيت …», «2008- تسعة قتلى في اشتباكات …»: a sentence that opens
+/// with a past year and a dash is an item of an almanac (what happened on this day), history.
+fn almanac(c: &Cand) -> bool {
+    let cx = c.cx;
+    let Some(ss) = cx.f.a.sentences.get(c.sent) else {
+        return false;
+    };
+    let Some(tk) = cx.f.a.tokens.get(cx.tok_from(ss.start)) else {
+        return false;
+    };
+    let w = cx.tok(cx.tok_from(ss.start));
+    let Ok(year) = w.parse::<i32>() else {
+        return false;
+    };
+    let before = cx.published.map_or(2100, |p| p.year);
+    w.len() == 4
+        && (1000..before).contains(&year)
+        && cx
+            .gap_after(tk.key.end)
+            .trim_start()
+            .starts_with(['-', '–', '—'])
+}
 
 /// «مراسم إحياء الذكرى السنوية السبعين لتفجير أول قنبلة ذرية»: an event commemorated on its
 /// anniversary is history, not news.
