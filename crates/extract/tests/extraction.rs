@@ -1935,3 +1935,13 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    the_suicide_operation_told_as_known_is_a_suicide_bombing,
+    "وقال مصدر أمني إن منفذ العملية الانتحارية في بلدة الريحانية أول من أمس شاب في العشرين.",
+    "2015-07-22",
+    |r| {
+        let e = of_kind(&r, EventType::SuicideBomb);
+        assert_eq!(e.date.as_deref(), Some("2015-07-20"), "{:#?}", r.events);
+    }
+);
