@@ -141,9 +141,8 @@ impl Draft {
         {
             return (EventType::ArmedClash, false);
         }
-        // «القوات مدعومة بضربات جوية استعادت مواقع»: strikes told first as the support of a
-        // ground force's fighting are that fighting.
-        // The first of the body's words tells the event.
+        // «القوات مدعومة بضربات جوية استعادت مواقع»: strikes that the body's first word tells
+        // as the support of a ground force's fighting are that fighting.
         if self.mentions.iter().find(|m| !m.headline).is_some_and(|m| {
             matches!(m.kind, TrigKind::Air | TrigKind::Missile) && backs_ground_force(cx, m)
         }) {
