@@ -1945,3 +1945,23 @@ t!(
         assert_eq!(e.date.as_deref(), Some("2015-07-20"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_follow_up_takes_the_one_day_it_names,
+    "فجر انتحاري نفسه داخل مسجد في مدينة الموصل. وقال شهود إن المصلين كانوا يؤدون صلاة الجمعة عندما دوى الانفجار.",
+    "2016-03-14",
+    |r| {
+        let e = of_kind(&r, EventType::SuicideBomb);
+        assert_eq!(e.date.as_deref(), Some("2016-03-11"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_follow_up_naming_two_days_keeps_its_paper_s_day,
+    "فجر انتحاري نفسه داخل مسجد في مدينة الموصل، ما أسفر عن مقتل خمسة مصلين. وأغلقت السلطات المسجد الخميس وأعادت فتحه السبت.",
+    "2016-03-14",
+    |r| {
+        let e = of_kind(&r, EventType::SuicideBomb);
+        assert_eq!(e.date.as_deref(), Some("2016-03-14"), "{:#?}", r.events);
+    }
+);

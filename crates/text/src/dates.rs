@@ -281,6 +281,12 @@ fn bare<'a>(w: &'a str, list: &Words) -> Option<(usize, &'a str)> {
     })
 }
 
+/// The match key of a date's words names a day of the week («يوم الخميس», «مساء الأحد»).
+pub fn names_weekday(key: &str) -> bool {
+    key.split_whitespace()
+        .any(|w| bare(w, &WEEKDAY_NAMES).is_some())
+}
+
 /// Token `i` (through a proclitic) is one of `list`: returns the proclitic length.
 fn word_in(v: &View, i: usize, list: &Words) -> Option<usize> {
     if i >= v.n() {

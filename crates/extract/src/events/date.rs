@@ -159,7 +159,9 @@ pub type ResolvedDate = (Option<String>, DatePrecision, Option<String>);
 /// told in: the nearest dated mention of the same family in its sentence or the two before
 /// («شنت مقاتلات أمريكية، مساء الأحد، ضربات … وقال أوستن إن طائرات استهدفت منشأة قرب
 /// البوكمال»), else the article's news date, the first day-precise date of an event in the
-/// week before publication (the lead's «مساء السبت»), else the publication date.
+/// week before publication (the lead's «مساء السبت»), else the day its lead says the news
+/// was told, else the one day of the past week the article names anywhere (out of speech), else the
+/// publication date.
 pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
     let own = |dm: &rasd_text::dates::DateMention| -> ResolvedDate {
         // «الأسبوع الماضي»: the middle day of the period.
@@ -221,6 +223,29 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 })
             })
     });
+    // «كان المهاجم يعلم أن المصلين سيؤدون الصلاة يوم الخميس»: a follow-up that names one day
+    // of the past week, in any sentence, names the day of the event it follows; «أمس» counts
+    // too, but not in a sentence of speech.
+    let only = cx.published.and_then(|p| {
+        let all = Span::new(0, usize::MAX);
+        let mut days =
+            cx.f.dates_in(all)
+                .map(|(_, d)| d)
+                .filter(|d| d.precision == DatePrecision::Day)
+                .filter(|d| {
+                    // «أمس» in a sentence of speech is the day of the words («قال الوزير أمس»).
+                    rasd_text::dates::names_weekday(cx.f.key_str(d.key)) || {
+                        let ss = cx.f.a.sentences.iter().find(|s| s.contains(d.key));
+                        ss.is_some_and(|&ss| !cx.f.lex_in(Class::Cue, ss).any(|c| c.value == "say"))
+                    }
+                })
+                .filter(|d| {
+                    rasd_model::IsoDate::parse(&d.value)
+                        .is_ok_and(|x| (1..=7).contains(&(p.to_days() - x.to_days())))
+                });
+        let first = days.next()?;
+        days.all(|d| d.value == first.value).then_some(first)
+    });
     drafts
         .iter()
         .map(|d| {
@@ -244,6 +269,11 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             } else if let (true, Some(dm)) = (violent, news) {
                 own(dm)
             } else if let (true, Some(dm)) = (violent, said) {
+                own(dm)
+            } else if let (true, Some(dm)) = (
+                violent && d.mentions.iter().all(|m| days_back(cx, m.trig).is_none()),
+                only,
+            ) {
                 own(dm)
             } else {
                 match cx.published {
