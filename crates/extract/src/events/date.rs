@@ -223,29 +223,7 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                 })
             })
     });
-    // «كان المهاجم يعلم أن المصلين سيؤدون الصلاة يوم الخميس»: a follow-up that names one day
-    // of the past week, in any sentence, names the day of the event it follows; «أمس» counts
-    // too, but not in a sentence of speech.
-    let only = cx.published.and_then(|p| {
-        let all = Span::new(0, usize::MAX);
-        let mut days =
-            cx.f.dates_in(all)
-                .map(|(_, d)| d)
-                .filter(|d| d.precision == DatePrecision::Day)
-                .filter(|d| {
-                    // «أمس» in a sentence of speech is the day of the words («قال الوزير أمس»).
-                    rasd_text::dates::names_weekday(cx.f.key_str(d.key)) || {
-                        let ss = cx.f.a.sentences.iter().find(|s| s.contains(d.key));
-                        ss.is_some_and(|&ss| !cx.f.lex_in(Class::Cue, ss).any(|c| c.value == "say"))
-                    }
-                })
-                .filter(|d| {
-                    rasd_model::IsoDate::parse(&d.value)
-                        .is_ok_and(|x| (1..=7).contains(&(p.to_days() - x.to_days())))
-                });
-        let first = days.next()?;
-        days.all(|d| d.value == first.value).then_some(first)
-    });
+    let only = the_one_day(cx);
     drafts
         .iter()
         .map(|d| {
@@ -289,6 +267,33 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             counted_back(told, back)
         })
         .collect()
+}
+
+/// The one day of the past week an article names, if it names one: a weekday anywhere, or
+/// «أمس» out of a sentence of speech. A follow-up that names it names the day of the event it
+/// follows («كان المهاجم يعلم أن المصلين سيؤدون الصلاة يوم الخميس»); «قال الوزير أمس» is the
+/// day of the words.
+fn the_one_day<'a>(cx: &'a Ctx) -> Option<&'a rasd_text::dates::DateMention> {
+    cx.published.and_then(|p| {
+        let all = Span::new(0, usize::MAX);
+        let mut days =
+            cx.f.dates_in(all)
+                .map(|(_, d)| d)
+                .filter(|d| d.precision == DatePrecision::Day)
+                .filter(|d| {
+                    // «أمس» in a sentence of speech is the day of the words («قال الوزير أمس»).
+                    rasd_text::dates::names_weekday(cx.f.key_str(d.key)) || {
+                        let ss = cx.f.a.sentences.iter().find(|s| s.contains(d.key));
+                        ss.is_some_and(|&ss| !cx.f.lex_in(Class::Cue, ss).any(|c| c.value == "say"))
+                    }
+                })
+                .filter(|d| {
+                    rasd_model::IsoDate::parse(&d.value)
+                        .is_ok_and(|x| (1..=7).contains(&(p.to_days() - x.to_days())))
+                });
+        let first = days.next()?;
+        days.all(|d| d.value == first.value).then_some(first)
+    })
 }
 
 /// The date of an event told as so many days before the one beside it («بعد ثلاثة أيام على
