@@ -587,7 +587,16 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
             .get(i + 1)
             .and_then(|t| text.get(t.key.start..t.key.end))
             .unwrap_or("");
-        (W::PlaceIntro.has(prev) || own_prefix.ends_with(clitics::BA)) && next != "من"
+        // «منطقتي السدة والرضمة»: a dual or plural unit introduces each name of its list.
+        let tok = |j: usize| {
+            tokens
+                .get(j)
+                .and_then(|t| text.get(t.key.start..t.key.end))
+                .unwrap_or("")
+        };
+        let listed = W::PluralUnit.has(prev)
+            || (own_prefix == "و" && (i.saturating_sub(4)..i).any(|j| W::PluralUnit.has(tok(j))));
+        (W::PlaceIntro.has(prev) || listed || own_prefix.ends_with(clitics::BA)) && next != "من"
     });
 }
 

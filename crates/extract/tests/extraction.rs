@@ -1965,3 +1965,13 @@ t!(
         assert_eq!(e.date.as_deref(), Some("2016-03-14"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_dual_unit_introduces_a_name_that_is_also_a_word,
+    "سيطرت القوات الحكومية على مديريتي الصومعة ومكيراس بعد معارك عنيفة.",
+    "2015-08-10",
+    |r| {
+        assert!(somewhere(&r, "الصومعة"), "{:#?}", r.events);
+        assert!(somewhere(&r, "مكيراس"), "{:#?}", r.events);
+    }
+);
