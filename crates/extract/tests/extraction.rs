@@ -1975,3 +1975,34 @@ t!(
         assert!(somewhere(&r, "مكيراس"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_truce_decided_to_start_is_an_agreement,
+    "وقالت قيادة القوات المشتركة في بيان إنه تقرر أن تبدأ الهدنة في جنوب السودان اعتبارا من مساء السبت لمدة سبعة أيام.",
+    "2016-05-12",
+    |r| {
+        of_kind(&r, EventType::Agreement);
+    }
+);
+
+t!(
+    a_truce_announced_to_begin_is_an_agreement,
+    "وأعلن الجيش بدء الهدنة في مدينة حلب صباح اليوم.",
+    "2016-05-12",
+    |r| {
+        of_kind(&r, EventType::Agreement);
+    }
+);
+
+t!(
+    a_truce_broken_is_no_agreement,
+    "وتبادل الطرفان الاتهامات بخرق الهدنة في مدينة حلب.",
+    "2016-05-12",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| e.kind != EventType::Agreement),
+            "{:#?}",
+            r.events
+        );
+    }
+);

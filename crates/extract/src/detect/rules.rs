@@ -340,12 +340,18 @@ fn agreement_not_made(c: &Cand) -> bool {
         })
 }
 
-/// An agreement made, told by its verb and new to the text (not definite): «وقعت الحكومة
-/// والمتمردون اتفاقا», «توصلوا إلى هدنة» (and not sought, broken or in force).
+/// An agreement made, told by its verb and new to the text (not definite, unless its start is
+/// announced: «أعلن التحالف بدء الهدنة»): «وقعت الحكومة والمتمردون اتفاقا», «توصلوا إلى
+/// هدنة» (and not sought, broken or in force).
 pub fn agreement_made(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
+    let started = i >= 1
+        && W::PeriodStart.has(
+            cx.tok(i - 1)
+                .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+        );
     c.kind == TrigKind::Agreement
-        && !is_definite(cx, c.h)
+        && (!is_definite(cx, c.h) || started)
         && !agreement_not_made(c)
         && (i
             .saturating_sub(8)
