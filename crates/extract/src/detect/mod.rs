@@ -50,6 +50,9 @@ pub struct Judgement {
     pub support: bool,
     /// The hard rule that kept it out, if any.
     pub rule: Option<&'static str>,
+    /// Told because its article refers again and again to the event and tells none as news
+    /// (the article is about it), though the models alone would only have it refer.
+    pub about: bool,
     /// The features that weigh most in the detect model, heaviest first (only when the
     /// judgement is asked to explain itself).
     pub why: Vec<(String, f32)>,
@@ -76,7 +79,12 @@ impl Judgement {
             TYPES[best].as_str(),
             p,
             self.rule
-                .map_or(String::new(), |r| format!("; kept out: {r}")),
+                .map_or(String::new(), |r| format!("; kept out: {r}"))
+                + if self.about {
+                    "; told: the article is about it"
+                } else {
+                    ""
+                },
             why.join(", ")
         )
     }
@@ -156,6 +164,7 @@ impl Detector {
                         && specific >= self.model.threshold_support
                         && rules::veto(c).is_none(),
                     rule,
+                    about: false,
                     why: if explain {
                         self.explain(&feats, 6)
                     } else {
@@ -165,6 +174,7 @@ impl Detector {
             })
             .collect::<Vec<_>>();
         relative_clauses(cx, &cands, &mut judged);
+        about_one_event(&cands, &mut judged);
         judged
     }
 
@@ -294,4 +304,32 @@ pub fn date_first_day(value: &str) -> Option<i64> {
         None => 1,
     };
     rasd_model::IsoDate::from_ymd(y, m, 1).map(|d| d.to_days())
+}
+
+/// How many references to specific violent events, none told as news, make an article about
+/// one of them (see [`about_one_event`]).
+const ABOUT_ONE_EVENT: usize = 4;
+
+/// An article that tells no event as news but refers again and again to specific violent ones
+/// (a column or a condemnation written about a bombing: «الحادث الإجرامي الذي استهدف المسجد»,
+/// «هذا التفجير», «منفذ الجريمة»), is about one of them, as coders code it: the reference most
+/// surely to a specific event is told.
+fn about_one_event(cands: &[Cand], judged: &mut [Judgement]) {
+    if judged.iter().any(|j| j.accept) {
+        return;
+    }
+    let refs: Vec<usize> = (0..judged.len().min(cands.len()))
+        .filter(|&i| judged[i].support && cands[i].kind.violent())
+        .collect();
+    if refs.len() < ABOUT_ONE_EVENT {
+        return;
+    }
+    if let Some(&i) = refs
+        .iter()
+        .max_by(|a, b| judged[**a].specific.total_cmp(&judged[**b].specific))
+    {
+        judged[i].accept = true;
+        judged[i].support = false;
+        judged[i].about = true;
+    }
 }
