@@ -2019,3 +2019,17 @@ t!(
         assert_eq!(r.events[0].kind, EventType::SuicideBomb);
     }
 );
+
+t!(
+    a_shelling_launched_by_a_ground_force_is_no_air_strike,
+    "قتل مدني في قصف شنه الحوثيون على أحياء سكنية في مدينة تعز، فيما شنت طائرات التحالف غارات على مواقع في صنعاء.",
+    "2015-08-01",
+    |r| {
+        let e = r
+            .events
+            .iter()
+            .find(|e| e.location.as_ref().is_some_and(|l| l.name == "مدينة تعز"))
+            .unwrap_or_else(|| panic!("{:#?}", r.events));
+        assert_eq!(e.kind, EventType::MissileArtillery, "{:#?}", r.events);
+    }
+);
