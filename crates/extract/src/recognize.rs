@@ -266,6 +266,7 @@ impl Recognizer {
         f.names = self.known_names(&f);
         prefer_theatre(&mut f, kb);
         drop_months(&mut f);
+        drop_indefinite(&mut f, text);
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         let mut extra = Vec::new();
@@ -447,6 +448,28 @@ fn drop_months(f: &mut Found) {
         .map(|n| {
             !matches!(&n.kind, NameKind::Known { actors, .. } if actors.is_empty())
                 || !(f.dates_over(n.key).any(|d| d.key.contains(n.key)) || month_again(f, n.key))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    f.names.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// «قتلوا صبياً»: a word written with the tanween of the accusative is an indefinite noun,
+/// never a place's name (names take no tanween), though its letters spell one («صبيا»).
+fn drop_indefinite(f: &mut Found, text: &str) {
+    let keep: Vec<bool> = f
+        .names
+        .iter()
+        .map(|n| {
+            let NameKind::Known { actors, .. } = &n.kind else {
+                return true;
+            };
+            let o = f.a.key.to_original(n.key);
+            let written = o.slice(text).unwrap_or("");
+            let after = text.get(o.end..).unwrap_or("");
+            !actors.is_empty()
+                || !(written.ends_with(['\u{064B}', '\u{064C}', '\u{064D}'])
+                    || after.starts_with(['\u{064B}', '\u{064C}', '\u{064D}']))
         })
         .collect();
     let mut keep = keep.into_iter();

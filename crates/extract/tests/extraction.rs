@@ -2033,3 +2033,13 @@ t!(
         assert_eq!(e.kind, EventType::MissileArtillery, "{:#?}", r.events);
     }
 );
+
+t!(
+    a_noun_with_tanween_is_no_place,
+    "قال مسؤولون إن جنوداً قتلوا صبياً بالرصاص قرب السياج في شمال قطاع غزة اليوم.",
+    "2015-07-31",
+    |r| {
+        assert!(nowhere(&r, "صبيا"), "{:#?}", r.events);
+        assert!(nowhere(&r, "صبياً"), "{:#?}", r.events);
+    }
+);
