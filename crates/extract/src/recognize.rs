@@ -269,6 +269,7 @@ impl Recognizer {
         drop_indefinite(&mut f, text);
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
+        drop_byline_dates(&mut f);
         let mut extra = Vec::new();
         extra.extend(sources(&f, kb, &self.lex));
         extra.extend(descriptors(&f));
@@ -553,6 +554,24 @@ fn drop_datelines(f: &mut Found) {
             || after.starts_with(':')
             || after.starts_with('(');
         !(at_start && marked)
+    });
+}
+
+/// A byline names its paper, and a paper's name may hold a date word: «عين اليوم – متابعات»,
+/// «المصري اليوم - القاهرة». A date word among the first two words of a line and followed by
+/// a dash is part of that name, not a date (a date between dashes, «قتل -الخميس- شخصان», is one).
+fn drop_byline_dates(f: &mut Found) {
+    let text = &f.a.key.text;
+    f.dates.retain(|d| {
+        let (Some(head), Some(after)) = (text.get(..d.key.start), text.get(d.key.end..)) else {
+            return true;
+        };
+        let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+        let after = after.trim_start_matches(' ');
+        let dash = |c: char| c == '-' || c == '–';
+        !(line.split_whitespace().count() <= 2
+            && !line.trim_end().ends_with(dash)
+            && after.starts_with(dash))
     });
 }
 

@@ -2043,3 +2043,23 @@ t!(
         assert!(nowhere(&r, "صبياً"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_paper_s_name_in_its_byline_is_no_date,
+    "صوت اليوم – متابعات\nفجر انتحاري نفسه داخل مسجد في مدينة الموصل. وقال شهود إن المصلين كانوا يؤدون صلاة الجمعة عندما دوى الانفجار.",
+    "2016-03-14",
+    |r| {
+        let e = of_kind(&r, EventType::SuicideBomb);
+        assert_eq!(e.date.as_deref(), Some("2016-03-11"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    a_day_between_dashes_is_a_date,
+    "قتل -الخميس- شخصان برصاص مسلح داخل صالة سينما في مدينة الموصل.",
+    "2016-03-14",
+    |r| {
+        let e = of_kind(&r, EventType::Attack);
+        assert_eq!(e.date.as_deref(), Some("2016-03-10"), "{:#?}", r.events);
+    }
+);
