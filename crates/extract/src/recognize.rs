@@ -608,10 +608,36 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
                 return false;
             }
         }
+        let i = tokens.partition_point(|t| t.key.end <= n.key.start);
+        // «منطقة باكسان» is no «ب» + «اكسان»: after a place word a name takes no proclitic
+        // but «و».
+        if actors.is_empty() && !places.is_empty() && i > 0 {
+            let own_prefix = tokens
+                .get(i)
+                .and_then(|t| text.get(t.key.start..n.key.start))
+                .unwrap_or("");
+            let prev = tokens
+                .get(i - 1)
+                .and_then(|t| text.get(t.key.start..t.key.end))
+                .unwrap_or("");
+            // «قرية بولاية بورنو»: a name that opens with its own unit word may take one.
+            let first = text
+                .get(n.key.start..n.key.end)
+                .and_then(|k| k.split(' ').next())
+                .unwrap_or("");
+            if !own_prefix.is_empty()
+                && own_prefix != "و"
+                && !own_prefix.starts_with("ال")
+                && W::PlaceIntro.has(prev)
+                && !W::PlaceIntro.has(first)
+                && !W::AdminUnit.has(first)
+            {
+                return false;
+            }
+        }
         if !actors.is_empty() || !amb.contains(&n.key) {
             return true;
         }
-        let i = tokens.partition_point(|t| t.key.end <= n.key.start);
         let prev = if i > 0 {
             tokens
                 .get(i - 1)

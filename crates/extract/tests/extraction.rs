@@ -2063,3 +2063,18 @@ t!(
         assert_eq!(e.date.as_deref(), Some("2016-03-10"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_name_after_a_place_word_takes_no_proclitic_but_waw,
+    "قتل مسلحان في اشتباك مع الشرطة في منطقة باكسان.",
+    "2015-07-23",
+    |r| {
+        assert!(
+            r.events
+                .iter()
+                .all(|e| e.location.as_ref().is_none_or(|l| l.name != "اكسان")),
+            "{:#?}",
+            r.events
+        );
+    }
+);
