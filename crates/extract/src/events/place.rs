@@ -397,7 +397,25 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
         });
     // «وكيل جامعة حفر الباطن»: the place names a speaker's institution.
     let affiliation = i >= 1 && W::FacilityHead.has(prev) && of_a_title(cx, i - 1);
-    source || said || speaks || treated || told_to || office || affiliation
+    // «أدانت رابطة العالم الإسلامي بمكة المكرمة الهجوم الذي …»: the seat of the subject of a
+    // speech or condemnation verb, told before what it speaks of, is where it speaks.
+    let seat = {
+        let written = cx.written(key);
+        let own_ba = cx.tok(i).starts_with('ب') && !written.starts_with('ب');
+        (own_ba || W::In.has(prev))
+            && f.lex_in(Class::Cue, cx.near(key, 6)).any(|c| {
+                c.key.end <= key.start
+                    && cx.dist(c.key, key) <= 6
+                    && c.value == "say"
+                    && cx.sentence(c.key) == cx.sentence(key)
+                    && f.lex_in(Class::Trigger, Span::new(c.key.end, key.start))
+                        .next()
+                        .is_none()
+                    // «وأضاف البيان أن القوات نفذت في العراق …»: what is said is no seat.
+                    && !(cx.tok_from(c.key.end)..i).any(|j| W::That.has(cx.tok(j)))
+            })
+    };
+    source || said || speaks || treated || told_to || office || affiliation || seat
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
