@@ -587,45 +587,35 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
     );
     let tokens = &f.a.tokens;
     let text = &f.a.key.text;
+    // The key text of token `j` ("" past the end).
+    let tok = |j: usize| {
+        tokens
+            .get(j)
+            .and_then(|t| text.get(t.key.start..t.key.end))
+            .unwrap_or("")
+    };
     f.names.retain(|n| {
         let NameKind::Known { actors, places } = &n.kind else {
             return true;
         };
-        // «باب العامود» is no «ب» + «إب»: a name of two letters takes no proclitic but «و».
-        let short = text
-            .get(n.key.start..n.key.end)
-            .unwrap_or("")
-            .chars()
-            .count()
-            <= 2;
-        if short && !places.is_empty() && actors.is_empty() {
-            let i = tokens.partition_point(|t| t.key.end <= n.key.start);
-            let own_prefix = tokens
-                .get(i)
-                .and_then(|t| text.get(t.key.start..n.key.start))
-                .unwrap_or("");
-            if !(own_prefix.is_empty() || own_prefix == "و") {
+        let i = tokens.partition_point(|t| t.key.end <= n.key.start);
+        let prev = if i > 0 { tok(i - 1) } else { "" };
+        // The proclitics the name's token carries before it («ب» of «بعدن»).
+        let own_prefix = tokens
+            .get(i)
+            .and_then(|t| text.get(t.key.start..n.key.start))
+            .unwrap_or("");
+        let written = text.get(n.key.start..n.key.end).unwrap_or("");
+        if actors.is_empty() && !places.is_empty() {
+            // «باب العامود» is no «ب» + «إب»: a name of two letters takes no proclitic but «و».
+            if written.chars().count() <= 2 && !(own_prefix.is_empty() || own_prefix == "و") {
                 return false;
             }
-        }
-        let i = tokens.partition_point(|t| t.key.end <= n.key.start);
-        // «منطقة باكسان» is no «ب» + «اكسان»: after a place word a name takes no proclitic
-        // but «و».
-        if actors.is_empty() && !places.is_empty() && i > 0 {
-            let own_prefix = tokens
-                .get(i)
-                .and_then(|t| text.get(t.key.start..n.key.start))
-                .unwrap_or("");
-            let prev = tokens
-                .get(i - 1)
-                .and_then(|t| text.get(t.key.start..t.key.end))
-                .unwrap_or("");
-            // «قرية بولاية بورنو»: a name that opens with its own unit word may take one.
-            let first = text
-                .get(n.key.start..n.key.end)
-                .and_then(|k| k.split(' ').next())
-                .unwrap_or("");
-            if !own_prefix.is_empty()
+            // «منطقة باكسان» is no «ب» + «اكسان»: after a place word a name takes no proclitic
+            // but «و», unless it opens with its own unit word («قرية بولاية بورنو»).
+            let first = written.split(' ').next().unwrap_or("");
+            if i > 0
+                && !own_prefix.is_empty()
                 && own_prefix != "و"
                 && !own_prefix.starts_with("ال")
                 && W::PlaceIntro.has(prev)
@@ -638,30 +628,9 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
         if !actors.is_empty() || !amb.contains(&n.key) {
             return true;
         }
-        let prev = if i > 0 {
-            tokens
-                .get(i - 1)
-                .and_then(|t| text.get(t.key.start..t.key.end))
-                .unwrap_or("")
-        } else {
-            ""
-        };
-        let own_prefix = tokens
-            .get(i)
-            .and_then(|t| text.get(t.key.start..n.key.start))
-            .unwrap_or("");
         // «في العديد من المحافظات»: a quantity, not a place.
-        let next = tokens
-            .get(i + 1)
-            .and_then(|t| text.get(t.key.start..t.key.end))
-            .unwrap_or("");
+        let next = tok(i + 1);
         // «منطقتي السدة والرضمة»: a dual or plural unit introduces each name of its list.
-        let tok = |j: usize| {
-            tokens
-                .get(j)
-                .and_then(|t| text.get(t.key.start..t.key.end))
-                .unwrap_or("")
-        };
         let listed = W::PluralUnit.has(prev)
             || (own_prefix == "و" && (i.saturating_sub(4)..i).any(|j| W::PluralUnit.has(tok(j))));
         (W::PlaceIntro.has(prev) || listed || own_prefix.ends_with(clitics::BA)) && next != "من"
