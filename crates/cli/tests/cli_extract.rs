@@ -542,3 +542,49 @@ fn gazetteer_import_writes_a_loadable_tsv() {
     );
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn gazetteer_import_districts_keeps_admin2_rows_and_drops_built_in_names() {
+    let d = Dir::new();
+    let src = d.file(
+        "districts.tsv",
+        "gb:9001\tadmin2\tكرسنان الغربية\tKarsanan West District\t\t\tYE\tYE.ibb\t14.2\t44.3\t0\n\
+         gb:9002\tadmin2\tعدن\tAden District\t\t\tYE\tYE.aden\t12.8\t45.0\t0\n"
+            .as_bytes(),
+    );
+    let review = d.file("review.tsv", "cue\tكرسنان الغربية\ta test\n".as_bytes());
+    let tsv = d.path("out.tsv");
+    let tsv = tsv.to_str().expect("path");
+    let o = run(
+        &[
+            "gazetteer",
+            "import",
+            "districts",
+            &src,
+            "--review",
+            &review,
+            "-o",
+            tsv,
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(tsv).expect("tsv");
+    // «عدن» is a built-in place: the district of that name is left out.
+    assert!(
+        written.contains("gb:9001\tadmin2\t~كرسنان الغربية"),
+        "{written}"
+    );
+    assert!(!written.contains("gb:9002"), "{written}");
+    assert!(
+        stderr(&o).contains("2 districts read, 1 written"),
+        "{}",
+        stderr(&o)
+    );
+    // A missing source is a fatal error.
+    let o = run(
+        &["gazetteer", "import", "districts", "/nonexistent/d.tsv"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(1));
+}

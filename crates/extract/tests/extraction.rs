@@ -1977,6 +1977,33 @@ t!(
 );
 
 t!(
+    districts_of_a_round_up_are_places_of_their_own,
+    "وسيطرت قوات المقاومة الشعبية أمس على مديريتي بعدان والسبرة في محافظة إب بعد اشتباكات مع الحوثيين.",
+    "2015-08-20",
+    |r| {
+        assert_eq!(r.events.len(), 2, "{:#?}", r.events);
+        for e in &r.events {
+            let l = e.location.as_ref().expect("a place");
+            assert_eq!(l.precision, Some(rasd_model::GeoPrecision::Admin2), "{l:#?}");
+            assert_eq!(l.admin1.as_deref(), Some("إب"), "{l:#?}");
+        }
+        assert!(somewhere(&r, "بعدان"), "{:#?}", r.events);
+        assert!(somewhere(&r, "السبرة"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    an_afghan_district_is_placed,
+    "وقتل ثلاثة مسلحين في مواجهات بمديرية خاكريز في ولاية قندهار الجمعة.",
+    "2015-08-20",
+    |r| {
+        let e = of_kind(&r, EventType::ArmedClash);
+        assert!(placed(e, "خاكريز"), "{:#?}", r.events);
+        assert_eq!(country(e), Some("AF"));
+    }
+);
+
+t!(
     a_truce_decided_to_start_is_an_agreement,
     "وقالت قيادة القوات المشتركة في بيان إنه تقرر أن تبدأ الهدنة في جنوب السودان اعتبارا من مساء السبت لمدة سبعة أيام.",
     "2016-05-12",

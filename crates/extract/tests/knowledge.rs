@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use rasd_extract::kb::{
     Actor, Knowledge, Place, PlaceKind, ACTORS_TOML, CUE_ONLY_MARK, PLACES_COUNTRIES_TSV,
-    PLACES_GEONAMES_TSV, PLACES_TSV,
+    PLACES_DISTRICTS_TSV, PLACES_GEONAMES_TSV, PLACES_TSV,
 };
 use rasd_text::match_key_str;
 
@@ -18,6 +18,8 @@ fn kb() -> Knowledge {
         .unwrap_or_else(|e| panic!("data/places-countries.tsv does not parse: {e}"));
     kb.add_places_tsv(PLACES_GEONAMES_TSV)
         .unwrap_or_else(|e| panic!("data/places-geonames.tsv does not parse: {e}"));
+    kb.add_places_tsv(PLACES_DISTRICTS_TSV)
+        .unwrap_or_else(|e| panic!("data/places-districts.tsv does not parse: {e}"));
     kb
 }
 
@@ -181,7 +183,7 @@ fn imported_places_leave_the_hand_names_to_the_hand_rows() {
     assert!(n >= 1000, "only {n} imported places");
     let mut errors = Vec::new();
     for p in &imported.places {
-        if !p.id.starts_with("gn:") || !p.is_imported() {
+        if !p.id.starts_with("gn:") {
             errors.push(format!("{}: an imported row's id is gn:<geonameid>", p.id));
         }
         if p.kind != PlaceKind::Locality {
@@ -194,6 +196,51 @@ fn imported_places_leave_the_hand_names_to_the_hand_rows() {
         }
     }
     report("imported places", errors);
+}
+
+/// The districts: `gb:` ids, `admin2` rows linked to an admin1, and none of them carries a name
+/// of a hand row or of a GeoNames town (the import drops those names).
+#[test]
+fn districts_leave_the_names_of_built_in_places_to_them() {
+    let mut builtin = Knowledge::parse(ACTORS_TOML, PLACES_TSV).expect("hand rows");
+    builtin
+        .add_places_tsv(PLACES_COUNTRIES_TSV)
+        .expect("countries");
+    builtin
+        .add_places_tsv(PLACES_GEONAMES_TSV)
+        .expect("geonames");
+    let keys: HashSet<String> = builtin
+        .places
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name_ar).chain(&p.aliases_ar))
+        .map(|n| name_key(n))
+        .collect();
+    let mut districts = Knowledge::default();
+    let n = districts
+        .add_places_tsv(PLACES_DISTRICTS_TSV)
+        .expect("places-districts.tsv");
+    assert!(n >= 500, "only {n} districts");
+    let mut errors = Vec::new();
+    for p in &districts.places {
+        if !p.id.starts_with("gb:") || !p.is_imported() {
+            errors.push(format!("{}: a district's id is gb:<shape id>", p.id));
+        }
+        if p.kind != PlaceKind::Admin2 || p.admin1.is_none() {
+            errors.push(format!(
+                "{}: districts are admin2 rows with an admin1",
+                p.id
+            ));
+        }
+        for name in std::iter::once(&p.name_ar).chain(&p.aliases_ar) {
+            if keys.contains(&name_key(name)) {
+                errors.push(format!(
+                    "{}: {name:?} is the name of a built-in place",
+                    p.id
+                ));
+            }
+        }
+    }
+    report("districts", errors);
 }
 
 #[test]

@@ -344,14 +344,7 @@ fn places(cx: &Ctx, c: &Cand, out: &mut Vec<String>) {
 }
 
 fn place_kind(k: PlaceKind) -> &'static str {
-    match k {
-        PlaceKind::Facility => "facility",
-        PlaceKind::Locality => "locality",
-        PlaceKind::Admin2 => "admin2",
-        PlaceKind::Admin1 => "admin1",
-        PlaceKind::Region => "region",
-        PlaceKind::Country => "country",
-    }
+    k.as_str()
 }
 
 fn actor_kind(k: ActorKind) -> &'static str {

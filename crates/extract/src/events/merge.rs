@@ -333,11 +333,22 @@ pub fn places_compatible(cx: &Ctx, a: &Location, b: &Location) -> bool {
             || near;
     }
     let _ = cx;
+    // A district's point is its centroid: another place is in it only when near that point,
+    // and two districts are two places («مديريتي السدة والرضمة»).
+    let district = |l: &Location| l.precision == Some(rasd_model::GeoPrecision::Admin2);
+    let reach = match (district(a), district(b)) {
+        (true, true) => TWIN_KM,
+        (true, false) | (false, true) => DISTRICT_KM,
+        (false, false) => 25.0,
+    };
     match (a.lat, a.lon, b.lat, b.lon) {
-        (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= 25.0,
+        (Some(x1), Some(y1), Some(x2), Some(y2)) => km(x1, y1, x2, y2) <= reach,
         _ => false,
     }
 }
+
+/// How far from a district's centroid a place may be to lie in it, for merging.
+const DISTRICT_KM: f64 = 12.0;
 
 /// Great-circle distance in km.
 pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {

@@ -186,7 +186,41 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// What an imported name becomes ([`Reserved::name_verdict`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameVerdict {
+    /// Dropped: too short, a label, a word the rules read, an actor or given name, reviewed out.
+    Reserved,
+    /// Dropped: the name of a hand row (of any country), which keeps its mentions.
+    OfHand,
+    /// Kept cue-only (`~`), as the review list says.
+    Cue,
+    /// Kept.
+    Keep,
+}
+
 impl Reserved {
+    /// What an imported name of key `k` ([`name_key`]) becomes.
+    pub fn name_verdict(&self, k: &str) -> NameVerdict {
+        let letters = k.chars().filter(|c| *c != ' ').count();
+        // «مدينة خليفة أ»: a one-letter word is a label, not a name news uses.
+        let label = k.split(' ').any(|w| w.chars().count() < 2);
+        let verdict = self.review.get(k).copied();
+        if letters < 3 || label || self.words.contains(k) || verdict == Some(Verdict::Drop) {
+            return NameVerdict::Reserved;
+        }
+        // The hand rows name the region's known places: a village elsewhere that shares the
+        // name of one would take its mentions («الرقة» in Kuwait).
+        if self.hand.contains_key(k) {
+            return NameVerdict::OfHand;
+        }
+        if verdict == Some(Verdict::Cue) {
+            NameVerdict::Cue
+        } else {
+            NameVerdict::Keep
+        }
+    }
+
     /// Reserve the hand places and actor names of `kb`, the built-in lexicon (every class but
     /// `ambiguous`, whose words stay places after a cue), the closed word lists and the given
     /// names, and read a review list (`drop<TAB>NAME`, `cue<TAB>NAME`, `drop<TAB>gn:ID`,
@@ -477,25 +511,14 @@ fn candidate(
     }
     let mut names = Vec::new();
     for (n, k) in written {
-        let letters = k.chars().filter(|c| *c != ' ').count();
-        // «مدينة خليفة أ»: a one-letter word is a label, not a name news uses.
-        let label = k.split(' ').any(|w| w.chars().count() < 2);
-        let verdict = reserved.review.get(&k).copied();
-        if letters < 3 || label || reserved.words.contains(&k) || verdict == Some(Verdict::Drop) {
-            stats.names_reserved += 1;
-            continue;
-        }
-        // The hand rows name the region's known places: a village elsewhere that shares the
-        // name of one would take its mentions («الرقة» in Kuwait).
-        if reserved.hand.contains_key(&k) {
-            stats.names_of_hand += 1;
-            continue;
-        }
-        if verdict == Some(Verdict::Cue) {
-            stats.names_cue_only += 1;
-            names.push((format!("{CUE_ONLY_MARK}{n}"), k));
-        } else {
-            names.push((n, k));
+        match reserved.name_verdict(&k) {
+            NameVerdict::Reserved => stats.names_reserved += 1,
+            NameVerdict::OfHand => stats.names_of_hand += 1,
+            NameVerdict::Cue => {
+                stats.names_cue_only += 1;
+                names.push((format!("{CUE_ONLY_MARK}{n}"), k));
+            }
+            NameVerdict::Keep => names.push((n, k)),
         }
     }
     // A cue-only name is no canonical name when a plain one exists, nor a Persian spelling

