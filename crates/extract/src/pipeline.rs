@@ -328,7 +328,7 @@ impl Pipeline {
         let built = build_events(cx, geo, &drafts, &raw_claims, toll_sents, None);
         // One event a type, place and day (as ACLED codes): an article that tells an event
         // twice, its words apart, tells it once.
-        let folded = fold_same_day_place(&mut drafts, &built);
+        let folded = fold_same_day_place(cx, &mut drafts, &built);
         if !folded && !self.trace {
             return built;
         }
@@ -449,13 +449,23 @@ fn place_at_focus(cx: &Ctx, geo: &GeoContext, events: &mut [rasd_model::Event]) 
 }
 
 /// Fold the drafts whose events have one type, one day and one known place into the first of
-/// them. True when any was folded.
-fn fold_same_day_place(drafts: &mut Vec<events::Draft>, built: &[rasd_model::Event]) -> bool {
+/// them. True when any was folded. A suicide bombing is rare enough that two of one day in one
+/// governorate are one («تفجير مسجد الطوارئ في منطقة عسير» and, a column later, «في أبها»).
+fn fold_same_day_place(
+    cx: &Ctx,
+    drafts: &mut Vec<events::Draft>,
+    built: &[rasd_model::Event],
+) -> bool {
     if built.len() != drafts.len() {
         return false;
     }
     let key = |e: &rasd_model::Event| {
-        let place = e.location.as_ref().and_then(|l| l.place_id.clone())?;
+        let mut place = e.location.as_ref().and_then(|l| l.place_id.clone())?;
+        if e.kind == rasd_model::EventType::SuicideBomb {
+            if let Some(p) = cx.kb.place(&place) {
+                place = crate::geo::admin1_unit(p).to_string();
+            }
+        }
         let day = (e.date_precision == rasd_model::DatePrecision::Day)
             .then(|| e.date.clone())
             .flatten()?;
