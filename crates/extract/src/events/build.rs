@@ -3,7 +3,7 @@
 use rasd_model::{Outcome, Span, Weapon};
 
 use super::casualties::{casualties_of, count_for, Primaries};
-use super::date::{of_event_related, same_part, statement_date};
+use super::date::{of_event_related, of_victims, same_part, statement_date};
 use super::parties::parties;
 use super::place::{place_for, the_town, topic_place};
 use super::{Mention, TrigKind};
@@ -237,6 +237,7 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 && !quoted
                 && !past_since
                 && !of_event_related(cx, h.key, d.key)
+                && !(d.relative && d.value.len() == 10 && of_victims(cx, d.key, h.key))
                 && !W::Since.has(prev)
                 && !W::Until.has(prev)
                 && !W::Since.starts(cx.key(d.key))

@@ -91,6 +91,16 @@ pub(super) fn days_back(cx: &Ctx, trig: Span) -> Option<i64> {
     W::IntervalAfter.has(cx.stem(after)).then_some(days)
 }
 
+/// «اطمأن نائب الوزير أمس على المصابين من رجال الأمن في حادث تفجير المسجد», «شيّع أمس شهداء
+/// التفجير»: is a day told before the event's victims, named as such, the day of what was done
+/// for them rather than of the event?
+pub(super) fn of_victims(cx: &Ctx, date: Span, trig: Span) -> bool {
+    date.end <= trig.start && {
+        let (d, t) = (cx.tok_from(date.end), cx.tok_at(trig.start));
+        t <= d + 10 && (d..t).any(|j| W::Victims.has(cx.tok(j)) && t <= j + 6)
+    }
+}
+
 /// Is a date the day a statement was made rather than the day of the event it reports?
 /// «قالت الوزارة، السبت، إن طائرتين استهدفتا القاعدة مساء أمس الجمعة»: the date sits after a
 /// speech cue and right before the «إن/أن» that opens the reported clause holding the trigger.
