@@ -2029,6 +2029,16 @@ t!(
 );
 
 t!(
+    the_day_newspapers_came_out_is_not_the_events,
+    "منحت الصحف العربية الصادرة أمس مساحة واسعة لتفجير مسجد قوات الطوارئ في عسير.",
+    "2015-08-08",
+    |r| {
+        let e = of_kind(&r, EventType::SuicideBomb);
+        assert_ne!(e.date.as_deref(), Some("2015-08-07"), "{e:#?}");
+    }
+);
+
+t!(
     a_truce_decided_to_start_is_an_agreement,
     "وقالت قيادة القوات المشتركة في بيان إنه تقرر أن تبدأ الهدنة في جنوب السودان اعتبارا من مساء السبت لمدة سبعة أيام.",
     "2016-05-12",
