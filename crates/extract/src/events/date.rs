@@ -290,6 +290,8 @@ fn the_one_day<'a>(cx: &'a Ctx) -> Option<&'a rasd_text::dates::DateMention> {
             cx.f.dates_in(all)
                 .map(|(_, d)| d)
                 .filter(|d| d.precision == DatePrecision::Day)
+                // «الصحف الصادرة أمس»: the day a paper or a statement came out.
+                .filter(|d| cx.lex_before(Class::Metadate, d.key.start, 2).is_none())
                 .filter(|d| {
                     // «أمس» in a sentence of speech is the day of the words («قال الوزير أمس»).
                     rasd_text::dates::names_weekday(cx.f.key_str(d.key)) || {
