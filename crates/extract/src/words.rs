@@ -97,6 +97,7 @@ lists! {
     One = "one", "\"One\" after a counted weapon.";
     SingularPerson = "singular_person", "People in the singular: one casualty.";
     Consequence = "consequence", "Prefixes of what an attack led to.";
+    Prayer = "prayer", "A prayer or a sermon named by its day («صلاة الجمعة»): the day is the prayer's name, not the event's.";
     Victims = "victims", "The victims of an event named as such («المصابين في حادث …», «شهداء التفجير»): a day told before them is the day of what was done for them.";
     BackFacility = "back_facility", "Generic facility nouns that refer back.";
     BackLocality = "back_locality", "Generic town nouns that refer back.";

@@ -882,12 +882,6 @@ impl Cx<'_> {
         {
             return None;
         }
-        // «صلاة الجمعة», «خطبة الجمعة»: the prayer's name, told of any Friday.
-        let prev = if i > 0 { v.w(i - 1) } else { "" };
-        let prev = prev.trim_start_matches(['و', 'ف', 'ل', 'ب']);
-        if matches!(prev, "صلاه" | "خطبه") {
-            return None;
-        }
         let start = v.span(i).start + p;
         let (tail, end) = self.tail(i + 1);
         // «اعتبارا من مساء الأحد», «ابتداء من السبت»: what starts on the day is to come.
@@ -2224,12 +2218,6 @@ mod tests {
         [("الاثنين 23 أكتوبر 2023", "2023-10-23", Day, "", false)]
     );
     t!(between_the_two, "بين الاثنين", PUB, []);
-    t!(
-        friday_prayer_is_no_date,
-        "خلال صلاة الجمعة وخطبة الجمعة",
-        PUB,
-        []
-    );
 
     // Relative words.
     t!(

@@ -238,6 +238,9 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 && !past_since
                 && !of_event_related(cx, h.key, d.key)
                 && !(d.relative && d.value.len() == 10 && of_victims(cx, d.key, h.key))
+                // «خلال أداء المصلين لصلاة الجمعة»: a prayer's name, said of any Friday; the
+                // one day an article names may still be it.
+                && !W::Prayer.has(prev.trim_start_matches(['و', 'ف', 'ل', 'ب']))
                 && !W::Since.has(prev)
                 && !W::Until.has(prev)
                 && !W::Since.starts(cx.key(d.key))
