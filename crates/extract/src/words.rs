@@ -43,6 +43,10 @@ lists! {
     StopBefore = "stop_before", "\"Stop\" right before a weapon word: a ceasefire, no weapon.";
     Purpose = "purpose", "Prefixes of a purpose: a plan, no event.";
     More = "more", "\"More\" of \"more attacks\": what is to come.";
+    Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
+    Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
+    Became = "became", "Verbs of a change of hands before control («باتت تحت السيطرة»): a taking told as a state.";
+    Imminent = "imminent", "Prefixes of what is near or planned, said of an event noun («بات وشيكا», «من أولويات»).";
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";
     Made = "made", "Prefixes of verbs before an agreement that is made: signed, reached.";
     Accident = "accident", "Accidents and forces of nature that kill: no attack.";

@@ -2169,3 +2169,33 @@ t!(
         assert!(somewhere(&r, "العراق"), "{:#?}", r.events);
     }
 );
+
+t!(
+    control_held_is_no_taking,
+    "وقصفت طائرات التحالف أمس مواقع الحوثيين في مدينة الحوطة الواقعة تحت سيطرة الميليشيات.",
+    "2015-08-05",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::AirDroneStrike);
+    }
+);
+
+t!(
+    control_that_changed_hands_is_a_taking,
+    "وقال مصدر عسكري يمني أمس إن مدينة الحوطة باتت تحت سيطرة المقاومة الشعبية بعد معارك عنيفة.",
+    "2015-08-05",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::ArmedClash);
+        assert_eq!(r.events[0].date.as_deref(), Some("2015-08-04"));
+    }
+);
+
+t!(
+    liberation_near_or_planned_is_no_event,
+    "وقال مصدر عسكري يمني أمس إن تحرير مدينة تعز من قبضة الميليشيات بات وشيكا، وإن القرى المجاورة لا تزال تحت سيطرة الحوثيين. وأضاف أن استعادة السيطرة على العاصمة تعد من أولويات القوات الحكومية.",
+    "2015-08-05",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

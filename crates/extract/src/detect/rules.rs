@@ -8,6 +8,7 @@ use crate::events::TrigKind;
 use crate::lexicon::Class;
 use crate::recognize::{LexHit, NameKind};
 use crate::words::W;
+use rasd_model::Span;
 
 /// A trigger word with what the rules look at.
 pub struct Cand<'c, 'a> {
@@ -189,6 +190,8 @@ pub const VETOES: &[Rule] = &[
         true,
         almanac,
     ),
+    rule("held", "who holds a place, no taking of it", true, held),
+    rule("imminent", "near or planned, not done", true, imminent),
 ];
 
 /// «وجهت النيابة الاتهام إلى المتهمين في حادث التفجير الذي استهدف المسجد», «محاكمة 29 متهما
@@ -325,6 +328,46 @@ fn purpose(c: &Cand) -> bool {
 fn more_to_come(c: &Cand) -> bool {
     let i = c.tok();
     c.plural && i >= 2 && W::More.has(c.cx.tok(i - 2))
+}
+
+/// «تحت سيطرة الحوثيين», «تحريرها من سيطرة الميليشيات»: control held, not taken. «من» is
+/// the state's only when no «على» follows («تمكنت من السيطرة على المدينة» is the taking); a
+/// change of hands told as a state is a taking («باتت الحوطة تحت السيطرة»).
+fn held(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    // The token without its proclitics (the stem would also take «س» for a future's).
+    let w = cx.tok(i).trim_start_matches(rasd_text::clitics::WAW_LAM_BA);
+    if c.kind != TrigKind::Clash || i == 0 || !W::Control.has(w.strip_prefix("ال").unwrap_or(w)) {
+        return false;
+    }
+    let before = cx.tok(i - 1);
+    let became = (i.saturating_sub(7)..i - 1).any(|j| {
+        cx.sentence_ix(cx.f.a.tokens.get(j).map_or(c.h.key, |t| t.key)) == c.sent
+            && W::Became.has(cx.tok(j).trim_start_matches(rasd_text::clitics::WAW))
+    });
+    !became
+        && (W::Under.has(before)
+            || (W::From.has(before) && !(i + 1..i + 4).any(|j| W::On.has(cx.tok(j)))))
+}
+
+/// «تحرير العاصمة من الميليشيات بات وشيكا», «استعادتها من أولويات القوات»: an event noun whose
+/// own clause says it is near or planned (no comma between them).
+fn imminent(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    if !c.noun {
+        return false;
+    }
+    let end = cx.tok_from(cx.sentence(c.h.key).end).min(i + 12);
+    (i + 1..end)
+        .find(|&j| {
+            let w = cx.tok(j);
+            W::Imminent.starts(w) || W::Imminent.starts(w.get('و'.len_utf8()..).unwrap_or(""))
+        })
+        .is_some_and(|j| {
+            let at = cx.f.a.tokens.get(j).map_or(c.h.key.end, |t| t.key.start);
+            !cx.key(Span::new(c.h.key.end, at.max(c.h.key.end)))
+                .contains(['،', ',', ':', '.'])
+        })
 }
 
 /// Agreements sought, violated or in force, not made: «مساعيهم للتوصل إلى اتفاق», «خرق وقف
