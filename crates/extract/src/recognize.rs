@@ -687,8 +687,8 @@ fn tok_from(f: &Found, off: usize) -> usize {
 }
 
 /// «أطلق مسلحان مجهولان النار على سيارة»: a verb of opening fire whose subject stands
-/// between it and what it fires (the lexicon knows «أطلق النار» only as one phrase) is a
-/// shooting told by the verb.
+/// between it and what it fires, or right before it, is a shooting told by the verb (the
+/// lexicon knows «أطلق النار» as one phrase, not «فتح النار»).
 fn open_fire(a: &Analyzed, hits: &[LexHit]) -> Vec<LexHit> {
     let text = &a.key.text;
     let word = |i: usize| {
@@ -713,9 +713,10 @@ fn open_fire(a: &Analyzed, hits: &[LexHit]) -> Vec<LexHit> {
         if !verb || hits.iter().any(|h| h.key.contains(t.key)) {
             continue;
         }
-        // Three words of subject and time at most («فتح مسلحان صباح الاثنين النار»), in the
-        // same clause, then the object.
-        let object = (i + 2..=i + 3)
+        // The object right after the verb («فتحت القوات الهندية النار» is not the only order:
+        // «فتحت النار السبت»), or after three words of subject and time at most («فتح مسلحان
+        // صباح الاثنين النار»), in the same clause.
+        let object = (i + 1..=i + 3)
             .take_while(|&j| joined(j))
             .any(|j| W::FireObject.has(word(j).unwrap_or("")));
         if object {

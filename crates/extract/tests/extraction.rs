@@ -2199,3 +2199,25 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    opening_fire_with_the_object_first,
+    "وقال مصدر أمني إن دورية للجيش فتحت النار الأحد على سيارة مسلحين قرب مدينة الرمادي.",
+    "2015-07-21",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].date.as_deref(), Some("2015-07-19"));
+    }
+);
+
+t!(
+    deaths_of_another_day_are_not_the_casualties_of_the_event_before,
+    "وقال مسؤولون إن القوات فتحت النار السبت على قرى حدودية في منطقة لا يعرف اسمها. وأضافوا أن ثلاثة مدنيين قتلوا بنيران القوات الأربعاء في بلدة سيالكوت.",
+    "2015-07-21",
+    |r| {
+        assert_eq!(r.events.len(), 2, "{:#?}", r.events);
+        assert_eq!(r.events[0].killed, None);
+        assert_eq!(r.events[1].date.as_deref(), Some("2015-07-15"));
+        assert_eq!(r.events[1].killed, Some(3));
+    }
+);

@@ -140,10 +140,12 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     // Casualties told alone in the sentence after the attack are its casualties: «شنت
     // مقاتلات غارات على ميناء الحديدة. وأعلنت وزارة الصحة مقتل 6 أشخاص وإصابة 83 آخرين»;
     // not those told at a place of their own («قتلوا … في منطقتي الصكرة والزاوية غربي
-    // بلدة حديثة» after fighting around Fallujah).
+    // بلدة حديثة» after fighting around Fallujah), nor those of a day of their own («فتحت
+    // القوات النار السبت …» and «قتل أربعة مدنيين بنيران هندية الأربعاء والخميس»).
     let next_sentence = consequence
         && m.kind == TrigKind::Kill
         && places_fit(cx, d, m)
+        && dates_fit(cx, d, m)
         && m.sent > 0
         && d.mentions
             .iter()
