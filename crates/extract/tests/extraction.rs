@@ -2221,3 +2221,22 @@ t!(
         assert_eq!(r.events[1].killed, Some(3));
     }
 );
+
+t!(
+    helicopter_crash_is_an_accident_not_an_attack,
+    "أعلنت مصادر رسمية اليوم مقتل 12 عسكريا الخميس في تحطم مروحية عسكرية في شمال غرب البلاد.",
+    "2015-08-07",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    helicopter_shot_down_is_no_accident,
+    "قتل 12 عسكريا الخميس في سقوط مروحية عسكرية أسقطها مسلحون بصاروخ في شمال غرب البلاد.",
+    "2015-08-07",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].killed, Some(12));
+    }
+);

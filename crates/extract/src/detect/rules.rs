@@ -554,8 +554,13 @@ fn accident(c: &Cand) -> bool {
     // «قتل أربعة أطفال وثلاث نساء هم جميعا أفراد عائلة واحدة في صاعقة»: the cause may come
     // after a long list of the dead.
     let near = (i.saturating_sub(10).max(lo)..(i + 14).min(hi)).any(|k| list.has(word(k)));
-    near && cx.f.lex_in(Class::Weapon, *ss).next().is_none()
-        && !(lo..hi).any(|k| W::Arson.has(word(k)))
+    // A weapon says it was no accident, but for the aircraft that crashed («في تحطم مروحية
+    // عسكرية»).
+    let armed = cx.f.lex_in(Class::Weapon, *ss).any(|w| {
+        let at = cx.tok_at(w.key.start);
+        !(at.saturating_sub(2).max(lo)..at).any(|k| list.has(word(k)))
+    });
+    near && !armed && !(lo..hi).any(|k| W::Arson.has(word(k)))
 }
 
 /// Is a trigger word a trigger here: not inside a name («وزارة الدفاع», «قوات التحالف») or a
