@@ -43,6 +43,8 @@ lists! {
     StopBefore = "stop_before", "\"Stop\" right before a weapon word: a ceasefire, no weapon.";
     Purpose = "purpose", "Prefixes of a purpose: a plan, no event.";
     More = "more", "\"More\" of \"more attacks\": what is to come.";
+    War = "war", "\"War\", before \"world\".";
+    World = "world", "\"World\" of a world war: what it tells is history.";
     Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
     Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
     Became = "became", "Verbs of a change of hands before control («باتت تحت السيطرة»): a taking told as a state.";

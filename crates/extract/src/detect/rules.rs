@@ -191,6 +191,7 @@ pub const VETOES: &[Rule] = &[
         almanac,
     ),
     rule("held", "who holds a place, no taking of it", true, held),
+    rule("world_war", "told of a world war: history", true, world_war),
     rule("imminent", "near or planned, not done", true, imminent),
 ];
 
@@ -328,6 +329,21 @@ fn purpose(c: &Cand) -> bool {
 fn more_to_come(c: &Cand) -> bool {
     let i = c.tok();
     c.plural && i >= 2 && W::More.has(c.cx.tok(i - 2))
+}
+
+/// «أسفر الهجوم النووي في الأيام الأخيرة للحرب العالمية الثانية عن مقتل 74 ألف شخص»: what a
+/// sentence tells of a world war is history, whatever day its anniversary falls on.
+fn world_war(c: &Cand) -> bool {
+    let cx = c.cx;
+    let ss = cx.sentence(c.h.key);
+    let (lo, hi) = (cx.tok_from(ss.start), cx.tok_from(ss.end));
+    (lo + 1..hi).any(|k| {
+        W::World.has(cx.tok(k))
+            && W::War.has(
+                cx.tok(k - 1)
+                    .trim_start_matches(rasd_text::clitics::WAW_LAM_BA),
+            )
+    })
 }
 
 /// «تحت سيطرة الحوثيين», «تحريرها من سيطرة الميليشيات»: control held, not taken. «من» is
