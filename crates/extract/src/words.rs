@@ -47,6 +47,7 @@ lists! {
     World = "world", "\"World\" of a world war: what it tells is history.";
     Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
     Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
+    Distance = "distance", "\"Distance\" of «على بعد»: what follows is a reference point, elsewhere.";
     Became = "became", "Verbs of a change of hands before control («باتت تحت السيطرة»): a taking told as a state.";
     Imminent = "imminent", "Prefixes of what is near or planned, said of an event noun («بات وشيكا», «من أولويات»).";
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";

@@ -2249,3 +2249,37 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_capital_named_by_its_country,
+    "وقال شهود إن انتحاريا فجر نفسه أمس أمام مركز للشرطة في العاصمة الأفغانية مما أسفر عن مقتل خمسة أشخاص.",
+    "2015-08-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.place_id.as_deref(), Some("AF.kabul_city"));
+    }
+);
+
+t!(
+    a_capital_whose_name_is_also_its_government,
+    "وتظاهر آلاف المعارضين أمس وسط أثينا احتجاجا على خطة التقشف.",
+    "2015-08-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.place_id.as_deref(), Some("GR.athens"));
+    }
+);
+
+t!(
+    a_town_told_at_a_distance_from_a_known_one_is_not_there,
+    "قالت الشرطة إن شخصين قتلا اليوم في هجوم بسكين في مدينة فيستيراس الواقعة على بعد نحو ساعة غربي العاصمة ستوكهولم.",
+    "2015-08-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.name, "فيستيراس");
+        assert_eq!(l.country.as_deref(), Some("SE"));
+    }
+);

@@ -32,7 +32,7 @@ pub use kind::TrigKind;
 pub use mention::{Draft, Mention, Party};
 pub use merge::{is_headline, km, merge, places_compatible};
 pub use parties::{actor_refs, party, written_name};
-pub use place::{bare_capital, named_site};
+pub use place::{bare_capital, named_site, reference_point};
 
 use crate::detect::{is_definite, Cand};
 use build::build;

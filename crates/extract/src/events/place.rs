@@ -621,6 +621,20 @@ fn bearing_after_place(cx: &Ctx, i: usize) -> bool {
     }
 }
 
+/// Is the place name at `key` the reference point of a distance, «على بعد» and a direction word
+/// (and «العاصمة») before it: «مدينة فيستيراس الواقعة على بعد نحو ساعة غربي العاصمة ستوكهولم»?
+pub fn reference_point(cx: &Ctx, key: Span) -> bool {
+    let i = cx.tok_at(key.start);
+    let mut j = i;
+    while j > 0 && i - j < 3 && W::Capital.has(cx.tok(j - 1)) {
+        j -= 1;
+    }
+    let bearing = j > 0 && (W::Direction.has(cx.tok(j - 1)) || W::Direction.has(cx.stem(j - 1)));
+    bearing
+        && (j.saturating_sub(8)..j.saturating_sub(1))
+            .any(|k| W::On.has(cx.tok(k)) && W::Distance.has(cx.tok(k + 1)))
+}
+
 /// «تفجير مسجد الإمام الصادق», «هجوم على فندق ريو إمبريال», «كمين في بلدة باتيكول»: the named
 /// building or settlement where an event happened, told near its word, that the gazetteer does
 /// not know: its name as written (a building's with its noun, a settlement's without), and
