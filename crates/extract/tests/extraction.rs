@@ -2283,3 +2283,13 @@ t!(
         assert_eq!(l.country.as_deref(), Some("SE"));
     }
 );
+
+t!(
+    an_exchange_of_fire_is_a_battle,
+    "وهاجم مسلحون أمس مركزا للشرطة في مدينة ماردين وتبادلوا إطلاق النار مع عناصره لساعات.",
+    "2015-08-11",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::ArmedClash);
+    }
+);
