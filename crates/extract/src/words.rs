@@ -45,6 +45,10 @@ lists! {
     More = "more", "\"More\" of \"more attacks\": what is to come.";
     War = "war", "\"War\", before \"world\".";
     World = "world", "\"World\" of a world war: what it tells is history.";
+    ArrestSought = "arrest_sought", "Arrest nouns with the «ل» of a purpose: an arrest sought, not made.";
+    Attempt = "attempt", "Verbs and nouns of trying, before an arrest that is not made yet.";
+    Subjected = "subjected", "«تعرض» before «للاعتقال»: the arrest was made on someone.";
+    Ousted = "ousted", "Rulers and regimes after «الإطاحة ب»: an ousting, no arrest.";
     Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
     Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
     Distance = "distance", "\"Distance\" of «على بعد»: what follows is a reference point, elsewhere.";

@@ -2293,3 +2293,35 @@ t!(
         assert_eq!(r.events[0].kind, EventType::ArmedClash);
     }
 );
+
+t!(
+    an_arrest_sought_is_not_made,
+    "وأوضح مدير الشرطة أن عمليات البحث جارية للقبض على المتورطين في الاعتداء على الحافلة.",
+    "2015-07-24",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| e.kind != EventType::Arrest),
+            "{:#?}",
+            r.events
+        );
+    }
+);
+
+t!(
+    an_arrest_someone_was_subjected_to_is_made,
+    "وتعرض الصحفي للاعتقال أمس في القاهرة.",
+    "2015-07-24",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Arrest);
+    }
+);
+
+t!(
+    a_ruler_ousted_is_no_arrest,
+    "وشهدت البلاد اضطرابات متعاقبة منذ الإطاحة بالرئيس الأسبق في فبراير 2011.",
+    "2015-07-24",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -192,6 +192,13 @@ pub const VETOES: &[Rule] = &[
     ),
     rule("held", "who holds a place, no taking of it", true, held),
     rule("world_war", "told of a world war: history", true, world_war),
+    rule(
+        "sought",
+        "an arrest sought or tried, not made",
+        true,
+        arrest_sought,
+    ),
+    rule("ousted", "a ruler ousted, no arrest", true, ousted),
     rule("imminent", "near or planned, not done", true, imminent),
 ];
 
@@ -344,6 +351,26 @@ fn world_war(c: &Cand) -> bool {
                     .trim_start_matches(rasd_text::clitics::WAW_LAM_BA),
             )
     })
+}
+
+/// «عمليات البحث جارية للقبض عليهم», «تحاول القبض على مشتبه بهما»: an arrest sought or tried
+/// is not made; one someone was subjected to is («تعرض للاعتقال»).
+fn arrest_sought(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    if c.kind != TrigKind::Arrest || !c.noun {
+        return false;
+    }
+    let prev = if i > 0 { cx.tok(i - 1) } else { "" };
+    let w = cx.tok(i).trim_start_matches(rasd_text::clitics::WAW);
+    (W::ArrestSought.has(w) && !W::Subjected.has(prev.trim_start_matches(rasd_text::clitics::WAW)))
+        || W::Attempt.has(prev.trim_start_matches(rasd_text::clitics::WAW))
+}
+
+/// «منذ الإطاحة بالرئيس الأسبق حسني مبارك»: «الإطاحة» of a ruler or a regime is an ousting, not
+/// the arrest of a cell («الإطاحة بخلية»).
+fn ousted(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    c.kind == TrigKind::Arrest && W::Ousted.has(cx.tok(i + 1))
 }
 
 /// «تحت سيطرة الحوثيين», «تحريرها من سيطرة الميليشيات»: control held, not taken. «من» is
