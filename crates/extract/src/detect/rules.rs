@@ -561,10 +561,16 @@ fn judicial(c: &Cand) -> bool {
 /// too few of them to weigh.
 fn accident(c: &Cand) -> bool {
     use TrigKind as K;
-    // «في صاعقة ضربت منطقة جبلية»: what struck is a force of nature, told just before.
-    if c.kind == K::Attack {
+    // «في صاعقة ضربت منطقة جبلية»: what struck is a force of nature, told just before; «بعد
+    // مداهمته السيول», «سيول الوادي داهمته»: or just before or after a raid, as its subject.
+    if matches!(c.kind, K::Attack | K::Arrest) {
         let (cx, i) = (c.cx, c.tok());
-        return (i.saturating_sub(2)..i).any(|k| {
+        let around = if c.kind == K::Attack {
+            i.saturating_sub(2)..i
+        } else {
+            i.saturating_sub(2)..i + 3
+        };
+        return around.into_iter().any(|k| {
             W::Accident.has(
                 cx.tok(k)
                     .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
