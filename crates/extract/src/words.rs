@@ -49,6 +49,7 @@ lists! {
     Attempt = "attempt", "Verbs and nouns of trying, before an arrest that is not made yet.";
     Subjected = "subjected", "«تعرض» before «للاعتقال»: the arrest was made on someone.";
     Ousted = "ousted", "Rulers and regimes after «الإطاحة ب»: an ousting, no arrest.";
+    Verbal = "verbal", "Prefixes of words that make an attack one of words: scathing, in the media, on a rival.";
     Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
     Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
     Distance = "distance", "\"Distance\" of «على بعد»: what follows is a reference point, elsewhere.";

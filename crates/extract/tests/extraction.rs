@@ -2355,3 +2355,12 @@ t!(
         assert_eq!(r.events[0].date.as_deref(), Some("2015-07-31"));
     }
 );
+
+t!(
+    an_attack_of_words_is_no_event,
+    "وشن المرشح أمس هجوما لاذعا على منافسيه في السباق، فيما تتعرض حملته لهجمات إعلامية متواصلة.",
+    "2015-08-01",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

@@ -199,6 +199,7 @@ pub const VETOES: &[Rule] = &[
         arrest_sought,
     ),
     rule("ousted", "a ruler ousted, no arrest", true, ousted),
+    rule("verbal", "an attack of words", true, verbal),
     rule("imminent", "near or planned, not done", true, imminent),
 ];
 
@@ -371,6 +372,18 @@ fn arrest_sought(c: &Cand) -> bool {
 fn ousted(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     c.kind == TrigKind::Arrest && W::Ousted.has(cx.tok(i + 1))
+}
+
+/// «شن هجوما لاذعا على منافسيه», «تتعرض لهجمات إعلامية شرسة»: an attack of words.
+fn verbal(c: &Cand) -> bool {
+    let (cx, i) = (c.cx, c.tok());
+    c.kind == TrigKind::Attack
+        && c.noun
+        && (i + 1..i + 4).any(|j| {
+            let w = cx.tok(j);
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            W::Verbal.has(bare)
+        })
 }
 
 /// «تحت سيطرة الحوثيين», «تحريرها من سيطرة الميليشيات»: control held, not taken. «من» is
