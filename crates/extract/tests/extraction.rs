@@ -2336,17 +2336,6 @@ t!(
 );
 
 t!(
-    setting_a_home_on_fire_is_an_attack,
-    "وأحرق مستوطنون فجر أمس منزلا في قرية دوما قرب نابلس.",
-    "2015-08-01",
-    |r| {
-        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
-        assert_eq!(r.events[0].kind, EventType::Attack);
-        assert_eq!(r.events[0].date.as_deref(), Some("2015-07-31"));
-    }
-);
-
-t!(
     the_terrorist_operation_made_definite_is_told,
     "وقالت الشرطة إن عصابة من المستوطنين نفذت العملية الإرهابية فجر أمس في قرية دوما قرب نابلس.",
     "2015-08-01",
