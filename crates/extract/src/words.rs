@@ -46,6 +46,7 @@ lists! {
     War = "war", "\"War\", before \"world\".";
     World = "world", "\"World\" of a world war: what it tells is history.";
     ArrestSought = "arrest_sought", "Arrest nouns with the «ل» of a purpose: an arrest sought, not made.";
+    Raid = "raid", "A raid before an arrest noun of purpose: the arrest was made.";
     Attempt = "attempt", "Verbs and nouns of trying, before an arrest that is not made yet.";
     Subjected = "subjected", "«تعرض» before «للاعتقال»: the arrest was made on someone.";
     Ousted = "ousted", "Rulers and regimes after «الإطاحة ب»: an ousting, no arrest.";

@@ -2353,3 +2353,21 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_raid_to_arrest_is_an_arrest,
+    "وقالت مصادر فلسطينية إن القوات الإسرائيلية قتلت فلسطينيا بالرصاص أمس أثناء قيامها بدهم لاعتقال ناشطين في مدينة جنين.",
+    "2015-07-23",
+    |r| {
+        assert!(r.events.iter().any(|e| e.kind == EventType::Arrest), "{:#?}", r.events);
+    }
+);
+
+t!(
+    tanks_firing_are_no_accident,
+    "وقال المتحدث إن القتال مستمر أمس في مدينة دونيتسك مع استخدام نيران الدبابات والمدفعية.",
+    "2015-08-04",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+    }
+);

@@ -355,7 +355,8 @@ fn world_war(c: &Cand) -> bool {
 }
 
 /// «عمليات البحث جارية للقبض عليهم», «تحاول القبض على مشتبه بهما»: an arrest sought or tried
-/// is not made; one someone was subjected to is («تعرض للاعتقال»).
+/// is not made; one someone was subjected to is («تعرض للاعتقال»), and so is a raid's («بدهم
+/// لاعتقال ناشطين»).
 fn arrest_sought(c: &Cand) -> bool {
     let (cx, i) = (c.cx, c.tok());
     if c.kind != TrigKind::Arrest || !c.noun {
@@ -363,8 +364,9 @@ fn arrest_sought(c: &Cand) -> bool {
     }
     let prev = if i > 0 { cx.tok(i - 1) } else { "" };
     let w = cx.tok(i).trim_start_matches(rasd_text::clitics::WAW);
-    (W::ArrestSought.has(w) && !W::Subjected.has(prev.trim_start_matches(rasd_text::clitics::WAW)))
-        || W::Attempt.has(prev.trim_start_matches(rasd_text::clitics::WAW))
+    let prev = prev.trim_start_matches(rasd_text::clitics::WAW);
+    (W::ArrestSought.has(w) && !W::Subjected.has(prev) && !W::Raid.has(prev))
+        || W::Attempt.has(prev)
 }
 
 /// «منذ الإطاحة بالرئيس الأسبق حسني مبارك»: «الإطاحة» of a ruler or a regime is an ousting, not
@@ -617,10 +619,10 @@ fn accident(c: &Cand) -> bool {
     // after a long list of the dead.
     let near = (i.saturating_sub(10).max(lo)..(i + 14).min(hi)).any(|k| list.has(word(k)));
     // A weapon says it was no accident, but for the aircraft that crashed («في تحطم مروحية
-    // عسكرية»).
+    // عسكرية»), not the tanks that fire («نيران الدبابات»).
     let armed = cx.f.lex_in(Class::Weapon, *ss).any(|w| {
         let at = cx.tok_at(w.key.start);
-        !(at.saturating_sub(2).max(lo)..at).any(|k| list.has(word(k)))
+        w.value != "aircraft" || !(at.saturating_sub(2).max(lo)..at).any(|k| list.has(word(k)))
     });
     near && !armed && !(lo..hi).any(|k| W::Arson.has(word(k)))
 }
