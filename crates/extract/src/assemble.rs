@@ -340,14 +340,14 @@ fn with_named_site(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Lo
         .is_none_or(|l| matches!(l.precision, None | Some(G::Country) | Some(G::Region)));
     // «في مدينة فيستيراس الواقعة على بعد ساعة غربي العاصمة ستوكهولم»: a known place a settlement
     // the gazetteer lacks is told at a distance from is not where it happened.
-    let bearing = || {
-        d.place().is_some_and(|p| events::reference_point(cx, p.0))
-            && events::named_site(cx, d).is_some_and(|(_, building)| !building)
-    };
-    if !coarse && !bearing() {
+    if !coarse && !d.place().is_some_and(|p| events::reference_point(cx, p.0)) {
         return location;
     }
-    let Some((name, building)) = events::named_site(cx, d) else {
+    let site = events::named_site(cx, d);
+    if !coarse && site.as_ref().is_none_or(|(_, building)| *building) {
+        return location;
+    }
+    let Some((name, building)) = site else {
         // «في غرب العاصمة»: the capital of the country the article is about.
         let country = location
             .as_ref()

@@ -418,8 +418,11 @@ fn imminent(c: &Cand) -> bool {
     let end = cx.tok_from(cx.sentence(c.h.key).end).min(i + 12);
     (i + 1..end)
         .find(|&j| {
+            // «ووشيكا», «لأولويات»: with a conjunction or «ل» before it.
             let w = cx.tok(j);
-            W::Imminent.starts(w) || W::Imminent.starts(w.get('و'.len_utf8()..).unwrap_or(""))
+            W::Imminent.starts(w)
+                || w.strip_prefix(['و', 'ف', 'ل'])
+                    .is_some_and(|r| W::Imminent.starts(r))
         })
         .is_some_and(|j| {
             let at = cx.f.a.tokens.get(j).map_or(c.h.key.end, |t| t.key.start);
