@@ -2371,3 +2371,14 @@ t!(
         assert_eq!(r.events.len(), 1, "{:#?}", r.events);
     }
 );
+
+t!(
+    a_condemned_bombing_is_where_its_own_clause_says,
+    "ندد رئيس هيئة مدينة جدة الشيخ سالم بن عمر، ومدير فرع الوزارة بمنطقة مكة المكرمة، بالتفجير الإرهابي الذي وقع أثناء صلاة العصر يوم الجمعة الماضي في جامع حي النور الكبير بمدينة نجران.",
+    "2015-08-10",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert!(l.name.contains("نجران"), "{l:#?}");
+    }
+);

@@ -142,13 +142,28 @@ fn of_a_title(cx: &Ctx, j: usize) -> bool {
     j > 0 && W::AffiliationTitle.has(rasd_text::clitics::strip_article(cx.tok(j - 1)))
 }
 
-/// The place of a trigger: the most specific place near it in its sentence.
+/// The place of a trigger: the most specific place near it in its sentence; when none is
+/// near, one further off in the word's own relative clause («التفجير الآثم الذي وقع أثناء صلاة
+/// الظهر يوم الخميس الماضي في مسجد قوات الطوارئ الخاصة بمنطقة عسير»).
 pub(super) fn place_for(
     cx: &Ctx,
     geo: &GeoContext,
     h: &LexHit,
     ss: Span,
     anaphoric: bool,
+) -> Option<(Span, Location, PlaceKind)> {
+    place_within(cx, geo, h, ss, anaphoric, false)
+        .or_else(|| place_within(cx, geo, h, ss, anaphoric, true))
+}
+
+/// The place of a trigger within the usual reach, or within its own clause's (`clause`).
+fn place_within(
+    cx: &Ctx,
+    geo: &GeoContext,
+    h: &LexHit,
+    ss: Span,
+    anaphoric: bool,
+    clause: bool,
 ) -> Option<(Span, Location, PlaceKind)> {
     let f = cx.f;
     let mut best: Option<(usize, PlaceKind, &Name)> = None;
@@ -168,7 +183,7 @@ pub(super) fn place_for(
         let tok = cx.tok(i);
         let after = n.key.start >= h.key.end;
         let d = cx.dist(n.key, h.key);
-        if too_far(cx, h.key, n.key, d, anaphoric) {
+        if too_far(cx, h.key, n.key, d, anaphoric, clause) {
             continue;
         }
         // «بدأت الغارات بعد تفجير استهدف مدينة سوروج»: the other event's place.
@@ -396,7 +411,9 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
                     })
         });
     // «وكيل جامعة حفر الباطن»: the place names a speaker's institution.
-    let affiliation = i >= 1 && W::FacilityHead.has(prev) && of_a_title(cx, i - 1);
+    // «رئيس هيئة مدينة الرياض»: the seat of a body named in a title.
+    let affiliation =
+        i >= 1 && (W::FacilityHead.has(prev) || W::OfficeBody.has(prev)) && of_a_title(cx, i - 1);
     // «أدانت رابطة العالم الإسلامي بمكة المكرمة الهجوم الذي …»: the seat of the subject of a
     // speech or condemnation verb, told before what it speaks of, is where it speaks.
     let seat = {
@@ -419,10 +436,11 @@ fn of_speaker(cx: &Ctx, key: Span) -> bool {
 }
 
 /// Is a place name `d` tokens from the word too far to be its place? Places further than 14
-/// tokens are, or 22 for a position at sea or the place the sentence opens with; an event
+/// tokens are, or 22 for a position at sea, the place the sentence opens with or, when
+/// `clause`, a place in the word's own relative clause; an event
 /// word that refers back to a known event takes only a place told just after it, in its own
 /// relative clause, or the place its sentence opens with.
-fn too_far(cx: &Ctx, trig: Span, key: Span, d: usize, anaphoric: bool) -> bool {
+fn too_far(cx: &Ctx, trig: Span, key: Span, d: usize, anaphoric: bool, clause: bool) -> bool {
     let i = cx.tok_at(key.start);
     let after = key.start >= trig.end;
     // «الاعتداء الإرهابي الذي … أوقع الثلاثاء 32 قتيلا في سروج»: a known event's own
@@ -442,7 +460,12 @@ fn too_far(cx: &Ctx, trig: Span, key: Span, d: usize, anaphoric: bool) -> bool {
     // sentence, and the fighting it names as known is fought there too: «وفي تعز، تجددت
     // المواجهات», «أما في شبوة، التي احتدمت فيها المواجهات».
     let opens = !after && opens_sentence(cx, key);
-    let limit = if at_sea || opens { 22 } else { 14 };
+    // The word's own relative clause reaches as far, when asked (`clause`).
+    let limit = if at_sea || opens || (clause && own_clause) {
+        22
+    } else {
+        14
+    };
     d > limit || (anaphoric && if after { d > 8 } else { !opens })
 }
 
