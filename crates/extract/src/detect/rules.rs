@@ -618,14 +618,22 @@ fn accident(c: &Cand) -> bool {
     } else {
         W::Accident
     };
+    // «حادثة التصادم», «بتصادم حافلتين»: the list's nouns with the article or «ب» too.
+    let cause = |k: usize| {
+        let w = word(k);
+        let bare = cx
+            .tok(k)
+            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA);
+        list.has(w) || list.has(rasd_text::clitics::strip_article(w)) || list.has(bare)
+    };
     // «قتل أربعة أطفال وثلاث نساء هم جميعا أفراد عائلة واحدة في صاعقة»: the cause may come
     // after a long list of the dead.
-    let near = (i.saturating_sub(10).max(lo)..(i + 14).min(hi)).any(|k| list.has(word(k)));
+    let near = (i.saturating_sub(10).max(lo)..(i + 14).min(hi)).any(cause);
     // A weapon says it was no accident, but for the aircraft that crashed («في تحطم مروحية
     // عسكرية»), not the tanks that fire («نيران الدبابات»).
     let armed = cx.f.lex_in(Class::Weapon, *ss).any(|w| {
         let at = cx.tok_at(w.key.start);
-        w.value != "aircraft" || !(at.saturating_sub(2).max(lo)..at).any(|k| list.has(word(k)))
+        w.value != "aircraft" || !(at.saturating_sub(2).max(lo)..at).any(cause)
     });
     near && !armed && !(lo..hi).any(|k| W::Arson.has(word(k)))
 }
