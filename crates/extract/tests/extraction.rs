@@ -2391,3 +2391,12 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    the_toll_of_a_bombing_of_history_is_history,
+    "ومن أشهر تلك الجرائم تفجير كنيسة في بغداد في 31 أكتوبر عام 2010، الذي أسفر عن مقتل 58 شخصا وإصابة 78 آخرين.",
+    "2015-08-10",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);

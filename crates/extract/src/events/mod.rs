@@ -171,6 +171,30 @@ fn mention(c: &Cand, geo: &GeoContext, live: &Primaries) -> Option<Mention> {
             return None;
         }
     }
+    // «تفجير كنيسة … في 31 أكتوبر عام 2010، الذي أسفر عن مقتل 58»: an undated word whose
+    // sentence tells, before it, a day of history, and no later day, is of that history.
+    if m.date.is_none() && kind.violent() {
+        if let Some(p) = cx.published {
+            let before = rasd_model::Span::new(cx.sentence(h.key).start, h.key.start);
+            // A day, a month or a year told just before; no span «منذ 2002» opens.
+            let last = cx.f.dates_in(before).map(|(_, d)| d).last().filter(|d| {
+                let i = cx.tok_at(d.key.start);
+                let since = (i.saturating_sub(2)..=i).any(|j| {
+                    W::Since.has(
+                        cx.tok(j)
+                            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS),
+                    )
+                });
+                d.range.is_none() && !since && cx.dist(d.key, h.key) <= 10
+            });
+            let old = last
+                .and_then(|d| crate::detect::date_first_day(&d.value))
+                .is_some_and(|x| p.to_days() - x > HISTORY_DAYS);
+            if old {
+                return None;
+            }
+        }
+    }
     // Clashes with protesters are a protest met by force.
     if kind == TrigKind::Clash {
         let ss = cx.sentence(h.key);
