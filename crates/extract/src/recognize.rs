@@ -270,6 +270,7 @@ impl Recognizer {
         drop_ambiguous_places(&mut f, &self.cue_only);
         drop_datelines(&mut f);
         drop_byline_dates(&mut f);
+        drop_family_names(&mut f, &self.lex, text);
         let mut extra = Vec::new();
         extra.extend(sources(&f, kb, &self.lex));
         extra.extend(descriptors(&f));
@@ -532,6 +533,43 @@ fn add_pattern_names(f: &mut Found, extra: Vec<Name>) {
     }
     f.names = slots.into_iter().flatten().collect();
     f.names.sort_by_key(|n| (n.key.start, n.key.end));
+}
+
+/// A place's name right after a given name is the family name of a person: «العميد علي محمد
+/// المنصوري» names the governor, not the Lebanese village. Only a one-word name with the
+/// article and nothing glued to it, with no punctuation between, and no actor of its own.
+fn drop_family_names(f: &mut Found, lex: &Lexicon, text: &str) {
+    let family = |n: &Name| {
+        let NameKind::Known { actors, places } = &n.kind else {
+            return false;
+        };
+        if !actors.is_empty() || places.is_empty() {
+            return false;
+        }
+        let i = tok_from(f, n.key.start);
+        let Some(t) = f.a.tokens.get(i) else {
+            return false;
+        };
+        // «سيطرت على الحوطة»: «على» folds as «علي» does, and is a preposition.
+        let Some(before) = i.checked_sub(1).and_then(|j| f.a.tokens.get(j)) else {
+            return false;
+        };
+        let preposition = before
+            .orig
+            .slice(text)
+            .is_some_and(clitics::written_with_alif_maqsura);
+        t.key == n.key
+            && clitics::starts_with_article(f.key_str(t.key))
+            && !gap_has_punct(f, i)
+            && lex.given_names.contains(tok_str(f, i - 1))
+            && !preposition
+    };
+    let drop: Vec<bool> = f.names.iter().map(family).collect();
+    let mut k = 0;
+    f.names.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// A dateline says where the story was filed, not where it happened: a place at the start

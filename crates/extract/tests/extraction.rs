@@ -2400,3 +2400,24 @@ t!(
         assert!(r.events.is_empty(), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_family_name_is_no_place,
+    "قصفت طائرات التحالف أمس منزل المحافظ العميد سالم محمد المنصوري، فيما سيطرت المقاومة على الحوطة بعد معارك عنيفة.",
+    "2015-08-07",
+    |r| {
+        assert!(
+            r.events.iter().all(|e| country(e) != Some("LB")),
+            "{:#?}",
+            r.events
+        );
+        assert!(
+            r.events.iter().any(|e| e
+                .location
+                .as_ref()
+                .is_some_and(|l| l.name.contains("الحوطة"))),
+            "{:#?}",
+            r.events
+        );
+    }
+);
