@@ -2421,3 +2421,20 @@ t!(
         );
     }
 );
+
+t!(
+    a_day_of_background_stays_in_its_paragraph,
+    "وكانت المقاومة قد حررت مدينة الضالع أواخر مايو الماضي بعد معارك عنيفة.\n\nوفي مدينة تعز، شهدت الأحياء الشرقية خلال الساعات الماضية مواجهات عنيفة بين المقاومة والحوثيين.",
+    "2015-08-07",
+    |r| {
+        let taiz = r
+            .events
+            .iter()
+            .find(|e| e.location.as_ref().is_some_and(|l| l.name.contains("تعز")))
+            .expect("the battle of Taiz");
+        assert!(
+            taiz.date.as_deref().is_some_and(|d| d.starts_with("2015-08")),
+            "{taiz:#?}"
+        );
+    }
+);

@@ -246,11 +246,24 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             let violent = first.kind.violent();
             // An arrest told after a battle or a raid is of its day.
             let arrest = d.kind(cx) == rasd_model::EventType::Arrest;
-            let near = dated.iter().rev().find(|(s, v, _, k)| {
+            // A day of background is not taken across a paragraph: «وفي تعز، …» after a
+            // paragraph on a battle of last May elsewhere.
+            let same_paragraph = |k: Span, dm: &rasd_text::dates::DateMention| {
+                let recent = cx.published.is_some_and(|p| {
+                    crate::detect::date_first_day(&dm.value).is_some_and(|x| p.to_days() - x <= 7)
+                });
+                recent
+                    || cx
+                        .text
+                        .get(cx.orig(k).end..cx.orig(first.trig).start)
+                        .is_some_and(|g| !g.contains('\n'))
+            };
+            let near = dated.iter().rev().find(|(s, v, dm, k)| {
                 (*v == violent || arrest)
                     && k.start < first.trig.start
                     && *s + 2 >= first.sent
                     && *s >= cx.story_start(first.sent)
+                    && same_paragraph(*k, dm)
             });
             let told = if let Some((_, _, dm, _)) = near {
                 own(dm)
