@@ -246,24 +246,12 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             let violent = first.kind.violent();
             // An arrest told after a battle or a raid is of its day.
             let arrest = d.kind(cx) == rasd_model::EventType::Arrest;
-            // A day of background is not taken across a paragraph: «وفي تعز، …» after a
-            // paragraph on a battle of last May elsewhere.
-            let same_paragraph = |k: Span, dm: &rasd_text::dates::DateMention| {
-                let recent = cx.published.is_some_and(|p| {
-                    crate::detect::date_first_day(&dm.value).is_some_and(|x| p.to_days() - x <= 7)
-                });
-                recent
-                    || cx
-                        .text
-                        .get(cx.orig(k).end..cx.orig(first.trig).start)
-                        .is_some_and(|g| !g.contains('\n'))
-            };
             let near = dated.iter().rev().find(|(s, v, dm, k)| {
                 (*v == violent || arrest)
                     && k.start < first.trig.start
                     && *s + 2 >= first.sent
                     && *s >= cx.story_start(first.sent)
-                    && same_paragraph(*k, dm)
+                    && takes_across(cx, *k, dm, first.trig)
             });
             let told = if let Some((_, _, dm, _)) = near {
                 own(dm)
@@ -290,6 +278,20 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             counted_back(told, back)
         })
         .collect()
+}
+
+/// May an undated word at `trig` take the day `dm` of the dated word at `from`? A day of
+/// background (more than a week old) is not taken across a paragraph: «وفي تعز، …» after a
+/// paragraph on a battle of last May elsewhere.
+fn takes_across(cx: &Ctx, from: Span, dm: &rasd_text::dates::DateMention, trig: Span) -> bool {
+    let recent = cx.published.is_some_and(|p| {
+        crate::detect::date_first_day(&dm.value).is_some_and(|x| p.to_days() - x <= 7)
+    });
+    recent
+        || cx
+            .text
+            .get(cx.orig(from).end..cx.orig(trig).start)
+            .is_some_and(|g| !g.contains('\n'))
 }
 
 /// The one day of the past week an article names, if it names one: a weekday anywhere, or
