@@ -189,6 +189,7 @@ lists! {
     Kingdom = "kingdom", "\"The Kingdom\" alone: the outlet's country when it is a kingdom.";
     RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
     OfficeBody = "office_body", "Bodies whose seat follows them after a person's title («رئيس هيئة مدينة …»).";
+    AnotherEvent = "another_event", "After an event word: another event than the one told before («انفجارا مماثلا»).";
     FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
     SettlementHead = "settlement_head", "Nouns of settlements whose own name follows them («قرية», «بلدة»).";
     FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";

@@ -118,6 +118,19 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     if other_story(cx, d, m) {
         return false;
     }
+    // «وبين أن انفجارا مماثلا وقع في منطقة سبع البور»: a similar event, or another, told
+    // after one at a place of its own is not that one.
+    let another = W::AnotherEvent.has(cx.tok(cx.tok_from(m.trig.end)))
+        && m.place.as_ref().is_some_and(|p| {
+            d.place()
+                .is_none_or(|q| match (&q.1.place_id, &p.1.place_id) {
+                    (Some(a), Some(b)) => a != b,
+                    _ => q.1.name != p.1.name,
+                })
+        });
+    if another && d.mentions.iter().all(|x| x.sent != m.sent) {
+        return false;
+    }
     // «قصفت قوات النظام الحولة وتلبيسة»: the places of one word's list are one event each,
     // unless they are twin towns a few kilometres apart («بلدتي الفوعة وكفريا»).
     if d.mentions.iter().any(|x| x.trig == m.trig && apart(x, m)) {
