@@ -2447,3 +2447,13 @@ t!(
         assert_eq!(r.events.len(), 2, "{:#?}", r.events);
     }
 );
+
+t!(
+    a_crime_of_burning_is_an_attack_and_burning_calories_none,
+    "وأدان الوزير جريمة حرق منزل عائلة فلسطينية في قرية دوما على أيدي مستوطنين فجر الجمعة. وفي خبر آخر، قالت المدربة إن تمارين الجري تساعد في عملية حرق الدهون.",
+    "2015-08-02",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::Attack);
+    }
+);
