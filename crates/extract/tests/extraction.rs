@@ -2457,3 +2457,17 @@ t!(
         assert_eq!(r.events[0].kind, EventType::Attack);
     }
 );
+
+t!(
+    a_quarter_held_by_a_town_abroad_is_not_the_namesake,
+    "قتل اليوم قيادي حوثي في منطقة العلم بعدن، بعد هجوم كاسح للمقاومة الشعبية.",
+    "2015-07-23",
+    |r| {
+        assert!(!r.events.is_empty(), "{:#?}", r.events);
+        assert!(
+            r.events.iter().all(|e| country(e) == Some("YE")),
+            "{:#?}",
+            r.events
+        );
+    }
+);

@@ -226,6 +226,9 @@ fn place_within(
         let Some(kind) = cx.best_kind(n) else {
             continue;
         };
+        if held_abroad(cx, geo, n) {
+            continue;
+        }
         // A place told as the bearing of another («في ولاية لوغار جنوب كابول») is where the
         // other is, not where it happened: taken only when the other is out of reach.
         let country = kind == PlaceKind::Country;
@@ -306,6 +309,30 @@ fn outranks(
         8
     };
     (kind < *bk && score <= bs + reach) || (score < *bs && kind <= *bk) || (score + 4 < *bs)
+}
+
+/// Is a place name held by the place told right after it («منطقة العلم بعدن») in another
+/// country than the gazetteer's place of that name (Al-Alam of Iraq)? Then it is a place the
+/// gazetteer does not know, in the holder.
+fn held_abroad(cx: &Ctx, geo: &GeoContext, n: &Name) -> bool {
+    let j = cx.tok_from(n.key.end);
+    let Some(t) = cx.f.a.tokens.get(j) else {
+        return false;
+    };
+    // Right after it, with nothing between: not «بمدينة القدس، بحجة إلقاء الحجارة».
+    let gap = cx.f.a.key.text.get(n.key.end..t.key.start).unwrap_or(",");
+    if !cx.tok(j).starts_with('ب') || gap.chars().any(|c| !c.is_whitespace()) {
+        return false;
+    }
+    let country = |x: &Name| geo::choose(cx, geo, x).map(|p| p.country.clone());
+    let Some(here) = country(n) else {
+        return false;
+    };
+    cx.f.names_in(t.key).any(|h| {
+        h.key.start >= t.key.start
+            && matches!(&h.kind, NameKind::Known { places, .. } if !places.is_empty())
+            && country(h).is_some_and(|c| c != here)
+    })
 }
 
 /// Is a place told of another event than the word's: in the other part of a sentence that
