@@ -190,6 +190,7 @@ lists! {
     RouteTo = "route_to", "\"To\" before the end of a route told from a place: not where it happened.";
     OfficeBody = "office_body", "Bodies whose seat follows them after a person's title («رئيس هيئة مدينة …»).";
     AnotherEvent = "another_event", "After an event word: another event than the one told before («انفجارا مماثلا»).";
+    Visit = "visit", "A visit: a day told right after it is the visit's, not the event's.";
     FacilityHead = "facility_head", "Nouns of buildings whose own name follows them («مسجد», «فندق»).";
     SettlementHead = "settlement_head", "Nouns of settlements whose own name follows them («قرية», «بلدة»).";
     FacilityStop = "facility_stop", "Words that end the name of a building or a settlement.";
