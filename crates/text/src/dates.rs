@@ -28,7 +28,9 @@
 //!   observed calendar may differ by a day or two). A Hijri month or year never lines up with
 //!   a Gregorian one, so `range` gives its exact first and last Gregorian days, and `value` is
 //!   the Gregorian month (or year) that holds its middle. Without a year, the latest such
-//!   month (or day) on or before publication.
+//!   month (or day) on or before publication. A Hijri day in figures needs its «هـ»
+//!   («15 / 10 / 1436 هـ»). A weekday told with a Hijri day («يوم الخميس الموافق 21 / 10 /
+//!   1436هـ») moves it by the one day the observed calendar may differ from the tabular one.
 //! * **Weekdays**: «الأحد» … «السبت», with «يوم», «مساء», «صباح», «فجر», «ظهر», «ليل»,
 //!   «ليلة» before them: the latest such day on or before publication (a Saturday paper's
 //!   «السبت» is that day); «السبت الماضي» is strictly before (7 days back on a Saturday);
@@ -1159,10 +1161,47 @@ impl Cx<'_> {
         best
     }
 
-    /// «27/10/2023», «2023-10-27», «27.10.2023».
+    /// «27/10/2023», «2023-10-27», «27.10.2023»; a Hijri day «15 / 10 / 1436 هـ».
     fn numeric(&self, i: usize) -> Option<(usize, usize, Res)> {
+        if let Some(h) = self.hijri_numeric(i) {
+            return Some(h);
+        }
         let (d, key, end) = crate::numbers::numeric_date_at(&self.v, i)?;
         Some((key.start, end, Res::day(d, false, Shape::Day)))
+    }
+}
+
+impl Cx<'_> {
+    /// «15 / 10 / 1436 هـ», «15/10/1436هـ»: a Hijri day written in figures, its year marked
+    /// with «هـ» (glued or the next word).
+    fn hijri_numeric(&self, i: usize) -> Option<(usize, usize, Res)> {
+        use crate::numbers::digits_of;
+        let v = &self.v;
+        let sep = v.gap(i + 1).trim();
+        if !matches!(sep, "/" | "-") || v.gap(i + 2).trim() != sep {
+            return None;
+        }
+        let (d, m, y) = (digits_of(v, i)?, digits_of(v, i + 1)?, digits_of(v, i + 2)?);
+        if d.era.is_some() || m.era.is_some() {
+            return None;
+        }
+        let (dd, mm, yy) = (d.int()?, m.int()?, y.int()?);
+        let marked_next = matches!(v.w(i + 3), "ه" | "هـ") && v.joined(i + 3);
+        // The token after the date.
+        let end = match y.era {
+            Some('ه') => i + 3,
+            None if marked_next => i + 4,
+            _ => return None,
+        };
+        if !(1..=30).contains(&dd) || !(1..=12).contains(&mm) || !(1300..=1500).contains(&yy) {
+            return None;
+        }
+        let (mm, dd) = (u32::try_from(mm).ok()?, u32::try_from(dd).ok()?);
+        if dd > hijri_month_len(i64::try_from(yy).ok()?, mm) {
+            return None;
+        }
+        let day = IsoDate::from_days(hijri_to_days(i64::try_from(yy).ok()?, mm, dd));
+        Some((d.start, end, Res::day(day, false, Shape::Day)))
     }
 }
 
@@ -1613,8 +1652,40 @@ fn merge(cx: &Cx, raws: Vec<Raw>) -> Vec<Raw> {
                         }
                         _ => None,
                     };
+                    // «يوم الخميس الموافق 21 / 10 / 1436هـ»: the tabular Hijri calendar may be a
+                    // day off the observed one; the weekday told with the date says which day.
+                    let hijri = |x: &Raw| {
+                        v.a.key
+                            .text
+                            .get(x.start..x.end)
+                            .is_some_and(|t| t.trim_end().ends_with('ه'))
+                    };
+                    let snapped = |explicit: &Res, weekday: &Res| -> Res {
+                        let (Some(d), Some(w), Shape::Weekday) =
+                            (explicit.day, weekday.day, weekday.shape)
+                        else {
+                            return explicit.clone();
+                        };
+                        let ahead = i64::from((w.weekday() + 7 - d.weekday()) % 7);
+                        let off = if ahead > 3 { ahead - 7 } else { ahead };
+                        if off.abs() == 1 && explicit.shape == Shape::Day {
+                            Res::day(d.add_days(off), false, Shape::Day)
+                        } else {
+                            explicit.clone()
+                        }
+                    };
                     Some(if !last.res.relative && r.res.relative {
-                        last.res.clone()
+                        if hijri(last) {
+                            snapped(&last.res, &r.res)
+                        } else {
+                            last.res.clone()
+                        }
+                    } else if last.res.relative
+                        && !r.res.relative
+                        && last.res.shape == Shape::Weekday
+                        && hijri(&r)
+                    {
+                        snapped(&r.res, &last.res)
                     } else if let Some(n) = named {
                         n
                     } else {
@@ -1763,6 +1834,30 @@ mod tests {
         "بتاريخ 27/10/2023",
         PUB,
         [("27/10/2023", "2023-10-27", Day, "", false)]
+    );
+    t!(
+        hijri_day_in_figures,
+        "بتاريخ 15 / 10 / 1436 هـ",
+        "2015-08-09",
+        [("15 / 10 / 1436 هـ", "2015-08-01", Day, "", false)]
+    );
+    t!(
+        hijri_day_in_figures_glued,
+        "بتاريخ 15/10/1436هـ",
+        "2015-08-09",
+        [("15/10/1436هـ", "2015-08-01", Day, "", false)]
+    );
+    t!(
+        hijri_day_snapped_to_its_weekday,
+        "يوم الخميس الموافق 21 / 10 / 1436هـ",
+        "2015-08-09",
+        [(
+            "يوم الخميس الموافق 21 / 10 / 1436هـ",
+            "2015-08-06",
+            Day,
+            "",
+            false
+        )]
     );
     t!(
         day_iso,
