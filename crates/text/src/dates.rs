@@ -1609,6 +1609,16 @@ static PARTS: Words = Words::new("مطلع بدايه اوايل مستهل من
 
 /// Merge a weekday or a relative day with the explicit date beside it («الاثنين 23 أكتوبر»,
 /// «اليوم السبت»), and two consecutive weekdays into a night («ليل الجمعة السبت»).
+/// Days from `d` to the day of `w`'s weekday nearest it (−3 to +3).
+fn weekday_offset(d: IsoDate, w: IsoDate) -> i64 {
+    let ahead = i64::from((w.weekday() + 7 - d.weekday()) % 7);
+    if ahead > 3 {
+        ahead - 7
+    } else {
+        ahead
+    }
+}
+
 fn merge(cx: &Cx, raws: Vec<Raw>) -> Vec<Raw> {
     let v = &cx.v;
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
@@ -1646,8 +1656,7 @@ fn merge(cx: &Cx, raws: Vec<Raw>) -> Vec<Raw> {
                         | (Shape::Weekday, Shape::Day, Some(w), Some(d))
                             if last.res.relative && r.res.relative =>
                         {
-                            let ahead = i64::from((w.weekday() + 7 - d.weekday()) % 7);
-                            let off = if ahead > 3 { ahead - 7 } else { ahead };
+                            let off = weekday_offset(d, w);
                             Some(Res::day(d.add_days(off), true, Shape::Weekday))
                         }
                         _ => None,
@@ -1666,8 +1675,7 @@ fn merge(cx: &Cx, raws: Vec<Raw>) -> Vec<Raw> {
                         else {
                             return explicit.clone();
                         };
-                        let ahead = i64::from((w.weekday() + 7 - d.weekday()) % 7);
-                        let off = if ahead > 3 { ahead - 7 } else { ahead };
+                        let off = weekday_offset(d, w);
                         if off.abs() == 1 && explicit.shape == Shape::Day {
                             Res::day(d.add_days(off), false, Shape::Day)
                         } else {
