@@ -100,12 +100,21 @@ fn fold_new_into_known(out: &mut Vec<(Entity, Vec<Span>)>) {
 /// The entities of a document, with their mentions as key spans.
 pub fn find(cx: &Ctx) -> Vec<(Entity, Vec<Span>)> {
     let mut es = Entities::default();
+    // A name of several places is the one the article is about («رفح» of Egypt or of Gaza), as
+    // for events.
+    let geo = crate::geo::GeoContext::new(cx);
     for n in &cx.f.names {
         match &n.kind {
             NameKind::Known { actors, places } => {
+                let chosen = crate::geo::choose(cx, &geo, n).and_then(|c| {
+                    places
+                        .iter()
+                        .copied()
+                        .find(|&i| std::ptr::eq(&cx.kb.places[i], c))
+                });
                 if let Some(&ai) = actors.first() {
                     es.actor(cx, n, ai);
-                } else if let Some(&pi) = places.first() {
+                } else if let Some(pi) = chosen.or_else(|| places.first().copied()) {
                     es.place(cx, n, pi);
                 }
             }

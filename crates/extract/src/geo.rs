@@ -59,9 +59,12 @@ pub fn choose<'a>(cx: &Ctx<'a>, geo: &GeoContext, name: &Name) -> Option<&'a Pla
     }
     // Admin1 units named in the same sentence.
     let sent = cx.sentence(name.key);
+    // A name that may be this very place («برفح» after «بمدينة رفح») states no governorate.
+    let own: Vec<&str> = cands.iter().map(|p| p.id.as_str()).collect();
     let stated: Vec<&str> =
         cx.f.names_in(sent)
             .filter(|n| n.key != name.key)
+            .filter(|n| !cx.places_of(n).iter().any(|p| own.contains(&p.id.as_str())))
             .flat_map(|n| cx.places_of(n))
             .filter(|p| p.kind == PlaceKind::Admin1)
             .map(|p| p.id.as_str())

@@ -2481,3 +2481,45 @@ t!(
         assert_eq!(r.events[0].date.as_deref(), Some("2015-08-06"));
     }
 );
+
+t!(
+    deaths_told_before_the_blast_they_followed_are_its_deaths,
+    "قتل أربعة جنود اليوم إثر انفجار عبوة ناسفة بمحافظة الأنبار.",
+    "2015-07-24",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert!(placed(&r.events[0], "محافظة الأنبار"), "{:#?}", r.events);
+    }
+);
+
+t!(
+    rafah_is_egypt_s_in_a_story_of_sinai_and_gaza_s_in_one_of_gaza,
+    "وقال المتحدث العسكري المصري إن الجيش قتل 20 مسلحا في رفح والشيخ زويد بشمال سيناء أمس. وأكد أن الحملة على الإرهاب في مصر مستمرة.",
+    "2015-08-03",
+    |r| {
+        assert!(!r.events.is_empty(), "{:#?}", r.events);
+        assert!(r.events.iter().all(|e| country(e) == Some("EG")), "{:#?}", r.events);
+        assert!(r.entities.iter().all(|e| e.country.as_deref() != Some("PS")), "{:#?}", r.entities);
+    }
+);
+
+t!(
+    rafah_of_gaza_stays_in_gaza,
+    "قصفت طائرات الاحتلال الإسرائيلي منزلا في رفح جنوب قطاع غزة أمس، ما أدى إلى إصابة ثلاثة فلسطينيين.",
+    "2015-08-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(country(&r.events[0]), Some("PS"));
+    }
+);
+
+t!(
+    a_common_noun_after_area_is_no_site,
+    "وقتل خمسة أشخاص في هجوم انتحاري أمس في منطقة مزدحمة قرب سوق في ولاية بورنو. وقصفت طائرات التحالف منطقة تجمع خاصة بالمسلحين في شمال العراق.",
+    "2015-08-03",
+    |r| {
+        assert!(!r.events.is_empty(), "{:#?}", r.events);
+        assert!(nowhere(&r, "مزدحمة"), "{:#?}", r.events);
+        assert!(nowhere(&r, "تجمع"), "{:#?}", r.events);
+    }
+);

@@ -202,7 +202,7 @@ pub(super) fn compatible(cx: &Ctx, d: &Draft, m: &Mention, consequence: bool) ->
     // or before is another event.
     if d.mentions
         .iter()
-        .any(|x| x.sent == m.sent && related_in_time(cx, x.trig, m.trig))
+        .any(|x| x.sent == m.sent && related_in_time(cx, x.trig, m.trig) && !death_by(cx, x, m))
     {
         return false;
     }
@@ -958,6 +958,21 @@ fn air_and_ground(d: &Draft, m: &Mention) -> bool {
 /// Is the later of two triggers told as what the earlier came after or before: a word of time
 /// relation («بعد», «قبل», «عقب») between them, at most four words before the later one
 /// («بعد أيام من تفجير»)?
+/// «قتل أربعة جنود اليوم إثر انفجار عبوة ناسفة»: deaths told first, and right after them the
+/// attack they followed, are that attack's deaths, not another event.
+fn death_by(cx: &Ctx, a: &Mention, b: &Mention) -> bool {
+    let (first, then) = if a.trig.start < b.trig.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let t = cx.tok_at(then.trig.start);
+    first.kind == TrigKind::Kill
+        && then.kind != TrigKind::Kill
+        && t > 0
+        && W::TimeRelation.has(cx.tok(t - 1).trim_start_matches(rasd_text::clitics::WAW))
+}
+
 fn related_in_time(cx: &Ctx, a: Span, b: Span) -> bool {
     let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
     let end = cx.tok_at(hi.start);

@@ -790,7 +790,11 @@ fn name_chain(cx: &Ctx, j: usize, hi: usize) -> Option<usize> {
                 .lex_in(crate::lexicon::Class::Nisba, tk.key)
                 .next()
                 .is_some();
-        let verb = k > j + 1 && !definite(w) && (w.starts_with('ي') || w.starts_with('ت'));
+        // «منطقة يرتادها السياح»: a present verb with an object pronoun is no name either.
+        let present = !definite(w) && (w.starts_with('ي') || w.starts_with('ت'));
+        let verb = present
+            && (k > j + 1
+                || (w.chars().count() > 4 && ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p))));
         if !joined(k)
             || w.chars().count() < 3
             || adjective
