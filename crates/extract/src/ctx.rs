@@ -220,16 +220,32 @@ impl<'a> Ctx<'a> {
             .unwrap_or(0)
     }
 
+    /// Does the story of sentence `sent` open with «وفي حادثة منفصلة» or its like: another
+    /// incident, however like the one before?
+    pub fn separate_incident(&self, sent: usize) -> bool {
+        let k = self.story_start(sent);
+        k > 0
+            && self.opens_story(k)
+            && self
+                .f
+                .a
+                .sentences
+                .get(k)
+                .is_some_and(|ss| W::StoryIncident.has(self.tok(self.tok_from(ss.start) + 1)))
+    }
+
     /// Does sentence `k` open with «من جهة أخرى» or its like?
     fn opens_story(&self, k: usize) -> bool {
         let Some(ss) = self.f.a.sentences.get(k) else {
             return false;
         };
         let i = self.tok_from(ss.start);
-        let first = self
-            .tok(i)
-            .trim_start_matches(rasd_text::clitics::CONJUNCTIONS);
-        let first = if first.is_empty() { self.tok(i) } else { first };
+        // «وفي», «ومن»: one conjunction before the preposition (not «في» stripped to «ي»).
+        let t = self.tok(i);
+        let first = t
+            .strip_prefix(rasd_text::clitics::CONJUNCTIONS)
+            .filter(|r| W::StoryPrep.has(r))
+            .unwrap_or(t);
         W::StoryPrep.has(first)
             && W::StoryNoun.has(self.tok(i + 1))
             && W::StoryOther.has(self.tok(i + 2))

@@ -131,6 +131,7 @@ lists! {
     StoryPrep = "story_prep", "The preposition of «من جهة أخرى», «على صعيد آخر»: another story follows.";
     StoryNoun = "story_noun", "The noun of «من جهة أخرى», «في سياق آخر».";
     StoryOther = "story_other", "«أخرى», «آخر» of «من جهة أخرى».";
+    StoryIncident = "story_incident", "The nouns of «في حادثة منفصلة», «وفي هجوم آخر»: the story that opens with them is another incident.";
     Incident = "incident", "Nouns of an incident or a case before its event word («حادث التفجير», «قضية الهجوم»).";
     Trial = "trial", "Words of a trial or an indictment («محاكمة», «الاتهام»).";
     Anniversary = "anniversary", "«الذكرى»: the event whose anniversary it is is history, not news.";

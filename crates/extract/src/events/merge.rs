@@ -486,9 +486,21 @@ fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
             i += 1;
             continue;
         };
+        // «وفي حادثة منفصلة»: an incident told as another is not merged with this one.
+        let story = |d: &Draft| d.mentions.iter().map(|m| cx.story_start(m.sent)).min();
+        let separate = |a: &Draft, b: &Draft| {
+            story(a) != story(b)
+                && [a, b].iter().any(|d| {
+                    d.mentions
+                        .iter()
+                        .all(|m| !m.headline && cx.separate_incident(m.sent))
+                })
+        };
         let mut j = i + 1;
         while j < drafts.len() {
-            if key(&drafts[j]).as_ref().is_some_and(|x| same(x, &k)) {
+            if key(&drafts[j]).as_ref().is_some_and(|x| same(x, &k))
+                && !separate(&drafts[i], &drafts[j])
+            {
                 let d = drafts.remove(j);
                 let into = &mut drafts[i];
                 into.kinds.extend(d.kinds);
