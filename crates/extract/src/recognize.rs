@@ -671,7 +671,12 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
         // «منطقتي السدة والرضمة»: a dual or plural unit introduces each name of its list.
         let listed = W::PluralUnit.has(prev)
             || (own_prefix == "و" && (i.saturating_sub(4)..i).any(|j| W::PluralUnit.has(tok(j))));
-        (W::PlaceIntro.has(prev) || listed || own_prefix.ends_with(clitics::BA)) && next != "من"
+        // «بالسدة» is «in al-Sadda» and «ببيت الشباب» in Bayt al-Shabab, but «بفأس» is «with
+        // an axe» and «بحجة» «on the pretext»: «ب» introduces a common word as a place only
+        // when the name carries its article or is of several words.
+        let in_place = own_prefix.ends_with(clitics::BA)
+            && (clitics::starts_with_article(written) || written.contains(' '));
+        (W::PlaceIntro.has(prev) || listed || in_place) && next != "من"
     });
 }
 

@@ -2552,3 +2552,14 @@ t!(
         assert!(somewhere(&r, "السدة"), "{:#?}", r.events);
     }
 );
+
+t!(
+    a_common_word_with_the_preposition_ba_is_no_place,
+    "وداهمت المليشيات منازل المواطنين في مدينة إب أمس بحجة البحث عن عناصر المقاومة، واعتقلت عشرة منهم.",
+    "2015-08-10",
+    |r| {
+        assert!(!r.events.is_empty(), "{:#?}", r.events);
+        assert!(r.events.iter().all(|e| country(e) == Some("YE")), "{:#?}", r.events);
+        assert!(nowhere(&r, "حجة"), "{:#?}", r.events);
+    }
+);
