@@ -967,9 +967,6 @@ fn air_and_ground(d: &Draft, m: &Mention) -> bool {
     ground && !told.is_empty() && told.iter().all(|x| x.kind == TrigKind::Air)
 }
 
-/// Is the later of two triggers told as what the earlier came after or before: a word of time
-/// relation («بعد», «قبل», «عقب») between them, at most four words before the later one
-/// («بعد أيام من تفجير»)?
 /// «قتل أربعة جنود اليوم إثر انفجار عبوة ناسفة»: deaths told first, and right after them the
 /// attack they followed, are that attack's deaths, not another event.
 fn death_by(cx: &Ctx, a: &Mention, b: &Mention) -> bool {
@@ -985,6 +982,9 @@ fn death_by(cx: &Ctx, a: &Mention, b: &Mention) -> bool {
         && W::TimeRelation.has(cx.tok(t - 1).trim_start_matches(rasd_text::clitics::WAW))
 }
 
+/// Is the later of two triggers told as what the earlier came after or before: a word of time
+/// relation («بعد», «قبل», «عقب») between them, at most four words before the later one
+/// («بعد أيام من تفجير»)?
 fn related_in_time(cx: &Ctx, a: Span, b: Span) -> bool {
     let (lo, hi) = if a.start < b.start { (a, b) } else { (b, a) };
     let end = cx.tok_at(hi.start);
