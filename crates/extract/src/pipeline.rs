@@ -479,7 +479,13 @@ fn fold_same_day_place(
     for (i, e) in built.iter().enumerate() {
         if let Some(k) = key(e) {
             match first.get(&k) {
-                Some(&f) if agree(built[f].killed, e.killed) => into[i] = Some(f),
+                // «وفي حادثة منفصلة»: an incident told as another stays apart.
+                Some(&f)
+                    if agree(built[f].killed, e.killed)
+                        && !events::told_apart(cx, &drafts[f], &drafts[i]) =>
+                {
+                    into[i] = Some(f)
+                }
                 Some(_) => {}
                 None => {
                     first.insert(k, i);

@@ -486,20 +486,10 @@ fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
             i += 1;
             continue;
         };
-        // «وفي حادثة منفصلة»: an incident told as another is not merged with this one.
-        let story = |d: &Draft| d.mentions.iter().map(|m| cx.story_start(m.sent)).min();
-        let separate = |a: &Draft, b: &Draft| {
-            story(a) != story(b)
-                && [a, b].iter().any(|d| {
-                    d.mentions
-                        .iter()
-                        .all(|m| !m.headline && cx.separate_incident(m.sent))
-                })
-        };
         let mut j = i + 1;
         while j < drafts.len() {
             if key(&drafts[j]).as_ref().is_some_and(|x| same(x, &k))
-                && !separate(&drafts[i], &drafts[j])
+                && !told_apart(cx, &drafts[i], &drafts[j])
             {
                 let d = drafts.remove(j);
                 let into = &mut drafts[i];
@@ -512,6 +502,18 @@ fn one_per_place_and_day(cx: &Ctx, drafts: &mut Vec<Draft>) {
         }
         i += 1;
     }
+}
+
+/// «وفي حادثة منفصلة»: is one of two events told in a story of its own that opens as another
+/// incident, so that the two are not one however alike their type, place and day?
+pub(crate) fn told_apart(cx: &Ctx, a: &Draft, b: &Draft) -> bool {
+    let story = |d: &Draft| d.mentions.iter().map(|m| cx.story_start(m.sent)).min();
+    story(a) != story(b)
+        && [a, b].iter().any(|d| {
+            d.mentions
+                .iter()
+                .all(|m| !m.headline && cx.separate_incident(m.sent))
+        })
 }
 
 /// An event that happens somewhere (violence, an abduction, an arrest, a protest) and names no

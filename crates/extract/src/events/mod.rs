@@ -30,6 +30,7 @@ pub use casualties::{casualties, is_count_kind};
 pub use date::{resolve_dates, statement_date, ResolvedDate};
 pub use kind::TrigKind;
 pub use mention::{Draft, Mention, Party};
+pub(crate) use merge::told_apart;
 pub use merge::{is_headline, km, merge, places_compatible};
 pub use parties::{actor_refs, party, written_name};
 pub use place::{bare_capital, named_site, reference_point};
