@@ -108,6 +108,8 @@ lists! {
     ReportedThat = "reported_that", "Words that open a reported clause.";
     ClauseOpener = "clause_opener", "Pronouns after a speech verb that report its subject.";
     One = "one", "\"One\" after a counted weapon.";
+    Among = "among", "The word that opens the breakdown of a figure («بينهم 12 طفلا»).";
+    OneDead = "one_dead", "A casualty word whose pronoun is singular: one dead («لقي مصرعه»).";
     SingularPerson = "singular_person", "People in the singular: one casualty.";
     Consequence = "consequence", "Prefixes of what an attack led to.";
     Prayer = "prayer", "A prayer or a sermon named by its day («صلاة الجمعة»): the day is the prayer's name, not the event's.";

@@ -304,6 +304,40 @@ t!(
 );
 
 t!(
+    figures_told_before_their_verbs,
+    "أكد مصدر في الشرطة أن أربعة جنود قتلوا وأصيب سبعة آخرون في هجوم على حاجز أمني في مدينة العريش أمس.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let e = &r.events[0];
+        assert_eq!((e.killed, e.injured), (Some(4), Some(7)), "{e:#?}");
+    }
+);
+
+t!(
+    a_breakdown_is_not_the_figure,
+    "قال مدير الصحة إن 40 مدنيا بينهم 9 أطفال و5 نساء قتلوا في قصف بالهاون على حي سكني في مدينة تعز أمس.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].killed, Some(40), "{:#?}", r.events[0]);
+    }
+);
+
+t!(
+    a_dual_verb_and_a_singular_death,
+    "ذكرت الشرطة أن شخصين قتلا وأصيب ثالث في هجوم بسكين على متجر في مدينة الموصل اليوم. ولقي حارس مصرعه في هجوم مسلح على مصرف في مدينة كركوك اليوم.",
+    "2024-03-03",
+    |r| {
+        let mosul = r.events.iter().find(|e| e.location.as_ref().is_some_and(|l| l.name.contains("الموصل")));
+        let kirkuk = r.events.iter().find(|e| e.location.as_ref().is_some_and(|l| l.name.contains("كركوك")));
+        let (Some(m), Some(k)) = (mosul, kirkuk) else { panic!("{:#?}", r.events) };
+        assert_eq!((m.killed, m.injured), (Some(2), Some(1)), "{m:#?}");
+        assert_eq!(k.killed, Some(1), "{k:#?}");
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

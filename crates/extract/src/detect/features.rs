@@ -255,7 +255,12 @@ fn sentence_signals(c: &Cand, out: &mut Vec<String>) {
     for x in f.lex_in(Class::Weapon, ss) {
         out.push(format!("sw:{}", x.value));
     }
-    for x in f.lex_in(Class::Casualty, ss) {
+    // A word marked `figure` only counts a figure: the labels the weights come from were made
+    // without it, so it is no feature (`data/README.md`, lexicon).
+    for x in f
+        .lex_in(Class::Casualty, ss)
+        .filter(|x| !x.value.ends_with(",figure"))
+    {
         let what = x.value.split(',').next().unwrap_or("");
         let counted = f
             .numbers_in(cx.near(x.key, 1))

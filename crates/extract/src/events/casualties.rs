@@ -151,14 +151,17 @@ pub(super) fn casualties_where(
     let mut killed = None;
     let mut injured = None;
     // «قتل وإصابة أكثر من عشرة», «بين قتيل وجريح»: one figure for both, neither is known.
+    // «ثلاثة جنود قتلوا وأصيب خمسة»: the first word's figure comes before it; each has its own.
     let combined = |c: &LexHit| {
         f.lex_in(Class::Casualty, cx.near(c.key, 1)).any(|o| {
+            let first = if o.key.start < c.key.start { o } else { c };
             o.key != c.key
                 && o.value.split(',').next() != c.value.split(',').next()
                 && cx.tok_at(o.key.start).abs_diff(cx.tok_at(c.key.start)) == 1
                 && cx
                     .tok(cx.tok_at(o.key.start.max(c.key.start)))
                     .starts_with(rasd_text::clitics::WAW)
+                && subject_first(cx, first.key, 2).is_none()
         })
     };
     for c in f
@@ -175,25 +178,26 @@ pub(super) fn casualties_where(
                 .last()
         } else {
             // «مقتل ثلاثة», «أصيب 5 جنود», or «خمسة جنود أصيبوا».
-            f.numbers_in(cx.near(c.key, 1))
-                .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
-                .or_else(|| {
-                    f.numbers_in(cx.near(c.key, 1))
-                        .filter(|q| {
-                            q.key.end <= c.key.start && cx.dist(q.key, c.key) <= 1 && {
-                                let ni = cx.tok_from(q.key.end);
-                                f.lex_in(Class::PersonNoun, cx.near(q.key, 1))
-                                    .any(|p| cx.tok_at(p.key.start) == ni)
-                            }
-                        })
-                        .last()
-                })
+            let after = || {
+                f.numbers_in(cx.near(c.key, 1))
+                    .find(|q| q.key.start >= c.key.end && cx.dist(c.key, q.key) <= 1)
+            };
+            // A verb in the plural or the dual agrees with the subject told before it («أن
+            // ثلاثة جنود قتلوا وأصيب خمسة», «شخصين قتلا»): that figure is its own, whatever
+            // number follows.
+            if cx.tok(cx.tok_at(c.key.start)).ends_with('ا') {
+                subject_first(cx, c.key, 4).or_else(after)
+            } else {
+                after().or_else(|| subject_first(cx, c.key, 1))
+            }
         };
         let value = match q {
             Some(q) if q.approx != Approx::Vague && is_count_kind(q) => q.value,
             Some(_) => continue,
             // «قُتل جندي تركي وأصيب اثنان»: one person, in the singular.
             None if side != "before" && singular_person(cx, cx.tok_from(c.key.end)) => 1,
+            // «لقي شخص مصرعه»: the pronoun tells one.
+            None if W::OneDead.has(cx.tok(cx.tok_at(c.key.end.saturating_sub(1)))) => 1,
             None => continue,
         };
         let slot = if what == "killed" {
@@ -204,6 +208,38 @@ pub(super) fn casualties_where(
         *slot = Some(slot.map_or(value, |v: u64| v.max(value)));
     }
     (killed, injured)
+}
+
+/// The figure told before a casualty word as its subject: «خمسة جنود أصيبوا», «أن 20 مسلحا
+/// حوثيا قتلوا», «أن تسعة من الميليشيات قتلوا» (a number with a person noun or «من» right
+/// after it, at most `gap` words before the casualty word, and no other figure between).
+fn subject_first<'f>(cx: &'f Ctx, c: Span, gap: usize) -> Option<&'f rasd_text::numbers::Quantity> {
+    let f = cx.f;
+    let subject = |q: &&rasd_text::numbers::Quantity| {
+        let ni = cx.tok_from(q.key.end);
+        f.lex_in(Class::PersonNoun, cx.near(q.key, 1))
+            .any(|p| cx.tok_at(p.key.start) == ni || q.noun.is_some_and(|n| n.overlaps(p.key)))
+            || (gap > 1 && cx.tok(ni) == "من")
+    };
+    let q = f
+        .numbers_in(cx.near(c, gap))
+        .filter(|q| q.key.end <= c.start && cx.dist(q.key, c) <= gap)
+        .last()
+        .filter(subject)?;
+    // «57 مدنيا بينهم 12 طفلا و6 نساء قتلوا»: the figure before the breakdown is the subject.
+    let t = cx.tok_at(q.key.start);
+    let among = (t.saturating_sub(6)..t)
+        .rev()
+        .find(|&j| W::Among.has(cx.tok(j)));
+    match among {
+        Some(j) => f
+            .numbers_in(cx.near(q.key, 8))
+            .filter(|p| p.key.end <= q.key.start && cx.tok_from(p.key.end) + 1 == j)
+            .last()
+            .filter(subject)
+            .or(Some(q)),
+        None => Some(q),
+    }
 }
 
 /// Is the token a person in the singular («جندي», «مدنيا», «طفلة»)?
