@@ -226,6 +226,7 @@ lists! {
     Lam = "lam", "The preposition of an addressee standing alone, cut from the name after it.";
     HypoThat = "hypo_that", "The hypothetical word that is also the particle of a report: no forecast.";
     May = "may", "The particle of possibility before a present verb.";
+    Now = "now", "Adverbs of the present («حاليا»): an undated event told with one is of the publication day.";
     PresentPrefix = "present_prefix", "Prefixes of a present verb (third person).";
     TheAgency = "the_agency", "The agency referred back to in a sentence: its channel is the last medium named.";
     MediaHead = "media_head", "Prefix of the head of a media source (the media).";

@@ -338,6 +338,19 @@ t!(
 );
 
 t!(
+    a_battle_going_on_now_is_of_the_day_of_the_paper,
+    "أكدت مصادر عسكرية أن قوات الجيش تخوض حاليا معارك عنيفة مع المتمردين في محيط مدينة الحوطة، بعد أن سيطرت على المناطق المحيطة بها. وأوضح المصدر أن قوات أخرى تمشط أحياء مدينة الشيخ عثمان التي قصفها المتمردون يوم الأحد الماضي، وأدى القصف إلى مقتل عشرين مدنيا.",
+    "2024-03-09",
+    |r| {
+        let clash = r.events.iter().find(|e| e.kind == EventType::ArmedClash);
+        let shelling = r.events.iter().find(|e| e.kind == EventType::MissileArtillery);
+        let (Some(c), Some(s)) = (clash, shelling) else { panic!("{:#?}", r.events) };
+        assert_eq!(c.date.as_deref(), Some("2024-03-09"), "{c:#?}");
+        assert_eq!(s.date.as_deref(), Some("2024-03-03"), "{s:#?}");
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

@@ -253,7 +253,9 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
                     && *s >= cx.story_start(first.sent)
                     && takes_across(cx, *k, dm, first.trig)
             });
-            let told = if let Some((_, _, dm, _)) = near {
+            let told = if let (true, Some(p)) = (near.is_none() && told_now(cx, d), cx.published) {
+                (Some(p.to_string()), DatePrecision::Day, None)
+            } else if let Some((_, _, dm, _)) = near {
                 own(dm)
             } else if let (true, Some(dm)) = (violent, news) {
                 own(dm)
@@ -278,6 +280,16 @@ pub fn resolve_dates(cx: &Ctx, drafts: &[Draft]) -> Vec<ResolvedDate> {
             counted_back(told, back)
         })
         .collect()
+}
+
+/// Is an undated event told as going on now («تخوض القوات حاليا معارك عنيفة»), on the day the
+/// paper is printed? «حتى الآن» ("so far") counts what happened before.
+fn told_now(cx: &Ctx, d: &Draft) -> bool {
+    d.mentions.iter().any(|m| {
+        let t = cx.tok_at(m.trig.start);
+        (t.saturating_sub(2)..t + 2)
+            .any(|j| W::Now.has(cx.tok(j)) && !W::Until.has(cx.tok(j.wrapping_sub(1))))
+    })
 }
 
 /// May an undated word at `trig` take the day `dm` of the dated word at `from`? A day of
