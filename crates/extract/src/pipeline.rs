@@ -389,6 +389,20 @@ fn build_events(
         if cx.f.work.over() {
             break;
         }
+        // Told as history: a day more than a year before the paper is background. A
+        // designation is the actor's standing, whenever it was made.
+        let designation = d.kind(cx) == rasd_model::EventType::Designation;
+        if let (false, Some(days)) = (designation, history(cx, date.0.as_deref())) {
+            if let (Some(t), Some(m)) = (trace.as_deref_mut(), d.mentions.first()) {
+                t.push(TraceLine {
+                    field: "events.history".into(),
+                    rule: format!("dated {days} days before publication: background, not news"),
+                    text: cx.written(m.trig),
+                    span: cx.orig(m.trig),
+                });
+            }
+            continue;
+        }
         let id = format!("e{}", i + 1);
         let extra: Vec<usize> = follow_ups
             .iter()
@@ -400,6 +414,35 @@ fn build_events(
     }
     place_at_focus(cx, geo, &mut out);
     out
+}
+
+/// How many days before publication an event can end and still be coded; one over longer
+/// before (an uprising of 1979, an arrest of two summers ago) is history told as background,
+/// which coders keep out of an article's events. A chronology of the last months («in October,
+/// in December…») is still coded, as the shared gold codes it.
+const HISTORY_DAYS: i64 = 365;
+
+/// The days between the last day of an event's date (`YYYY`, `YYYY-MM` or a day) and the
+/// publication date, when they are more than [`HISTORY_DAYS`].
+fn history(cx: &Ctx, date: Option<&str>) -> Option<i64> {
+    let (p, value) = (cx.published?, date?);
+    let first = detect::date_first_day(value)?;
+    let next = |y: i32, m: u32| rasd_model::IsoDate::from_ymd(y, m, 1).map(|d| d.to_days() - 1);
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let last = match value.len() {
+        4 => next(y + 1, 1)?,
+        7 => {
+            let m: u32 = value.get(5..7)?.parse().ok()?;
+            if m == 12 {
+                next(y + 1, 1)?
+            } else {
+                next(y, m + 1)?
+            }
+        }
+        _ => first,
+    };
+    let days = p.to_days() - last;
+    (days > HISTORY_DAYS).then_some(days)
 }
 
 /// An event placed no more precisely than a country is at the place in that country that the

@@ -112,6 +112,7 @@ lists! {
     OneDead = "one_dead", "A casualty word whose pronoun is singular: one dead («لقي مصرعه»).";
     SingularPerson = "singular_person", "People in the singular: one casualty.";
     Consequence = "consequence", "Prefixes of what an attack led to.";
+    NamedAfterDay = "named_after_day", "Streets and squares named after a day («شارع 26 سبتمبر»): the day is no date.";
     Prayer = "prayer", "A prayer or a sermon named by its day («صلاة الجمعة»): the day is the prayer's name, not the event's.";
     Victims = "victims", "The victims of an event named as such («المصابين في حادث …», «شهداء التفجير»): a day told before them is the day of what was done for them.";
     BackFacility = "back_facility", "Generic facility nouns that refer back.";

@@ -351,6 +351,31 @@ t!(
 );
 
 t!(
+    history_is_background_not_news,
+    "قصفت طائرات حربية صباح اليوم بلدة سرمين في ريف إدلب، بعد أن اعتقلت قوات النظام في 3 مارس 2022 عشرات الشبان في البلدة.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(r.events[0].kind, EventType::AirDroneStrike, "{:#?}", r.events[0]);
+    }
+);
+
+t!(
+    a_street_named_after_a_day_is_no_date,
+    "وتدور الآن اشتباكات عنيفة بين المقاومة والمتمردين في شارع 26 سبتمبر وسط مدينة تعز.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!(
+            r.events[0].date.as_deref(),
+            Some("2024-03-03"),
+            "{:#?}",
+            r.events[0]
+        );
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

@@ -241,6 +241,8 @@ fn date(cx: &Ctx, h: &LexHit, ss: Span, sent: usize) -> Option<usize> {
                 // «خلال أداء المصلين لصلاة الجمعة»: a prayer's name, said of any Friday; the
                 // one day an article names may still be it.
                 && !W::Prayer.has(prev.trim_start_matches(['و', 'ف', 'ل', 'ب']))
+                // «في شارع 26 سبتمبر»: a street's name.
+                && !W::NamedAfterDay.has(prev.trim_start_matches(['و', 'ف', 'ل', 'ب']))
                 // «خلال زيارته أمس»: the day of a visit.
                 && !(d.relative && W::Visit.starts(prev.trim_start_matches(['و', 'ف', 'ل', 'ب'])))
                 && !W::Since.has(prev)
