@@ -376,6 +376,21 @@ t!(
 );
 
 t!(
+    the_protectors_of_the_homeland_are_no_city,
+    "وقال الشيخ إن هذه الجريمة النكراء الغادرة التي استهدفت حماة ثغور بلادنا قد آلمت كل نفس سوية.",
+    "2024-03-03",
+    |r| {
+        let places: Vec<&str> = r
+            .events
+            .iter()
+            .filter_map(|e| e.location.as_ref().map(|l| l.name.as_str()))
+            .chain(r.entities.iter().map(|e| e.name.as_str()))
+            .collect();
+        assert!(!places.contains(&"حماة"), "{places:?}");
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",
