@@ -391,6 +391,16 @@ t!(
 );
 
 t!(
+    a_figure_of_dead_and_wounded_together_is_neither,
+    "استنكر المجلس التفجير الإرهابي الذي استهدف مسجدا في مدينة الموصل اليوم، وراح ضحيته نحو 30 من المصلين بين شهداء وجرحى.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        assert_eq!((r.events[0].killed, r.events[0].injured), (None, None), "{:#?}", r.events[0]);
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

@@ -191,7 +191,18 @@ pub(super) fn casualties_where(
                 after().or_else(|| subject_first(cx, c.key, 1))
             }
         };
+        // «راح ضحيته 23 من رجال الأمن بين شهداء وجرحى»: the figure counts both.
+        let both = |q: &rasd_text::numbers::Quantity| {
+            f.lex_in(Class::Casualty, cx.near(q.key, 6)).any(|o| {
+                o.key.start >= q.key.end
+                    && cx.dist(q.key, o.key) <= 5
+                    && o.key != c.key
+                    && W::Between.has(cx.tok(cx.tok_at(o.key.start).wrapping_sub(1)))
+                    && combined(o)
+            })
+        };
         let value = match q {
+            Some(q) if both(q) => continue,
             Some(q) if q.approx != Approx::Vague && is_count_kind(q) => q.value,
             Some(_) => continue,
             // «قُتل جندي تركي وأصيب اثنان»: one person, in the singular.
