@@ -401,6 +401,20 @@ t!(
 );
 
 t!(
+    casualties_of_the_other_part_of_a_sentence,
+    "وفي صعدة قصف طيران التحالف تجمعات ومنازل تابعة لقادة المتمردين، أما في تعز فقد قتل 11 شخصا وجرح 30 آخرون من المتمردين نتيجة مواجهات في حي الأربعين.",
+    "2024-03-03",
+    |r| {
+        let clash = r.events.iter().find(|e| e.kind == EventType::ArmedClash);
+        let Some(c) = clash else { panic!("{:#?}", r.events) };
+        assert_eq!((c.killed, c.injured), (Some(11), Some(30)), "{c:#?}");
+        for e in r.events.iter().filter(|e| e.kind != EventType::ArmedClash) {
+            assert_eq!((e.killed, e.injured), (None, None), "{e:#?}");
+        }
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

@@ -88,12 +88,19 @@ pub(super) fn casualties_of(
     let primaries: Vec<Span> = live.within(cx, ss);
     // The last that ends before the casualty word, else the first that starts after it (both
     // found by their starts, which are in order).
+    // «قصف الطيران صعدة، أما في تعز فقد قتل 11 شخصا في مواجهات»: a word in another part of
+    // the sentence than the casualty word («أما», «بينما», «فيما») is not its owner when one in
+    // its part is.
     let owner = |c: Span| {
         let before = primaries.partition_point(|p| p.start < c.start);
+        let after = primaries.partition_point(|p| p.start < c.end);
+        let part = |p: &&Span| super::date::same_part(cx, **p, c, ss);
         primaries[..before]
             .iter()
-            .rfind(|p| p.end <= c.start)
-            .or_else(|| primaries.get(primaries.partition_point(|p| p.start < c.end)))
+            .rfind(|p| p.end <= c.start && part(p))
+            .or_else(|| primaries.get(after..).and_then(|a| a.iter().find(part)))
+            .or_else(|| primaries[..before].iter().rfind(|p| p.end <= c.start))
+            .or_else(|| primaries.get(after))
             .copied()
     };
     casualties_where(cx, ss, |c| {
