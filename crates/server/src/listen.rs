@@ -34,6 +34,8 @@ pub(crate) async fn serve(
     let max = limits.max_connections.max(1);
     let permits = Arc::new(Semaphore::new(max));
     let graceful = GracefulShutdown::new();
+    // Bumped each time a connection is accepted while the server is busy.
+    let (busy_tx, _) = tokio::sync::watch::channel(0u64);
     tokio::pin!(shutdown);
     loop {
         let permit = tokio::select! {
@@ -78,29 +80,42 @@ pub(crate) async fn serve(
             .keep_alive(true)
             .serve_connection(TokioIo::new(stream), TowerToHyperService::new(svc));
         let conn = graceful.watch(conn);
+        if busy {
+            // Tell the connections already open: those that have sent nothing whole within
+            // the busy timeout give their place up. A signal, not a state that each of them
+            // samples: a connection whose task runs late still sees it.
+            busy_tx.send_modify(|n| *n = n.wrapping_add(1));
+        }
+        let mut busy_rx = busy_tx.subscribe();
         let all = Arc::clone(&permits);
         let grace = limits.busy_header_timeout;
         tokio::spawn(async move {
             let mut conn = std::pin::pin!(conn);
-            // One that has sent no whole request within the busy timeout gives its place up
-            // as soon as the server is busy, whenever it was accepted.
             let opened = tokio::time::Instant::now();
-            let mut tick = tokio::time::interval((grace / 4).max(Duration::from_millis(10)));
+            let deadline = tokio::time::sleep_until(opened + grace);
+            tokio::pin!(deadline);
+            let mut deadline_passed = false;
             loop {
-                tokio::select! {
+                let give_way = tokio::select! {
                     _ = &mut conn => break,
-                    _ = tick.tick() => {
-                        if !started.load(Ordering::Relaxed)
-                            && opened.elapsed() >= grace
-                            && all.available_permits() < max / 4
-                        {
-                            break;
-                        }
-                        if started.load(Ordering::Relaxed) {
+                    // The server became busy (or busier) with a new connection.
+                    changed = busy_rx.changed(), if !started.load(Ordering::Relaxed) => {
+                        if changed.is_err() {
+                            // The accept loop has ended: the graceful shutdown takes over.
                             let _ = (&mut conn).await;
                             break;
                         }
+                        opened.elapsed() >= grace
                     }
+                    // The grace is over while the server is busy already: no new connection
+                    // will signal it, as none can be accepted.
+                    () = &mut deadline, if !deadline_passed => {
+                        deadline_passed = true;
+                        all.available_permits() < max / 4
+                    }
+                };
+                if give_way && !started.load(Ordering::Relaxed) {
+                    break;
                 }
             }
             drop(permit);
