@@ -663,7 +663,13 @@ fn drop_ambiguous_places(f: &mut Found, cue_only: &std::collections::HashSet<Str
                 return false;
             }
         }
-        if !actors.is_empty() || !amb.contains(&n.key) {
+        // «باكرا» ("early") holds «اكرا» (Accra) after its «ب»: an ambiguous word covers the
+        // name its proclitic leaves.
+        if !actors.is_empty()
+            || !amb
+                .iter()
+                .any(|a| a.start <= n.key.start && n.key.end <= a.end)
+        {
             return true;
         }
         // «في العديد من المحافظات»: a quantity, not a place.

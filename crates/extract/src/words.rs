@@ -50,7 +50,7 @@ lists! {
     Attempt = "attempt", "Verbs and nouns of trying, before an arrest that is not made yet.";
     Subjected = "subjected", "«تعرض» before «للاعتقال»: the arrest was made on someone.";
     Ousted = "ousted", "Rulers and regimes after «الإطاحة ب»: an ousting, no arrest.";
-    Verbal = "verbal", "Prefixes of words that make an attack one of words: scathing, in the media, on a rival.";
+    Verbal = "verbal", "Prefixes of words that make an attack one of words (scathing, in the media, on a rival) or on computers.";
     Control = "control", "The noun of control («سيطرة»), as its trigger word is written with its enclitics.";
     Under = "under", "\"Under\" before control: who holds a place («تحت سيطرة»), no taking of it.";
     Distance = "distance", "\"Distance\" of «على بعد»: what follows is a reference point, elsewhere.";
@@ -59,6 +59,7 @@ lists! {
     NotMade = "not_made", "Prefixes of words before an agreement that is sought, broken or in force.";
     Made = "made", "Prefixes of verbs before an agreement that is made: signed, reached.";
     Accident = "accident", "Accidents and forces of nature that kill: no attack.";
+    Animal = "animal", "Animals that attack or kill: no attack of people.";
     Fire = "fire", "Fires: what firemen bring under control.";
     Arson = "arson", "Setting on fire: a fire that is an attack.";
     Habitual = "habitual", "Words after a verb that make it habitual.";

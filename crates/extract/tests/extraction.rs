@@ -415,6 +415,35 @@ t!(
 );
 
 t!(
+    an_early_hour_is_no_capital_of_ghana,
+    "أطلقت الشرطة النار باكرا صباح اليوم في وسط مدينة ليون على رجل اقتحم بسيارته حاجزا أمنيا.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let place = r.events[0].location.as_ref().map(|l| l.name.as_str());
+        assert_ne!(place, Some("اكرا"), "{:#?}", r.events[0]);
+    }
+);
+
+t!(
+    an_animal_that_attacks_is_no_attack,
+    "هاجم دب بني أحد الزوار في متنزه جبلي بولاية مونتانا أمس وقتله.",
+    "2024-03-03",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
+    an_attack_on_computers_is_no_attack,
+    "أعلن البرلمان أنه تعرض أمس لهجوم إلكتروني واسع عطل شبكته الداخلية في العاصمة برلين.",
+    "2024-03-03",
+    |r| {
+        assert!(r.events.is_empty(), "{:#?}", r.events);
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",

@@ -199,7 +199,7 @@ pub const VETOES: &[Rule] = &[
         arrest_sought,
     ),
     rule("ousted", "a ruler ousted, no arrest", true, ousted),
-    rule("verbal", "an attack of words", true, verbal),
+    rule("verbal", "an attack of words or on computers", true, verbal),
     rule("imminent", "near or planned, not done", true, imminent),
 ];
 
@@ -384,7 +384,8 @@ fn verbal(c: &Cand) -> bool {
         && (i + 1..i + 4).any(|j| {
             let w = cx.tok(j);
             let bare = w.strip_prefix("ال").unwrap_or(w);
-            W::Verbal.has(bare)
+            // «هجوم إلكتروني»: the adjective's own «ال» is part of the word.
+            W::Verbal.has(bare) || W::Verbal.has(w)
         })
 }
 
@@ -581,6 +582,21 @@ fn accident(c: &Cand) -> bool {
     use TrigKind as K;
     // «في صاعقة ضربت منطقة جبلية»: what struck is a force of nature, told just before; «بعد
     // مداهمته السيول», «سيول الوادي داهمته»: or just before or after a raid, as its subject.
+    if matches!(c.kind, K::Attack | K::Arrest | K::Kill) {
+        // «هاجم دب أشيب أحد رواد المتنزه», «قتل تمساح صيادا»: an animal attacked, told
+        // right before or after the word.
+        let (cx, i) = (c.cx, c.tok());
+        let animal = (i.saturating_sub(2)..i + 3).any(|k| {
+            k != i
+                && W::Animal.has(
+                    cx.tok(k)
+                        .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
+                )
+        });
+        if animal && c.kind != K::Arrest {
+            return true;
+        }
+    }
     if matches!(c.kind, K::Attack | K::Arrest) {
         let (cx, i) = (c.cx, c.tok());
         let around = if c.kind == K::Attack {
@@ -624,7 +640,10 @@ fn accident(c: &Cand) -> bool {
         let bare = cx
             .tok(k)
             .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA);
-        list.has(w) || list.has(rasd_text::clitics::strip_article(w)) || list.has(bare)
+        list.has(w)
+            || list.has(rasd_text::clitics::strip_article(w))
+            || list.has(bare)
+            || (c.kind == K::Kill && W::Animal.has(bare))
     };
     // «قتل أربعة أطفال وثلاث نساء هم جميعا أفراد عائلة واحدة في صاعقة»: the cause may come
     // after a long list of the dead.
