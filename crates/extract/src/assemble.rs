@@ -340,7 +340,12 @@ fn with_named_site(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Lo
         .is_none_or(|l| matches!(l.precision, None | Some(G::Country) | Some(G::Region)));
     // «في مدينة فيستيراس الواقعة على بعد ساعة غربي العاصمة ستوكهولم»: a known place a settlement
     // the gazetteer lacks is told at a distance from is not where it happened.
-    if !coarse && !d.place().is_some_and(|p| events::reference_point(cx, p.0)) {
+    // «قرية المغيرة في محافظة الحرث»: a village the gazetteer lacks, in the district it
+    // knows, is where it happened (in that district's country and governorate).
+    let unit = location
+        .as_ref()
+        .is_some_and(|l| l.precision == Some(G::Admin2));
+    if !coarse && !unit && !d.place().is_some_and(|p| events::reference_point(cx, p.0)) {
         return location;
     }
     let site = events::named_site(cx, d);
@@ -366,7 +371,7 @@ fn with_named_site(cx: &Ctx, d: &Draft, location: Option<Location>) -> Option<Lo
         name_en: None,
         place_id: None,
         country,
-        admin1: None,
+        admin1: location.as_ref().and_then(|l| l.admin1.clone()),
         lat: None,
         lon: None,
         precision: Some(if building { G::Facility } else { G::Locality }),

@@ -444,6 +444,30 @@ t!(
 );
 
 t!(
+    a_village_the_gazetteer_lacks_in_a_district_it_knows,
+    "أصيب مواطنان أمس إثر سقوط مقذوفات عسكرية أطلقت من داخل الأراضي اليمنية على قرية الشبيلية في محافظة الحرث.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.name, "الشبيلية", "{l:#?}");
+        assert_eq!(l.country.as_deref(), Some("SA"), "{l:#?}");
+        assert!(l.admin1.is_some(), "{l:#?}");
+    }
+);
+
+t!(
+    the_saudi_southern_border_is_a_place,
+    "استشهد جندي من القوات المسلحة أمس أثناء تصديه لهجوم شنته الميليشيات الحوثية في الحد الجنوبي.",
+    "2024-03-03",
+    |r| {
+        assert_eq!(r.events.len(), 1, "{:#?}", r.events);
+        let l = r.events[0].location.as_ref().expect("a place");
+        assert_eq!(l.name, "الحد الجنوبي", "{l:#?}");
+    }
+);
+
+t!(
     a_ceasefire_is_not_a_shooting,
     "وقّعت الحكومة السودانية وقوات الدعم السريع اتفاقا لوقف إطلاق النار في مدينة جدة، يوم الخميس.",
     "2024-03-03",
