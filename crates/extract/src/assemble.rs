@@ -320,9 +320,11 @@ fn event_location(cx: &Ctx, d: &Draft, kind: rasd_model::EventType) -> Option<Lo
                 // «اعتقلت قوات الأمن التركية 851 شخصا في 34 ولاية»: a state's police arrest at
                 // home; the country is where, when no place is told.
                 // Failing that, for any event, the country the article names most; failing
-                // that, the outlet's own country.
+                // that, where the forces it names fight abroad; failing that, the outlet's own
+                // country.
                 own_state()
                     .or_else(|| crate::geo::main_country(cx))
+                    .or_else(|| crate::geo::theatre_country(cx))
                     .or_else(|| crate::geo::home_alone(cx))
                     .and_then(|c| crate::geo::country_location(cx, &c))
             })

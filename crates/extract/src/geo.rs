@@ -230,6 +230,28 @@ pub fn main_country(cx: &Ctx) -> Option<String> {
     (2 * k >= 3 * second && *k > second).then(|| top.clone())
 }
 
+/// The one country where the forces an article names fight abroad (an actor's single theatre:
+/// «تحالف دعم الشرعية» fights in Yemen): where an event it gives no place is, when the article
+/// names no country most. None when its actors fight in different countries.
+pub fn theatre_country(cx: &Ctx) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for name in &cx.f.names {
+        let crate::recognize::NameKind::Known { actors, .. } = &name.kind else {
+            continue;
+        };
+        let Some(a) = actors.first().and_then(|&a| cx.kb.actors.get(a)) else {
+            continue;
+        };
+        if let [t] = a.theatres.as_slice() {
+            match found {
+                Some(f) if f != t.as_str() => return None,
+                _ => found = Some(t.as_str()),
+            }
+        }
+    }
+    found.map(str::to_string)
+}
+
 /// The outlet's own country, for an article that names no other: a Saudi column on «الأجهزة
 /// الأمنية» that names no country is about Saudi Arabia.
 pub fn home_alone(cx: &Ctx) -> Option<String> {

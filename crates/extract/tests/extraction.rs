@@ -188,7 +188,7 @@ t!(
 
 t!(
     a_group_announcing_an_attack_claims_it_and_no_knowledge_is_unconfirmed,
-    "أعلنت كتائب حزب الله، يوم الأحد، استهداف قاعدة عين الأسد في محافظة الأنبار بطائرة مسيرة. في المقابل قال مسؤول في التحالف الدولي إنه لا علم لديه بوقوع أي هجوم على القاعدة.",
+    "أعلنت كتائب حزب الله، يوم الأحد، أنها استهدفت قاعدة عين الأسد في محافظة الأنبار بطائرة مسيرة. في المقابل قال مسؤول في التحالف الدولي إنه لا علم لديه بوقوع أي هجوم على القاعدة.",
     "2024-01-14",
     |r| {
         assert_eq!(r.events.len(), 1, "{:#?}", r.events);
@@ -464,6 +464,18 @@ t!(
         assert_eq!(r.events.len(), 1, "{:#?}", r.events);
         let l = r.events[0].location.as_ref().expect("a place");
         assert_eq!(l.name, "الحد الجنوبي", "{l:#?}");
+    }
+);
+
+t!(
+    a_force_fighting_abroad_places_an_event_told_without_a_place,
+    "وجه وزير الدفاع بمعاملة الجندي الذي استشهد أمس من القوة الإماراتية المشاركة في عمليات التحالف معاملة الشهيد السعودي. وكانت قيادة تحالف دعم الشرعية قد أعلنت استشهاده أثناء أدائه الواجب في الدفاع عن الشعب اليمني.",
+    "2024-03-03",
+    |r| {
+        let violent: Vec<_> = r.events.iter().filter(|e| e.kind == EventType::ArmedClash).collect();
+        assert_eq!(violent.len(), 1, "{:#?}", r.events);
+        let l = violent[0].location.as_ref().expect("a place");
+        assert_eq!(l.country.as_deref(), Some("YE"), "{l:#?}");
     }
 );
 
