@@ -26,7 +26,7 @@ for own in heldout fresh; do
   run $own target/eval/$own.input.jsonl target/eval/$own.gold.jsonl "$@"
 done
 sets=(dev)
-[ "${RASD_EVAL_TEST:-}" = 1 ] && sets+=(test test2 test3 test4 test5 test6 test7 test8 test9 test10 test11 test12 test13 test14 test15 test16 test17 test18 test19 test20 test21 test22 test23 test24 test25 test26 test27 test28 test29 test30 test31 test32 test33 test34 test35 test36 test37 test38 test39 test40 test41 test42 test43 test44 test45 test46 test47 test48 test49 test50 test51 test52)
+[ "${RASD_EVAL_TEST:-}" = 1 ] && sets+=(test test2 test3 test4 test5 test6 test7 test8 test9 test10 test11 test12 test13 test14 test15 test16 test17 test18 test19 test20 test21 test22 test23 test24 test25 test26 test27 test28 test29 test30 test31 test32 test33 test34 test35 test36 test37 test38 test39 test40 test41 test42 test43 test44 test45 test46 test47 test48 test49 test50 test51 test52 test53 test54 test55)
 for own in "${sets[@]}"; do
   python3 scripts/snn-own-input.py "$own" "$shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz" \
     > "target/eval/snn-own-$own.input.jsonl"
