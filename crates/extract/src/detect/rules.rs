@@ -582,7 +582,7 @@ fn accident(c: &Cand) -> bool {
     use TrigKind as K;
     // «في صاعقة ضربت منطقة جبلية»: what struck is a force of nature, told just before; «بعد
     // مداهمته السيول», «سيول الوادي داهمته»: or just before or after a raid, as its subject.
-    if matches!(c.kind, K::Attack | K::Arrest | K::Kill) {
+    if matches!(c.kind, K::Attack | K::Kill) {
         // «هاجم دب أشيب أحد رواد المتنزه», «قتل تمساح صيادا»: an animal attacked, told
         // right before or after the word.
         let (cx, i) = (c.cx, c.tok());
@@ -593,7 +593,7 @@ fn accident(c: &Cand) -> bool {
                         .trim_start_matches(rasd_text::clitics::CONJUNCTIONS_BA),
                 )
         });
-        if animal && c.kind != K::Arrest {
+        if animal {
             return true;
         }
     }
